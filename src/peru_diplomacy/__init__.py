@@ -1,0 +1,141 @@
+"""Peru's bilateral diplomatic relations, as the sources give them.
+
+>>> from peru_diplomacy import relations_with
+>>> chile = relations_with("Chile")
+>>> chile.counterpart.alpha3, str(chile.established), chile.attribution.confidence.value
+('CHL', '1822-10-13', 'high')
+
+The data loads on the first query, not at import.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from .counterparts import Counterpart, CounterpartKind
+from .dataset import (
+    SCHEMA_VERSION,
+    Dataset,
+    DatasetDocument,
+    DatasetMetadata,
+    ExcludedRow,
+    Succession,
+    TimelineEntry,
+    packaged_dataset,
+)
+from .dates import DateLike, PartialDate, Precision, to_partial_date
+from .errors import (
+    AmbiguousCountryError,
+    DatasetError,
+    InvalidDateError,
+    InvalidEventSequenceError,
+    NoRelationError,
+    PeruDiplomacyError,
+    UnknownCountryError,
+)
+from .events import Event, EventKind
+from .identity import NameEntry, NameKind
+from .periods import Period, Status
+from .provenance import Attribution, Confidence, DateDispute, Reference, Region, Source
+from .queries import (
+    active_on,
+    all_relations,
+    by_region,
+    established_between,
+    ever_broken,
+    inactive_on,
+    predecessors_of,
+    relations_with,
+    status_on,
+    successions,
+    successors_of,
+    timeline,
+    uncertain_on,
+)
+from .relation import Relation
+
+if TYPE_CHECKING:
+    import cattrs
+
+    from . import export as export
+
+__version__ = "0.1.0"
+"""The version of this package (its code and its data together)."""
+
+SOURCE_REVISION = "2023-05"
+"""The revision of the Wikipedia article the data comes from (year and month)."""
+
+DATA_SCHEMA_VERSION = SCHEMA_VERSION
+"""The version of the dataset file format."""
+
+__all__ = [
+    "DATA_SCHEMA_VERSION",
+    "SCHEMA_VERSION",
+    "SOURCE_REVISION",
+    "AmbiguousCountryError",
+    "Attribution",
+    "Confidence",
+    "Counterpart",
+    "CounterpartKind",
+    "DateDispute",
+    "DateLike",
+    "Dataset",
+    "DatasetDocument",
+    "DatasetError",
+    "DatasetMetadata",
+    "Event",
+    "EventKind",
+    "ExcludedRow",
+    "InvalidDateError",
+    "InvalidEventSequenceError",
+    "NameEntry",
+    "NameKind",
+    "NoRelationError",
+    "PartialDate",
+    "Period",
+    "PeruDiplomacyError",
+    "Precision",
+    "Reference",
+    "Region",
+    "Relation",
+    "Source",
+    "Status",
+    "Succession",
+    "TimelineEntry",
+    "UnknownCountryError",
+    "__version__",
+    "active_on",
+    "all_relations",
+    "by_region",
+    "converter",
+    "established_between",
+    "ever_broken",
+    "export",
+    "inactive_on",
+    "packaged_dataset",
+    "predecessors_of",
+    "relations_with",
+    "status_on",
+    "successions",
+    "successors_of",
+    "timeline",
+    "to_partial_date",
+    "uncertain_on",
+]
+
+
+def __getattr__(name: str) -> Any:
+    # cattrs and the export helpers load only when asked for, to keep import fast.
+    if name == "converter":
+        from .converter import converter
+
+        return converter
+    if name == "export":
+        from . import export
+
+        return export
+    raise AttributeError(f"module 'peru_diplomacy' has no attribute {name!r}")
+
+
+if TYPE_CHECKING:
+    converter: cattrs.Converter

@@ -1,0 +1,44 @@
+"""The cattrs converter that turns records into plain JSON-ready data and back.
+
+The library loads its own dataset with it; use it to store records in your
+pipeline and read them back unchanged.
+
+>>> from peru_diplomacy import converter, relations_with
+>>> chile = relations_with("Chile")
+>>> data = converter.unstructure(chile)
+>>> data["counterpart"]["alpha3"], data["events"][0]["date"]
+('CHL', '1822-10-13')
+>>> converter.structure(data, type(chile)) == chile
+True
+"""
+
+from __future__ import annotations
+
+import cattrs
+
+from .dates import PartialDate
+
+__all__ = ["converter", "make_converter"]
+
+
+def make_converter() -> cattrs.Converter:
+    """A new converter configured for this library's records.
+
+    Partial dates become their ISO text, enums their values, tuples lists;
+    structuring rejects unknown keys and reports every problem at once
+    (:class:`cattrs.ClassValidationError`).
+    """
+    new = cattrs.Converter(forbid_extra_keys=True)
+    new.register_unstructure_hook(PartialDate, PartialDate.isoformat)
+    new.register_structure_hook(PartialDate, _structure_partial_date)
+    return new
+
+
+def _structure_partial_date(value: object, _: type) -> PartialDate:
+    if not isinstance(value, str):
+        raise TypeError(f"a partial date is ISO text such as '1966-09', not {type(value).__name__}")
+    return PartialDate.fromisoformat(value)
+
+
+converter: cattrs.Converter = make_converter()
+"""The shared converter (see :func:`make_converter`)."""

@@ -1,0 +1,295 @@
+"""Partial dates: a year, a month or a day, exactly as a source gives them.
+
+A :class:`PartialDate` is a value type in the spirit of :class:`datetime.date`,
+but it may stop at the year or the month. It never pretends to be more precise
+than its source: ``PartialDate(1952)`` is *some day in 1952*, not 1 January.
+
+>>> d = PartialDate.fromisoformat("1966-09")
+>>> d.precision
+<Precision.MONTH: 10>
+>>> d.earliest, d.latest
+(datetime.date(1966, 9, 1), datetime.date(1966, 9, 30))
+>>> d.isoformat()
+'1966-09'
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as _dt
+import enum
+import re
+from typing import Union
+
+import attrs
+
+from .errors import InvalidDateError
+
+__all__ = ["DateLike", "PartialDate", "Precision", "to_partial_date"]
+
+_ISO = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+
+
+class Precision(enum.IntEnum):
+    """How much of a date the source gives.
+
+    The values are Wikidata's precision numbers (9 year, 10 month, 11 day), so
+    they order from coarse to fine.
+
+    >>> Precision.YEAR < Precision.DAY
+    True
+    """
+
+    YEAR = 9
+    MONTH = 10
+    DAY = 11
+
+
+def _validate_year(instance: PartialDate, attribute: attrs.Attribute[int], value: int) -> None:
+    if type(value) is not int:
+        raise TypeError(f"year must be an int, not {type(value).__name__}")
+    if not 1 <= value <= 9999:
+        raise InvalidDateError(f"year {value} is out of range: years run from 1 to 9999")
+
+
+def _validate_part(instance: PartialDate, attribute: attrs.Attribute[int | None], value: int | None) -> None:
+    if value is not None and type(value) is not int:
+        raise TypeError(f"{attribute.name} must be an int or None, not {type(value).__name__}")
+
+
+@attrs.frozen(order=False, repr=False)
+class PartialDate:
+    """A calendar date known to the year, the month or the day.
+
+    Equality and hashing are by value. Sorting orders by the earliest possible
+    day, then by the latest, so a year sorts before each of its months and a
+    month before each of its days; two partial dates compare equal only when
+    they are the same value, so the order is consistent with ``==``.
+
+    For reasoning, use the three-valued comparisons: :meth:`definitely_before`
+    and :meth:`possibly_before` (and their ``after`` mirrors).
+
+    >>> PartialDate(1985, 9, 6)
+    PartialDate.fromisoformat('1985-09-06')
+    >>> PartialDate(1952) < PartialDate(1952, 3)
+    True
+    >>> PartialDate(1952).definitely_before(PartialDate(1952, 3))
+    False
+    >>> PartialDate(1952).possibly_before(PartialDate(1952, 3))
+    True
+    >>> PartialDate(2021, 2, 30)
+    Traceback (most recent call last):
+    ...
+    peru_diplomacy.errors.InvalidDateError: day 30 is out of range for 2021-02 (1..28)
+    """
+
+    year: int = attrs.field(validator=_validate_year)
+    month: int | None = attrs.field(default=None, validator=_validate_part)
+    day: int | None = attrs.field(default=None, validator=_validate_part)
+
+    def __attrs_post_init__(self) -> None:
+        if self.month is None:
+            if self.day is not None:
+                raise InvalidDateError(f"a day ({self.day}) needs a month: give year, month and day")
+            return
+        if not 1 <= self.month <= 12:
+            raise InvalidDateError(f"month {self.month} is out of range (1..12)")
+        if self.day is not None:
+            last = calendar.monthrange(self.year, self.month)[1]
+            if not 1 <= self.day <= last:
+                raise InvalidDateError(
+                    f"day {self.day} is out of range for {self.year:04d}-{self.month:02d} (1..{last})"
+                )
+
+    # -- construction and text -------------------------------------------------
+
+    @classmethod
+    def fromisoformat(cls, text: str) -> PartialDate:
+        """Parse ISO 8601 reduced-precision text: ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``.
+
+        >>> PartialDate.fromisoformat("1952").precision.name
+        'YEAR'
+        >>> PartialDate.fromisoformat("1952-13")
+        Traceback (most recent call last):
+        ...
+        peru_diplomacy.errors.InvalidDateError: month 13 is out of range (1..12)
+        """
+        if not isinstance(text, str):
+            raise TypeError(f"fromisoformat() takes a str, not {type(text).__name__}")
+        match = _ISO.fullmatch(text)
+        if match is None:
+            raise InvalidDateError(
+                f"{text!r} is not an ISO 8601 date of year, month or day precision; "
+                "write 1952, 1966-09 or 1985-09-06"
+            )
+        year, month, day = match.groups()
+        return cls(
+            int(year),
+            None if month is None else int(month),
+            None if day is None else int(day),
+        )
+
+    @classmethod
+    def from_date(cls, value: _dt.date) -> PartialDate:
+        """The day-precision partial date of a :class:`datetime.date`.
+
+        >>> PartialDate.from_date(datetime.date(2000, 1, 1)).isoformat()
+        '2000-01-01'
+        """
+        return cls(value.year, value.month, value.day)
+
+    def isoformat(self) -> str:
+        """The ISO 8601 text at this date's precision; the inverse of :meth:`fromisoformat`.
+
+        >>> PartialDate(1966, 9).isoformat()
+        '1966-09'
+        """
+        if self.month is None:
+            return f"{self.year:04d}"
+        if self.day is None:
+            return f"{self.year:04d}-{self.month:02d}"
+        return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+
+    def __str__(self) -> str:
+        return self.isoformat()
+
+    def __repr__(self) -> str:
+        return f"PartialDate.fromisoformat({self.isoformat()!r})"
+
+    # -- what the date covers ---------------------------------------------------
+
+    @property
+    def precision(self) -> Precision:
+        """Year, month or day.
+
+        >>> PartialDate(1985, 9, 6).precision.name
+        'DAY'
+        """
+        if self.month is None:
+            return Precision.YEAR
+        if self.day is None:
+            return Precision.MONTH
+        return Precision.DAY
+
+    @property
+    def earliest(self) -> _dt.date:
+        """The first day the date may stand for.
+
+        >>> PartialDate(1952).earliest
+        datetime.date(1952, 1, 1)
+        """
+        return _dt.date(self.year, self.month or 1, self.day or 1)
+
+    @property
+    def latest(self) -> _dt.date:
+        """The last day the date may stand for.
+
+        >>> PartialDate(1952, 2).latest
+        datetime.date(1952, 2, 29)
+        """
+        if self.month is None:
+            return _dt.date(self.year, 12, 31)
+        if self.day is None:
+            return _dt.date(self.year, self.month, calendar.monthrange(self.year, self.month)[1])
+        return _dt.date(self.year, self.month, self.day)
+
+    def contains(self, day: _dt.date) -> bool:
+        """Whether ``day`` is one of the days this date may stand for.
+
+        >>> PartialDate(1966, 9).contains(datetime.date(1966, 9, 30))
+        True
+        """
+        return self.earliest <= day <= self.latest
+
+    def __contains__(self, day: object) -> bool:
+        return isinstance(day, _dt.date) and self.contains(day)
+
+    # -- three-valued comparisons -------------------------------------------------
+
+    def definitely_before(self, other: PartialDate) -> bool:
+        """True when every day this date may be comes before every day ``other`` may be.
+
+        >>> PartialDate(1951).definitely_before(PartialDate(1952))
+        True
+        """
+        return self.latest < other.earliest
+
+    def possibly_before(self, other: PartialDate) -> bool:
+        """True when some day this date may be comes before some day ``other`` may be.
+
+        >>> PartialDate(1952, 5).possibly_before(PartialDate(1952))
+        True
+        """
+        return self.earliest < other.latest
+
+    def definitely_after(self, other: PartialDate) -> bool:
+        """The mirror of :meth:`definitely_before`.
+
+        >>> PartialDate(1953).definitely_after(PartialDate(1952, 12, 31))
+        True
+        """
+        return other.definitely_before(self)
+
+    def possibly_after(self, other: PartialDate) -> bool:
+        """The mirror of :meth:`possibly_before`.
+
+        >>> PartialDate(1952).possibly_after(PartialDate(1952, 12))
+        False
+        """
+        return other.possibly_before(self)
+
+    # -- sorting ------------------------------------------------------------------
+
+    def sort_key(self) -> tuple[_dt.date, _dt.date]:
+        """The key used for ordering: ``(earliest, latest)``, unique to each value."""
+        return (self.earliest, self.latest)
+
+    def __lt__(self, other: object) -> bool:
+        if not isinstance(other, PartialDate):
+            return NotImplemented
+        return self.sort_key() < other.sort_key()
+
+    def __le__(self, other: object) -> bool:
+        if not isinstance(other, PartialDate):
+            return NotImplemented
+        return self.sort_key() <= other.sort_key()
+
+    def __gt__(self, other: object) -> bool:
+        if not isinstance(other, PartialDate):
+            return NotImplemented
+        return self.sort_key() > other.sort_key()
+
+    def __ge__(self, other: object) -> bool:
+        if not isinstance(other, PartialDate):
+            return NotImplemented
+        return self.sort_key() >= other.sort_key()
+
+
+DateLike = Union[_dt.date, str, PartialDate]
+"""What the query functions accept as a date: a :class:`datetime.date`, ISO text
+of year, month or day precision, or a :class:`PartialDate`."""
+
+
+def to_partial_date(value: DateLike) -> PartialDate:
+    """Coerce a :data:`DateLike` to a :class:`PartialDate`.
+
+    A :class:`datetime.datetime` is taken at its date.
+
+    >>> to_partial_date("1970-01-01")
+    PartialDate.fromisoformat('1970-01-01')
+    >>> to_partial_date(1970)
+    Traceback (most recent call last):
+    ...
+    TypeError: expected a datetime.date, an ISO date string or a PartialDate, not int
+    """
+    if isinstance(value, PartialDate):
+        return value
+    if isinstance(value, _dt.datetime):
+        return PartialDate.from_date(value.date())
+    if isinstance(value, _dt.date):
+        return PartialDate.from_date(value)
+    if isinstance(value, str):
+        return PartialDate.fromisoformat(value.strip())
+    raise TypeError(
+        f"expected a datetime.date, an ISO date string or a PartialDate, not {type(value).__name__}"
+    )

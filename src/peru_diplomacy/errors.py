@@ -1,0 +1,93 @@
+"""The exceptions the library raises, each a subclass of a standard one.
+
+Lookups fail with a :class:`LookupError` subclass, bad values with a
+:class:`ValueError` subclass, wrong types with :class:`TypeError`.
+
+>>> issubclass(UnknownCountryError, LookupError)
+True
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+__all__ = [
+    "AmbiguousCountryError",
+    "DatasetError",
+    "InvalidDateError",
+    "InvalidEventSequenceError",
+    "NoRelationError",
+    "PeruDiplomacyError",
+    "UnknownCountryError",
+]
+
+
+class PeruDiplomacyError(Exception):
+    """Base class of every exception defined here."""
+
+
+class UnknownCountryError(PeruDiplomacyError, LookupError):
+    """No state, name or code in the data or in ISO 3166 matches the query.
+
+    ``suggestions`` holds up to three names that do match a relation.
+
+    >>> err = UnknownCountryError("Chle", ("Chile",))
+    >>> str(err)
+    "no country matches 'Chle': did you mean Chile?"
+    >>> err.suggestions
+    ('Chile',)
+    """
+
+    def __init__(self, query: object, suggestions: Sequence[str] = ()) -> None:
+        self.query = query
+        self.suggestions: tuple[str, ...] = tuple(suggestions)
+        if self.suggestions:
+            hint = "did you mean " + _either(self.suggestions) + "?"
+        else:
+            hint = "try an English or Spanish name, or an ISO 3166 code such as 'CL' or 'CHL'"
+        super().__init__(f"no country matches {query!r}: {hint}")
+
+
+class AmbiguousCountryError(PeruDiplomacyError, LookupError):
+    """The query names more than one state; ``candidates`` lists them.
+
+    >>> str(AmbiguousCountryError("Korea", ("North Korea", "South Korea")))
+    "'Korea' is ambiguous: it may mean North Korea or South Korea; ask for one of them"
+    """
+
+    def __init__(self, query: object, candidates: Sequence[str]) -> None:
+        self.query = query
+        self.candidates: tuple[str, ...] = tuple(candidates)
+        super().__init__(
+            f"{query!r} is ambiguous: it may mean {_either(self.candidates)}; ask for one of them"
+        )
+
+
+class NoRelationError(PeruDiplomacyError, LookupError):
+    """The query names a real state, but the source records no relation with it.
+
+    >>> str(NoRelationError("Bhutan"))
+    'the source records no diplomatic relation between Peru and Bhutan'
+    """
+
+    def __init__(self, country: str, *, message: str | None = None) -> None:
+        self.country = country
+        super().__init__(message or f"the source records no diplomatic relation between Peru and {country}")
+
+
+class InvalidDateError(PeruDiplomacyError, ValueError):
+    """A date that does not exist or cannot be read."""
+
+
+class InvalidEventSequenceError(PeruDiplomacyError, ValueError):
+    """A relation's events do not make a coherent history (for example, restored without a break)."""
+
+
+class DatasetError(PeruDiplomacyError, ValueError):
+    """A dataset resource or file that is malformed, truncated or of an unknown schema version."""
+
+
+def _either(names: Sequence[str]) -> str:
+    if len(names) == 1:
+        return names[0]
+    return ", ".join(names[:-1]) + " or " + names[-1]

@@ -1,0 +1,184 @@
+"""Events in a relation's history, and how they compile into periods.
+
+>>> from peru_diplomacy.counterparts import Counterpart, CounterpartKind
+>>> japan = Counterpart(id="JPN", name="Japan", kind=CounterpartKind.SOVEREIGN_STATE)
+>>> events = [
+...     Event(kind=EventKind.ESTABLISHED, date=PartialDate(1873, 8, 21), state=japan),
+...     Event(kind=EventKind.BROKEN, date=PartialDate(1942, 1, 24), state=japan),
+...     Event(kind=EventKind.RESTORED, date=PartialDate(1952, 6, 8), state=japan),
+... ]
+>>> [(str(p.start), str(p.end)) for p in compile_periods(events, relation="JPN")]
+[('1873-08-21', '1942-01-24'), ('1952-06-08', 'None')]
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable, Sequence
+
+import attrs
+
+from .counterparts import Counterpart
+from .dates import PartialDate
+from .errors import InvalidEventSequenceError
+from .periods import Period
+from .provenance import Reference
+
+__all__ = ["Event", "EventKind", "compile_periods"]
+
+
+class EventKind(str, enum.Enum):
+    """What happened on an event's date.
+
+    >>> EventKind("broken").changes_status
+    True
+    >>> EventKind.REAFFIRMED.changes_status
+    False
+    """
+
+    ESTABLISHED = "established"
+    """Relations begin with a state (the first time, or afresh with a new state of the lineage)."""
+    BROKEN = "broken"
+    """Relations are severed or suspended; the state lives on."""
+    RESTORED = "restored"
+    """Relations with the same state resume after a break."""
+    REAFFIRMED = "reaffirmed"
+    """A joint communiqué or renewal while relations stand; nothing changes."""
+    SUCCEEDED = "succeeded"
+    """A successor state takes the relation over from its predecessor, with no gap."""
+    ENDED = "ended"
+    """Relations with the state end without a recorded break (it ceased, or merged into ``successor``)."""
+    UNSPECIFIED = "unspecified"
+    """A date the source gives without saying what happened; it changes nothing."""
+
+    @property
+    def changes_status(self) -> bool:
+        """Whether an event of this kind opens or closes a period."""
+        return self in _STATUS_CHANGING
+
+    def __str__(self) -> str:
+        return self.value
+
+
+_STATUS_CHANGING = frozenset({EventKind.ESTABLISHED, EventKind.BROKEN, EventKind.RESTORED, EventKind.ENDED})
+
+
+@attrs.frozen(kw_only=True)
+class Event:
+    """One dated event, as the source gives it.
+
+    ``state`` is the state the event concerns (Czechoslovakia for the 1957 break,
+    the Czech Republic from 1993). ``text`` is the date as written in the cell,
+    ``qualifier`` any words the cell attaches to it ("New York", "Joint
+    Communique", "Federal Republic"). ``predecessor`` is set on a
+    :attr:`EventKind.SUCCEEDED` event, ``successor`` on an :attr:`EventKind.ENDED`
+    event when another state absorbed the one that ended.
+    """
+
+    kind: EventKind
+    date: PartialDate
+    state: Counterpart
+    text: str = ""
+    qualifier: str | None = None
+    references: tuple[Reference, ...] = ()
+    predecessor: Counterpart | None = None
+    successor: Counterpart | None = None
+
+
+_ACTIVE, _BROKEN, _ENDED, _NONE = "active", "broken", "ended", "none"
+
+
+def compile_periods(events: Sequence[Event], *, relation: str) -> tuple[Period, ...]:
+    """Check a relation's events and compile them into its periods.
+
+    Raises :class:`~peru_diplomacy.errors.InvalidEventSequenceError`, naming
+    ``relation``, for events out of order, a break while already broken, a
+    restoration without a break, a succession that does not link the current
+    state to a new one, and the like. A break that the source never follows by
+    a restoration closes the relation's last period: relations count as
+    interrupted up to the source's revision.
+
+    >>> compile_periods([], relation="YEM")
+    ()
+    """
+    periods: list[Period] = []
+    phase = _NONE
+    current: Counterpart | None = None
+    start: PartialDate | None = None
+    previous: Event | None = None
+
+    def fail(index: int, why: str) -> InvalidEventSequenceError:
+        event = events[index]
+        return InvalidEventSequenceError(
+            f"relation {relation}: event {index + 1} ({event.kind.value} {event.date}, "
+            f"{event.state.name}) {why}"
+        )
+
+    for index, event in enumerate(events):
+        kind = event.kind
+        if previous is not None and event.date.definitely_before(previous.date):
+            raise fail(index, f"comes before the previous event ({previous.date}): events must be in order")
+        if kind is not EventKind.SUCCEEDED and event.predecessor is not None:
+            raise fail(index, "names a predecessor, which only a succession may")
+        if kind is not EventKind.ENDED and event.successor is not None:
+            raise fail(index, "names a successor, which only an ending may")
+        if phase == _NONE and kind is not EventKind.ESTABLISHED:
+            raise fail(index, "comes before relations were established")
+        if kind is EventKind.ESTABLISHED:
+            if phase == _ACTIVE:
+                raise fail(index, "establishes relations that already stand")
+            if phase != _NONE and event.state == current:
+                raise fail(index, f"establishes relations again with {event.state.name}: a resumption is 'restored'")
+            phase, current, start = _ACTIVE, event.state, event.date
+        elif kind is EventKind.SUCCEEDED:
+            if phase != _ACTIVE:
+                raise fail(index, f"succeeds to relations that are {phase}")
+            if event.predecessor is None or event.predecessor != current:
+                raise fail(
+                    index,
+                    f"must name the current state ({_name(current)}) as its predecessor, "
+                    f"not {_name(event.predecessor)}",
+                )
+            if event.state == current:
+                raise fail(index, "names a state as its own successor")
+            current = event.state
+        elif event.state != current:
+            raise fail(index, f"concerns {event.state.name}, but the relation is with {_name(current)}")
+        elif kind is EventKind.BROKEN:
+            if phase != _ACTIVE:
+                raise fail(index, f"breaks relations that are {phase}")
+            periods.append(_close(start, event.date, lambda why: fail(index, why)))
+            phase = _BROKEN
+        elif kind is EventKind.RESTORED:
+            if phase != _BROKEN:
+                raise fail(index, f"restores relations that are {phase}, not broken")
+            phase, start = _ACTIVE, event.date
+        elif kind is EventKind.REAFFIRMED:
+            if phase != _ACTIVE:
+                raise fail(index, f"reaffirms relations that are {phase}")
+        elif kind is EventKind.ENDED:
+            if phase == _ENDED:
+                raise fail(index, "ends relations that already ended")
+            if event.successor is not None and event.successor == event.state:
+                raise fail(index, "names the ending state as its own successor")
+            if phase == _ACTIVE:
+                periods.append(_close(start, event.date, lambda why: fail(index, why)))
+            phase = _ENDED
+        # EventKind.UNSPECIFIED changes nothing.
+        previous = event
+    if phase == _ACTIVE and start is not None:
+        periods.append(Period(start=start))
+    return tuple(periods)
+
+
+def _name(state: Counterpart | None) -> str:
+    return "nobody" if state is None else state.name
+
+
+def _close(
+    start: PartialDate | None, end: PartialDate, fail: Callable[[str], InvalidEventSequenceError]
+) -> Period:
+    assert start is not None  # a period is open whenever relations are active
+    if not start.possibly_before(end):
+        raise fail(f"closes the period that began {start} on or before its first day")
+    return Period(start=start, end=end)

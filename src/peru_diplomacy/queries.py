@@ -1,0 +1,177 @@
+"""Module-level queries on the packaged dataset.
+
+Each function is the method of the same name on :func:`packaged_dataset`;
+the data loads on the first call.
+
+>>> from peru_diplomacy import relations_with, active_on
+>>> relations_with("Chile").counterpart.alpha2
+'CL'
+>>> relations_with("Japan") in active_on("1960-01-01")
+True
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from .counterparts import Counterpart
+from .dataset import Succession, TimelineEntry, packaged_dataset
+from .dates import DateLike
+from .events import EventKind
+from .periods import Status
+from .provenance import Region
+from .relation import Relation
+
+__all__ = [
+    "active_on",
+    "all_relations",
+    "by_region",
+    "established_between",
+    "ever_broken",
+    "inactive_on",
+    "predecessors_of",
+    "relations_with",
+    "status_on",
+    "successions",
+    "successors_of",
+    "timeline",
+    "uncertain_on",
+]
+
+
+def relations_with(country: str | int) -> Relation:
+    """The relation with ``country``.
+
+    ``country`` may be an English short or official name, a common or former
+    name, the Spanish name, or an ISO 3166-1 alpha-2, alpha-3 or numeric code
+    (text or int), or an ISO 3166-3 code of a former state.
+
+    Raises :class:`~peru_diplomacy.errors.UnknownCountryError` (with
+    ``suggestions``), :class:`~peru_diplomacy.errors.AmbiguousCountryError`
+    or :class:`~peru_diplomacy.errors.NoRelationError`, all
+    :class:`LookupError`; ``TypeError`` for anything but text or an int.
+
+    >>> relations_with(152).counterpart.name
+    'Chile'
+    >>> relations_with("Alemania").counterpart.alpha3
+    'DEU'
+    >>> relations_with("Chle")
+    Traceback (most recent call last):
+    ...
+    peru_diplomacy.errors.UnknownCountryError: no country matches 'Chle': did you mean Chile?
+    """
+    return packaged_dataset().relations_with(country)
+
+
+def all_relations() -> tuple[Relation, ...]:
+    """Every relation, in the source's order.
+
+    >>> len(all_relations())
+    189
+    """
+    return packaged_dataset().relations
+
+
+def by_region(region: Region | str) -> tuple[Relation, ...]:
+    """The relations of one region table ("Africa", "Americas", "Asia", "Europe", "Oceania").
+
+    >>> len(by_region("Africa"))
+    44
+    """
+    return packaged_dataset().by_region(region)
+
+
+def status_on(when: DateLike) -> dict[str, Status]:
+    """Every relation's status on ``when``, keyed by relation id.
+
+    >>> status_on("1965-06-01")["CUB"].value
+    'inactive'
+    """
+    return packaged_dataset().status_on(when)
+
+
+def active_on(when: DateLike) -> tuple[Relation, ...]:
+    """The relations that certainly stood on ``when`` (a date, ISO text or partial date).
+
+    >>> "Cuba" in [r.counterpart.name for r in active_on("1965-06-01")]
+    False
+    """
+    return packaged_dataset().active_on(when)
+
+
+def inactive_on(when: DateLike) -> tuple[Relation, ...]:
+    """The relations that certainly did not stand on ``when``.
+
+    >>> relations_with("Cuba") in inactive_on("1965")
+    True
+    """
+    return packaged_dataset().inactive_on(when)
+
+
+def uncertain_on(when: DateLike) -> tuple[Relation, ...]:
+    """The relations whose status on ``when`` the source's precision leaves open.
+
+    >>> relations_with("Turkey") in uncertain_on("1952-06-01")
+    True
+    """
+    return packaged_dataset().uncertain_on(when)
+
+
+def established_between(first: DateLike, last: DateLike) -> tuple[Relation, ...]:
+    """Relations with an establishment dated wholly within ``first``..``last``.
+
+    >>> [r.counterpart.name for r in established_between("1826", "1826-12")]
+    ['Bolivia', 'United States', 'France', 'Netherlands']
+    """
+    return packaged_dataset().established_between(first, last)
+
+
+def timeline(
+    *,
+    kinds: Iterable[EventKind | str] | None = None,
+    region: Region | str | None = None,
+    first: DateLike | None = None,
+    last: DateLike | None = None,
+) -> tuple[TimelineEntry, ...]:
+    """Every event in date order, filtered by kind, region and date range.
+
+    >>> [t.relation.counterpart.name for t in timeline(kinds=["restored"], region="Americas")]
+    ['Cuba']
+    """
+    return packaged_dataset().timeline(kinds=kinds, region=region, first=first, last=last)
+
+
+def ever_broken() -> tuple[Relation, ...]:
+    """Relations that were broken at least once.
+
+    >>> len(ever_broken())
+    7
+    """
+    return packaged_dataset().ever_broken()
+
+
+def successions() -> tuple[Succession, ...]:
+    """Every change of state the data records, in date order.
+
+    >>> [str(s.date) for s in successions()]
+    ['1990', '1991-12-26', '1993-01-02']
+    """
+    return packaged_dataset().successions()
+
+
+def successors_of(country: str | int) -> tuple[Counterpart, ...]:
+    """The states that took over from ``country``.
+
+    >>> [c.name for c in successors_of("USSR")]
+    ['Russia']
+    """
+    return packaged_dataset().successors_of(country)
+
+
+def predecessors_of(country: str | int) -> tuple[Counterpart, ...]:
+    """The states ``country`` took over from.
+
+    >>> [c.name for c in predecessors_of("Czech Republic")]
+    ['Czechoslovakia']
+    """
+    return packaged_dataset().predecessors_of(country)

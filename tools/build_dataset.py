@@ -1,0 +1,540 @@
+"""Generate src/peru_diplomacy/data/relations.json from the sources in data/.
+
+    python tools/build_dataset.py           # write the resource
+    python tools/build_dataset.py --check   # fail if the committed resource differs
+
+Inputs (all in this repository):
+- data/source/foreign_relations_of_peru.txt: the article scrape (CC BY-SA 4.0);
+- data/source/country_key.tsv: the recovered Country column, row by row;
+- data/source/disputed_dates.tsv: dates other sources give differently;
+- data/curation/rows.toml: readings of the hard date cells, and remarks;
+- data/curation/counterparts.toml: states that are not current ISO countries, and names.
+ISO codes, official and Spanish names come from pycountry.
+
+A cell the grammar cannot read, a footnote that does not exist, or a row the
+key does not cover stops the build with an error naming the region and row.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import gettext
+import json
+import re
+import sys
+import tomllib
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import attrs
+import pycountry
+
+from peru_diplomacy.converter import converter
+from peru_diplomacy.counterparts import Counterpart, CounterpartKind
+from peru_diplomacy.dataset import SCHEMA_VERSION, Dataset, DatasetDocument, DatasetMetadata, ExcludedRow
+from peru_diplomacy.dates import PartialDate
+from peru_diplomacy.events import Event, EventKind
+from peru_diplomacy.identity import NameEntry, NameKind, normalize_name, normalize_query
+from peru_diplomacy.provenance import Attribution, Confidence, DateDispute, Reference, Region, Source
+from peru_diplomacy.relation import Relation
+
+ROOT = Path(__file__).resolve().parent.parent
+SOURCE = ROOT / "data" / "source"
+CURATION = ROOT / "data" / "curation"
+OUTPUT = ROOT / "src" / "peru_diplomacy" / "data" / "relations.json"
+
+REGIONS = ("Africa", "Americas", "Asia", "Europe", "Oceania")
+TABLE_HEADER = "Country | Formal Relations Began | Notes |"
+ROW_START = "![]()"
+
+MONTHS = (
+    "January February March April May June July August September October November December"
+).split()
+_MONTH = "|".join(MONTHS)
+# Longest forms first; each date may carry footnote markers such as [5][60].
+DATE_PATTERN = re.compile(
+    rf"""
+    (?P<iso>\b\d{{4}}-\d{{2}}-\d{{2}}\b)
+  | (?P<dmy>\b(?P<dmy_d>\d{{1,2}})\ (?P<dmy_m>{_MONTH})\ (?P<dmy_y>\d{{4}})\b)
+  | (?P<mdy>\b(?P<mdy_m>{_MONTH})\ (?P<mdy_d>\d{{1,2}}),?\ (?P<mdy_y>\d{{4}})\b)
+  | (?P<my>\b(?P<my_m>{_MONTH})\ (?P<my_y>\d{{4}})\b)
+  | (?P<y>\b\d{{4}}\b)
+    """,
+    re.VERBOSE,
+)
+MARKERS = re.compile(r"(?:\[\d+\])+")
+MARKER = re.compile(r"\[(\d+)\]")
+
+
+class SourceError(Exception):
+    """The sources cannot be read as the build expects."""
+
+
+@attrs.frozen
+class SourceRow:
+    region: str
+    row: int
+    cell: str
+    notes: str
+    raw: str
+
+
+@attrs.frozen
+class DateMention:
+    """A date written in a cell: its text, value, position and footnotes."""
+
+    text: str
+    date: PartialDate
+    start: int
+    end: int
+    references: tuple[int, ...]
+
+
+# -- reading the article -----------------------------------------------------------------
+
+
+def read_article(path: Path) -> tuple[list[SourceRow], list[str]]:
+    lines = path.read_text(encoding="utf-8").split("\n")
+    rows: list[SourceRow] = []
+    region: str | None = None
+    current: list[str] | None = None
+    count = 0
+
+    def flush() -> None:
+        nonlocal current
+        if current is not None and region is not None:
+            rows.append(split_row(region, count, "\n".join(current)))
+        current = None
+
+    index = 0
+    references_at = None
+    while index < len(lines):
+        line = lines[index]
+        if line in REGIONS and index + 1 < len(lines) and lines[index + 1] == TABLE_HEADER:
+            flush()
+            region, count = line, 0
+            index += 3  # heading, header, separator
+            continue
+        if region is not None and line in ("Transnational issues",):
+            flush()
+            region = None
+        elif region is not None and line.startswith(ROW_START):
+            flush()
+            count += 1
+            current = [line[len(ROW_START) :]]
+        elif current is not None:
+            current.append(line)
+        if line == "References":
+            references_at = index
+        index += 1
+    flush()
+    if references_at is None:
+        raise SourceError("the article has no References section")
+    references: list[str] = []
+    for line in lines[references_at + 1 :]:
+        if line.startswith("- "):
+            references.append(line[2:].strip())
+        elif references and line.strip():
+            references[-1] += "\n" + line.strip()
+    return rows, references
+
+
+def split_row(region: str, row: int, text: str) -> SourceRow:
+    stripped = text.strip()
+    if not stripped.startswith("|"):
+        # Not a table row: Asia's row 9 is the caption of a map inside the China row.
+        return SourceRow(region, row, "", "", stripped)
+    parts = stripped.split("|")
+    if len(parts) < 3 or any(p.strip() for p in parts[3:]) or parts[0].strip():
+        raise SourceError(f"{region} row {row}: cannot split into date and notes cells: {stripped!r}")
+    return SourceRow(region, row, parts[1].strip(), parts[2].strip(), stripped)
+
+
+# -- reading date cells ------------------------------------------------------------------
+
+
+def find_dates(cell: str, where: str) -> list[DateMention]:
+    """Every date written in a cell, in order, with the footnote markers that follow it."""
+    found = []
+    for match in DATE_PATTERN.finditer(cell):
+        kind = match.lastgroup
+        groups = match.groupdict()
+        if groups["iso"]:
+            date = PartialDate.fromisoformat(groups["iso"])
+        elif groups["dmy"]:
+            date = PartialDate(int(groups["dmy_y"]), MONTHS.index(groups["dmy_m"]) + 1, int(groups["dmy_d"]))
+        elif groups["mdy"]:
+            date = PartialDate(int(groups["mdy_y"]), MONTHS.index(groups["mdy_m"]) + 1, int(groups["mdy_d"]))
+        elif groups["my"]:
+            date = PartialDate(int(groups["my_y"]), MONTHS.index(groups["my_m"]) + 1)
+        elif groups["y"]:
+            date = PartialDate(int(groups["y"]))
+        else:  # pragma: no cover - the pattern has no other group
+            raise SourceError(f"{where}: unexpected date form {kind}")
+        end = match.end()
+        markers = MARKERS.match(cell, end)
+        refs: tuple[int, ...] = ()
+        if markers:
+            refs = tuple(int(n) for n in MARKER.findall(markers.group()))
+            end = markers.end()
+        found.append(DateMention(match.group(), date, match.start(), end, refs))
+    return found
+
+
+def plain_reading(cell: str, mentions: list[DateMention], where: str) -> list[tuple[DateMention, EventKind]]:
+    """Read a cell of the plain grammar: a date, then ", broken D", "restored D" or a bare date.
+
+    A bare date after a break is a restoration; "Re-established diplomatic
+    relations D" is one too. Any other words need a reading in rows.toml.
+    """
+    out: list[tuple[DateMention, EventKind]] = []
+    position = 0
+    for mention in mentions:
+        connector = cell[position : mention.start].strip(" ,").casefold()
+        if not out:
+            if connector:
+                raise SourceError(f"{where}: cannot read {connector!r} before the first date in {cell!r}")
+            kind = EventKind.ESTABLISHED
+        elif connector == "broken":
+            kind = EventKind.BROKEN
+        elif connector in ("restored", "re-established diplomatic relations"):
+            kind = EventKind.RESTORED
+        elif connector == "" and out[-1][1] is EventKind.BROKEN:
+            kind = EventKind.RESTORED
+        else:
+            raise SourceError(
+                f"{where}: cannot read {connector!r} before {mention.text!r} in {cell!r}; "
+                "add a reading to data/curation/rows.toml"
+            )
+        out.append((mention, kind))
+        position = mention.end
+    rest = cell[position:].strip()
+    if rest:
+        raise SourceError(f"{where}: cannot read {rest!r} after the last date in {cell!r}")
+    return out
+
+
+# -- counterparts and names --------------------------------------------------------------
+
+
+class Registry:
+    """Counterparts by id, and every name the lookups should know them by."""
+
+    def __init__(self, curation: dict[str, Any]) -> None:
+        self.curation = curation
+        self.states: dict[str, Counterpart] = {}
+        self.spanish = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["es"])
+        for state_id, spec in curation["states"].items():
+            record = None
+            if "historic" in spec:
+                record = pycountry.historic_countries.get(alpha_3=spec["historic"])
+                if record is None:
+                    raise SourceError(f"counterparts.toml: no historic country {spec['historic']}")
+            elif len(state_id) == 3:
+                record = pycountry.countries.get(alpha_3=state_id)
+            self.states[state_id] = Counterpart(
+                id=state_id,
+                name=spec["name"],
+                kind=CounterpartKind(spec["kind"]),
+                official_name=spec.get("official_name"),
+                alpha2=None if record is None else record.alpha_2,
+                alpha3=None if record is None else record.alpha_3,
+                numeric=None if record is None else record.numeric,
+                iso3166_3=None if record is None or "historic" not in spec else record.alpha_4,
+            )
+
+    def state(self, state_id: str, name: str | None = None) -> Counterpart:
+        if state_id in self.states:
+            return self.states[state_id]
+        record = pycountry.countries.get(alpha_3=state_id)
+        if record is None or name is None:
+            raise SourceError(f"unknown counterpart {state_id!r}: add it to data/curation/counterparts.toml")
+        kind = self.curation["kinds"].get(state_id, "sovereign_state")
+        state = Counterpart(
+            id=state_id,
+            name=name,
+            kind=CounterpartKind(kind),
+            official_name=getattr(record, "official_name", None),
+            alpha2=record.alpha_2,
+            alpha3=record.alpha_3,
+            numeric=record.numeric,
+        )
+        self.states[state_id] = state
+        return state
+
+    def names(self, relations: list[Relation]) -> list[NameEntry]:
+        entries: dict[tuple[str, str | None, str | None], NameEntry] = {}
+
+        def add(label: str, kind: NameKind, relation: str | None, state: str | None) -> None:
+            key = normalize_query(label) if kind is NameKind.CODE else normalize_name(label)
+            if not key:
+                return
+            entries.setdefault((key, relation, state), NameEntry(key=key, label=label, kind=kind, relation=relation, state=state))
+
+        for relation in relations:
+            for state in relation.states:
+                for label, kind in self._names_of(state):
+                    add(label, kind, relation.id, state.id)
+        known = {k for k, _, _ in entries}
+        for label, ids in self.curation["ambiguous"].items():
+            for state_id in ids:
+                owner = next((r for r in relations if any(s.id == state_id for s in r.states)), None)
+                if owner is not None:
+                    add(label, NameKind.ALIAS, owner.id, state_id)
+                else:
+                    record = pycountry.countries.get(alpha_3=state_id)
+                    add(label, NameKind.ALIAS, None, state_id)
+                    if record is not None:
+                        world_label = getattr(record, "official_name", None) or record.name
+                        entries[(normalize_name(label), None, state_id)] = NameEntry(
+                            key=normalize_name(label), label=world_label, kind=NameKind.ALIAS, relation=None, state=state_id
+                        )
+        # A dataset name that is also the name or code of a state without a relation is ambiguous.
+        in_data = {s.alpha3 for r in relations for s in r.states if s.alpha3}
+        for record in pycountry.countries:
+            if record.alpha_3 in in_data:
+                continue
+            label = getattr(record, "common_name", None) or record.name
+            values = [record.name, getattr(record, "official_name", None), getattr(record, "common_name", None)]
+            values += [self.spanish.gettext(record.name)]
+            for value in values:
+                if value and normalize_name(value) in known:
+                    key = normalize_name(value)
+                    entries.setdefault(
+                        (key, None, record.alpha_3),
+                        NameEntry(key=key, label=label, kind=NameKind.ALIAS, relation=None, state=record.alpha_3),
+                    )
+            for code in (record.alpha_2, record.alpha_3, record.numeric):
+                key = normalize_query(code)
+                if key in known:
+                    entries.setdefault(
+                        (key, None, record.alpha_3),
+                        NameEntry(key=key, label=label, kind=NameKind.CODE, relation=None, state=record.alpha_3),
+                    )
+        return sorted(entries.values(), key=lambda e: (e.key, e.relation or "", e.state or ""))
+
+    def _names_of(self, state: Counterpart) -> Iterator[tuple[str, NameKind]]:
+        c = self.curation
+        yield state.name, NameKind.NAME
+        if state.official_name:
+            yield state.official_name, NameKind.OFFICIAL_NAME
+        record = None
+        if state.kind is CounterpartKind.HISTORICAL_STATE and state.alpha3:
+            record = pycountry.historic_countries.get(alpha_3=state.alpha3)
+        elif state.alpha3:
+            record = pycountry.countries.get(alpha_3=state.alpha3)
+        if record is not None and state.id not in ("TWN",):
+            yield record.name, NameKind.ALIAS
+            if getattr(record, "common_name", None):
+                yield record.common_name, NameKind.ALIAS
+            if state.kind is not CounterpartKind.HISTORICAL_STATE:
+                yield self.spanish.gettext(record.name), NameKind.SPANISH_NAME
+        for alias in c["aliases"].get(state.id, []):
+            yield alias, NameKind.ALIAS
+        for name in c["former_names"].get(state.id, []):
+            yield name, NameKind.FORMER_NAME
+        for name in c["spanish"].get(state.id, []):
+            yield name, NameKind.SPANISH_NAME
+        for code in (state.alpha2, state.alpha3, state.numeric, state.iso3166_3):
+            if code:
+                yield code, NameKind.CODE
+        for code in c["former_codes"].get(state.id, []):
+            yield code, NameKind.CODE
+
+
+# -- assembling relations ----------------------------------------------------------------
+
+
+def read_tsv(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+def fold(text: str) -> str:
+    return " ".join(text.split())
+
+
+def counterpart_id(key_row: dict[str, str], registry: Registry) -> str:
+    iso3 = key_row["iso3"]
+    if iso3 != "-":
+        return iso3
+    for state_id, spec in registry.curation["states"].items():
+        if spec["name"] == key_row["country"]:
+            return state_id
+    raise SourceError(f"{key_row['region']} row {key_row['row']}: no id for {key_row['country']!r}")
+
+
+def build() -> DatasetDocument:
+    rows, reference_texts = read_article(SOURCE / "foreign_relations_of_peru.txt")
+    key = {(r["region"], int(r["row"])): r for r in read_tsv(SOURCE / "country_key.tsv")}
+    disputes: dict[tuple[str, int], list[dict[str, str]]] = {}
+    for d in read_tsv(SOURCE / "disputed_dates.tsv"):
+        disputes.setdefault((d["region"], int(d["row"])), []).append(d)
+    readings = {(r["region"], r["row"]): r for r in tomllib.loads((CURATION / "rows.toml").read_text())["row"]}
+    registry = Registry(tomllib.loads((CURATION / "counterparts.toml").read_text()))
+
+    if {(r.region, r.row) for r in rows} != set(key):
+        missing = sorted(set(key) ^ {(r.region, r.row) for r in rows})
+        raise SourceError(f"the article's rows and country_key.tsv differ at {missing}")
+    for place in readings:
+        if place not in key:
+            raise SourceError(f"rows.toml names {place}, which is not a source row")
+    for place in disputes:
+        if place not in key:
+            raise SourceError(f"disputed_dates.tsv names {place}, which is not a source row")
+
+    def reference(number: int, where: str) -> Reference:
+        if not 1 <= number <= len(reference_texts):
+            raise SourceError(f"{where}: footnote [{number}] is not in the reference list")
+        return Reference(number=number, text=reference_texts[number - 1])
+
+    relations: list[Relation] = []
+    excluded: list[ExcludedRow] = []
+    source_rows = 0
+    for row in rows:
+        where = f"{row.region} row {row.row}"
+        k = key[(row.region, row.row)]
+        if k["confidence"] == "n/a":
+            excluded.append(ExcludedRow(region=Region(row.region), row=row.row, text=row.raw, reason=k["country"].strip("()")))
+            continue
+        source_rows += 1
+        if fold(row.cell) != k["date_cell"]:
+            raise SourceError(f"{where}: the cell {row.cell!r} differs from the key's {k['date_cell']!r}")
+        main_id = counterpart_id(k, registry)
+        main_state = registry.state(main_id, k["country"])
+        mentions = find_dates(row.cell, where)
+        reading = readings.get((row.region, row.row), {})
+        planned: list[dict[str, Any]] = []
+        if "events" in reading:
+            by_text = {m.text: m for m in mentions}
+            if len(by_text) != len(mentions):
+                raise SourceError(f"{where}: a date is written twice; the reading cannot name it")
+            for spec in reading["events"]:
+                if spec["text"] not in by_text:
+                    raise SourceError(f"{where}: rows.toml reads {spec['text']!r}, which is not a date in the cell")
+                planned.append({**spec, "mention": by_text[spec["text"]]})
+            if len(planned) != len(mentions):
+                raise SourceError(f"{where}: rows.toml reads {len(planned)} dates, the cell has {len(mentions)}")
+        else:
+            for mention, kind in plain_reading(row.cell, mentions, where):
+                planned.append({"text": mention.text, "kind": kind.value, "mention": mention})
+
+        relation_ids = list(dict.fromkeys([main_id] + [p.get("relation", main_id) for p in planned]))
+        attribution = Attribution(
+            country=k["country"],
+            confidence=Confidence(k["confidence"]),
+            evidence=k["evidence"],
+            disputes=tuple(
+                DateDispute(
+                    table_date=d["table_date"],
+                    other_date=PartialDate.fromisoformat(d["other_date"]),
+                    other_source=d["other_source"],
+                )
+                for d in disputes.get((row.region, row.row), [])
+            ),
+        )
+        for d in attribution.disputes:
+            if d.table_date not in row.cell:
+                raise SourceError(f"{where}: disputed table date {d.table_date!r} is not in the cell")
+        markers = [int(n) for n in MARKER.findall(row.cell + "\n" + row.notes)]
+        references = tuple(reference(n, where) for n in dict.fromkeys(markers))
+        source = Source(region=Region(row.region), row=row.row, cell=row.cell, notes=row.notes)
+        for relation_id in relation_ids:
+            events = []
+            for spec in planned:
+                if spec.get("relation", main_id) != relation_id:
+                    continue
+                mention: DateMention = spec["mention"]
+                state_id = spec.get("state", relation_id)
+                events.append(
+                    Event(
+                        kind=EventKind(spec["kind"]),
+                        date=mention.date,
+                        state=registry.state(state_id, k["country"] if state_id == main_id else None),
+                        text=mention.text,
+                        qualifier=spec.get("qualifier"),
+                        references=tuple(reference(n, where) for n in mention.references),
+                        predecessor=registry.state(spec["predecessor"]) if "predecessor" in spec else None,
+                        successor=registry.state(spec["successor"]) if "successor" in spec else None,
+                    )
+                )
+            states = tuple(dict.fromkeys(e.state for e in events)) or (registry.state(relation_id, k["country"]),)
+            relations.append(
+                Relation(
+                    id=relation_id,
+                    counterpart=states[-1],
+                    states=states,
+                    region=Region(row.region),
+                    events=tuple(events),
+                    source=source,
+                    attribution=attribution,
+                    references=references,
+                    remarks=tuple(reading.get("remarks", ())),
+                )
+            )
+    names = registry.names(relations)
+    metadata = DatasetMetadata(
+        title="Peru's bilateral diplomatic relations",
+        source_title="Foreign relations of Peru",
+        source_url="https://en.wikipedia.org/wiki/Foreign_relations_of_Peru",
+        source_revision="2023-05",
+        licence="CC-BY-SA-4.0",
+        attribution=(
+            "Derived from the Wikipedia article \"Foreign relations of Peru\" (revision of May 2023) "
+            "by its contributors, licensed under CC BY-SA 4.0; country attribution and dates "
+            "recovered and checked by the peru-diplomacy contributors. Shared under CC BY-SA 4.0."
+        ),
+        relation_count=len(relations),
+        source_row_count=source_rows,
+    )
+    return DatasetDocument(
+        schema_version=SCHEMA_VERSION,
+        metadata=metadata,
+        relations=tuple(relations),
+        names=tuple(names),
+        excluded_rows=tuple(excluded),
+    )
+
+
+def render(document: DatasetDocument) -> str:
+    """The resource text: compact JSON with one relation or name per line, for readable diffs."""
+    Dataset(document)  # every check the loader makes
+    data = converter.unstructure(document)
+
+    def dump(value: object) -> str:
+        return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+    parts = []
+    for key, value in data.items():
+        if isinstance(value, list) and value:
+            body = ",\n".join(dump(item) for item in value)
+            parts.append(f"{dump(key)}:[\n{body}\n]")
+        else:
+            parts.append(f"{dump(key)}:{dump(value)}")
+    return "{\n" + ",\n".join(parts) + "\n}\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--check", action="store_true", help="fail if the committed resource is out of date")
+    args = parser.parse_args(argv)
+    try:
+        text = render(build())
+    except SourceError as error:
+        print(f"build_dataset: {error}", file=sys.stderr)
+        return 1
+    if args.check:
+        if not OUTPUT.exists() or OUTPUT.read_text(encoding="utf-8") != text:
+            print(f"build_dataset: {OUTPUT.relative_to(ROOT)} is out of date; run tools/build_dataset.py", file=sys.stderr)
+            return 1
+        print(f"build_dataset: {OUTPUT.relative_to(ROOT)} is up to date")
+        return 0
+    OUTPUT.write_text(text, encoding="utf-8")
+    print(f"build_dataset: wrote {OUTPUT.relative_to(ROOT)} ({len(text):,} characters)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
