@@ -62,9 +62,9 @@ class PartialDate:
     """A calendar date known to the year, the month or the day.
 
     Equality and hashing are by value. Sorting orders by the earliest possible
-    day, then by the latest, so a year sorts before each of its months and a
-    month before each of its days; two partial dates compare equal only when
-    they are the same value, so the order is consistent with ``==``.
+    day, then the wider date first, so a year sorts before each of its months
+    and a month before each of its days; two partial dates compare equal only
+    when they are the same value, so the order is consistent with ``==``.
 
     For reasoning, use the three-valued comparisons: :meth:`definitely_before`
     and :meth:`possibly_before` (and their ``after`` mirrors).
@@ -233,16 +233,22 @@ class PartialDate:
     def possibly_after(self, other: PartialDate) -> bool:
         """The mirror of :meth:`possibly_before`.
 
-        >>> PartialDate(1952).possibly_after(PartialDate(1952, 12))
+        >>> PartialDate(1951).possibly_after(PartialDate(1952, 12))
         False
         """
         return other.possibly_before(self)
 
     # -- sorting ------------------------------------------------------------------
 
-    def sort_key(self) -> tuple[_dt.date, _dt.date]:
-        """The key used for ordering: ``(earliest, latest)``, unique to each value."""
-        return (self.earliest, self.latest)
+    def sort_key(self) -> tuple[int, int]:
+        """The key used for ordering: earliest day first, then the wider date first.
+
+        The key is unique to each value, so the order is consistent with ``==``.
+
+        >>> sorted([PartialDate(1952, 3, 1), PartialDate(1952, 3), PartialDate(1952)])
+        [PartialDate.fromisoformat('1952'), PartialDate.fromisoformat('1952-03'), PartialDate.fromisoformat('1952-03-01')]
+        """
+        return (self.earliest.toordinal(), -self.latest.toordinal())
 
     def __lt__(self, other: object) -> bool:
         if not isinstance(other, PartialDate):

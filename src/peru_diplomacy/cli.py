@@ -1,0 +1,239 @@
+"""The ``peru-diplomacy`` command (also ``python -m peru_diplomacy``).
+
+Exit status: 0 on success, 1 when a country is not found (the reason and any
+suggestions go to standard error), 2 on a usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from typing import IO
+
+from .dates import PartialDate, to_partial_date
+from .errors import AmbiguousCountryError, InvalidDateError, NoRelationError, UnknownCountryError
+from .events import EventKind
+from .periods import Status
+from .provenance import Region
+from .relation import Relation
+
+__all__ = ["main"]
+
+EXAMPLES = """\
+examples:
+  peru-diplomacy show Chile
+  peru-diplomacy show Czechoslovakia --json
+  peru-diplomacy list --region Europe --active-on 1970-01-01
+  peru-diplomacy list --status uncertain --on 1952
+  peru-diplomacy timeline --kind broken --kind restored
+  peru-diplomacy export --format csv --table events --output events.csv
+"""
+
+
+def _date(text: str) -> PartialDate:
+    try:
+        return to_partial_date(text)
+    except InvalidDateError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
+def _region(text: str) -> Region:
+    for region in Region:
+        if region.value.casefold() == text.strip().casefold():
+            return region
+    raise argparse.ArgumentTypeError(f"unknown region {text!r}: use one of {', '.join(r.value for r in Region)}")
+
+
+def _parser() -> argparse.ArgumentParser:
+    from . import __version__
+
+    parser = argparse.ArgumentParser(
+        prog="peru-diplomacy",
+        description="Peru's bilateral diplomatic relations, from the Wikipedia article "
+        "'Foreign relations of Peru' (May 2023, CC BY-SA 4.0).",
+        epilog=EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__} (data: source revision 2023-05)")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    show = commands.add_parser("show", help="one relation: periods, events, notes and sources")
+    show.add_argument("country", help="a name (English or Spanish) or an ISO code, e.g. Chile, CZE, 152")
+    show.add_argument("--json", action="store_true", help="the whole record as JSON")
+
+    listing = commands.add_parser("list", help="relations, filtered by region and status on a date")
+    listing.add_argument("--region", type=_region, help="Africa, Americas, Asia, Europe or Oceania")
+    listing.add_argument("--active-on", type=_date, metavar="DATE", help="only relations certainly active on DATE")
+    listing.add_argument("--on", type=_date, metavar="DATE", help="the date for --status")
+    listing.add_argument("--status", choices=[s.value for s in Status], help="only relations with this status --on DATE")
+    listing.add_argument("--json", action="store_true", help="rows as JSON")
+
+    line = commands.add_parser("timeline", help="every event in date order")
+    line.add_argument("--kind", action="append", choices=[k.value for k in EventKind], help="repeatable")
+    line.add_argument("--region", type=_region)
+    line.add_argument("--from", dest="first", type=_date, metavar="DATE")
+    line.add_argument("--to", dest="last", type=_date, metavar="DATE")
+    line.add_argument("--json", action="store_true", help="rows as JSON")
+
+    export = commands.add_parser("export", help="every relation or event as CSV or JSON")
+    export.add_argument("--format", choices=["csv", "json"], default="csv")
+    export.add_argument(
+        "--table",
+        choices=["relations", "events"],
+        default="relations",
+        help="CSV: one row per relation or per event (JSON always writes whole records)",
+    )
+    export.add_argument("--output", "-o", metavar="FILE", help="write here instead of standard output")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit status."""
+    args = _parser().parse_args(argv)
+    try:
+        if args.command == "show":
+            return _show(args)
+        if args.command == "list":
+            return _list(args)
+        if args.command == "timeline":
+            return _timeline(args)
+        return _export(args)
+    except (UnknownCountryError, AmbiguousCountryError, NoRelationError) as error:
+        print(f"peru-diplomacy: {error}", file=sys.stderr)
+        return 1
+    except BrokenPipeError:  # e.g. piped into head
+        return 0
+
+
+def _show(args: argparse.Namespace) -> int:
+    from .queries import relations_with
+
+    relation = relations_with(args.country)
+    if args.json:
+        from .converter import converter
+
+        print(json.dumps(converter.unstructure(relation), ensure_ascii=False, indent=2))
+        return 0
+    out = sys.stdout
+    c = relation.counterpart
+    codes = ", ".join(f"{label} {code}" for label, code in (("alpha-2", c.alpha2), ("alpha-3", c.alpha3),
+                                                           ("numeric", c.numeric), ("ISO 3166-3", c.iso3166_3)) if code)
+    out.write(f"Peru – {c.name}\n")
+    out.write(f"  kind:        {c.kind.value.replace('_', ' ')}\n")
+    if codes:
+        out.write(f"  codes:       {codes}\n")
+    if len(relation.states) > 1:
+        out.write(f"  lineage:     {' → '.join(s.name for s in relation.states)}\n")
+    out.write(f"  source:      {relation.source.region.value} table, row {relation.source.row}\n")
+    out.write(f"  date cell:   {relation.source.cell or '(empty)'}\n")
+    a = relation.attribution
+    out.write(f"  attribution: {a.confidence.value} confidence that this row is {a.country}\n")
+    out.write("\nPeriods of relations\n")
+    if not relation.periods:
+        out.write("  none known: the source gives no date\n")
+    for period in relation.periods:
+        end = "still standing at the source's revision (May 2023)" if period.end is None else str(period.end)
+        out.write(f"  {period.start} – {end}\n")
+    out.write("\nEvents\n")
+    if not relation.events:
+        out.write("  none\n")
+    for event in relation.events:
+        extra = f" ({event.qualifier})" if event.qualifier else ""
+        refs = "".join(f"[{r.number}]" for r in event.references)
+        out.write(f"  {event.date!s:<11} {event.kind.value:<12} {event.state.name}{extra}{refs}\n")
+    for dispute in relation.disputes:
+        out.write(f"\nOther sources give {dispute.other_date} for {dispute.table_date}: {dispute.other_source}\n")
+    if relation.remarks:
+        out.write("\nRemarks\n")
+        for remark in relation.remarks:
+            out.write(f"  {remark}\n")
+    if relation.notes:
+        out.write("\nNotes (verbatim)\n")
+        for paragraph in relation.notes.splitlines():
+            out.write(f"  {paragraph}\n")
+    if relation.references:
+        out.write("\nReferences\n")
+        for reference in relation.references:
+            out.write(f"  [{reference.number}] {reference.text.splitlines()[0]}\n")
+    out.write(f"\nAttribution evidence: {a.evidence}\n")
+    return 0
+
+
+def _list(args: argparse.Namespace) -> int:
+    from .queries import all_relations, by_region
+
+    relations = by_region(args.region) if args.region else all_relations()
+    if args.active_on is not None:
+        relations = tuple(r for r in relations if r.status_on(args.active_on) is Status.ACTIVE)
+    if args.status is not None:
+        if args.on is None:
+            print("peru-diplomacy list: --status needs --on DATE", file=sys.stderr)
+            return 2
+        wanted = Status(args.status)
+        relations = tuple(r for r in relations if r.status_on(args.on) is wanted)
+    rows = [_summary(r) for r in relations]
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return 0
+    for row in rows:
+        print(f"{row['id']:<9} {row['counterpart']:<36} {row['region']:<9} {row['established'] or '—':<11} {row['confidence']}")
+    print(f"{len(rows)} relations", file=sys.stderr)
+    return 0
+
+
+def _summary(relation: Relation) -> dict[str, str | None]:
+    return {
+        "id": relation.id,
+        "counterpart": relation.counterpart.name,
+        "region": relation.region.value,
+        "established": None if relation.established is None else relation.established.isoformat(),
+        "confidence": relation.attribution.confidence.value,
+    }
+
+
+def _timeline(args: argparse.Namespace) -> int:
+    from .queries import timeline
+
+    entries = timeline(kinds=args.kind, region=args.region, first=args.first, last=args.last)
+    rows = [
+        {
+            "date": t.event.date.isoformat(),
+            "kind": t.event.kind.value,
+            "state": t.event.state.name,
+            "relation": t.relation.id,
+            "qualifier": t.event.qualifier,
+        }
+        for t in entries
+    ]
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return 0
+    for row in rows:
+        extra = f" ({row['qualifier']})" if row["qualifier"] else ""
+        print(f"{row['date']:<11} {row['kind']:<12} {row['state']}{extra}")
+    return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    from .export import event_rows, relation_rows, relations_to_json, write_csv
+    from .queries import all_relations
+
+    relations = all_relations()
+    if args.format == "json":
+        text = relations_to_json(relations) + "\n"
+    else:
+        rows = relation_rows(relations) if args.table == "relations" else event_rows(relations)
+        text = write_csv(rows)
+    if args.output:
+        with open(args.output, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+    else:
+        _write(sys.stdout, text)
+    return 0
+
+
+def _write(stream: IO[str], text: str) -> None:
+    stream.write(text)
+    stream.flush()

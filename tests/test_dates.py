@@ -1,0 +1,127 @@
+"""PartialDate: parsing, formatting, bounds, ordering and three-valued comparisons."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from peru_diplomacy import InvalidDateError, PartialDate, Precision, to_partial_date
+from tests.strategies import partial_dates
+
+
+@given(partial_dates())
+def test_isoformat_round_trips(date: PartialDate) -> None:
+    assert PartialDate.fromisoformat(date.isoformat()) == date
+
+
+@given(partial_dates())
+def test_earliest_is_not_after_latest(date: PartialDate) -> None:
+    assert date.earliest <= date.latest
+    assert date.earliest == date.latest or date.precision is not Precision.DAY
+
+
+@given(partial_dates(min_year=1800, max_year=2100), st.dates(dt.date(1799, 1, 1), dt.date(2101, 12, 31)))
+def test_a_day_lies_in_a_date_exactly_between_its_bounds(date: PartialDate, day: dt.date) -> None:
+    inside = date.contains(day)
+    assert inside == (date.earliest <= day <= date.latest)
+    assert inside == (day in date)
+    same_year = day.year == date.year
+    same_month = date.month is None or day.month == date.month
+    same_day = date.day is None or day.day == date.day
+    assert inside == (same_year and same_month and same_day)
+
+
+@given(partial_dates(), partial_dates())
+def test_order_is_total_and_consistent_with_equality(a: PartialDate, b: PartialDate) -> None:
+    assert (a == b) == (a.sort_key() == b.sort_key())
+    assert (a < b) == ((a.earliest, -a.latest.toordinal()) < (b.earliest, -b.latest.toordinal()))
+    assert (a == b) == (hash(a) == hash(b) and a.isoformat() == b.isoformat())
+    assert [a < b, a == b, a > b].count(True) == 1
+    assert (a <= b) == (a < b or a == b)
+
+
+@given(partial_dates(), partial_dates())
+def test_three_valued_comparisons_agree_with_the_days(a: PartialDate, b: PartialDate) -> None:
+    assert a.definitely_before(b) == (a.latest < b.earliest)
+    assert a.possibly_before(b) == (a.earliest < b.latest)
+    if a.definitely_before(b):
+        assert a.possibly_before(b)
+        assert not b.possibly_before(a)
+    assert a.definitely_after(b) == b.definitely_before(a)
+    assert a.possibly_after(b) == b.possibly_before(a)
+
+
+@given(st.dates())
+def test_days_convert_both_ways(day: dt.date) -> None:
+    date = PartialDate.from_date(day)
+    assert date.precision is Precision.DAY
+    assert date.earliest == date.latest == day
+    assert to_partial_date(day) == date
+    assert to_partial_date(dt.datetime(day.year, day.month, day.day, 12)) == date
+
+
+@pytest.mark.parametrize(
+    ("text", "precision", "earliest", "latest"),
+    [
+        ("1952", Precision.YEAR, dt.date(1952, 1, 1), dt.date(1952, 12, 31)),
+        ("1966-09", Precision.MONTH, dt.date(1966, 9, 1), dt.date(1966, 9, 30)),
+        ("1985-09-06", Precision.DAY, dt.date(1985, 9, 6), dt.date(1985, 9, 6)),
+        ("1968-02", Precision.MONTH, dt.date(1968, 2, 1), dt.date(1968, 2, 29)),
+    ],
+)
+def test_examples(text: str, precision: Precision, earliest: dt.date, latest: dt.date) -> None:
+    date = PartialDate.fromisoformat(text)
+    assert (date.precision, date.earliest, date.latest, date.isoformat()) == (precision, earliest, latest, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("1952-13", "month 13 is out of range"),
+        ("2021-02-30", "day 30 is out of range for 2021-02"),
+        ("1900-02-29", "day 29 is out of range for 1900-02"),
+        ("0000", "year 0 is out of range"),
+        ("52", "not an ISO 8601 date"),
+        ("1952-1", "not an ISO 8601 date"),
+        ("6 September 1985", "not an ISO 8601 date"),
+        ("", "not an ISO 8601 date"),
+    ],
+)
+def test_invalid_text_says_what_is_wrong(text: str, message: str) -> None:
+    with pytest.raises(InvalidDateError, match=message):
+        PartialDate.fromisoformat(text)
+
+
+def test_invalid_parts() -> None:
+    with pytest.raises(InvalidDateError, match="a day .* needs a month"):
+        PartialDate(1952, None, 3)
+    with pytest.raises(InvalidDateError, match="month 0"):
+        PartialDate(1952, 0)
+    with pytest.raises(TypeError, match="year must be an int"):
+        PartialDate("1952")  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="month must be an int"):
+        PartialDate(1952, 1.0)  # type: ignore[arg-type]
+    assert issubclass(InvalidDateError, ValueError)
+
+
+def test_ordering_sorts_a_year_before_its_months_and_days() -> None:
+    dates = [PartialDate(1952, 3, 1), PartialDate(1952, 3), PartialDate(1952), PartialDate(1951, 12, 31)]
+    assert [d.isoformat() for d in sorted(dates)] == ["1951-12-31", "1952", "1952-03", "1952-03-01"]
+    assert PartialDate(1952).__lt__("1952") is NotImplemented
+
+
+def test_to_partial_date_rejects_other_types() -> None:
+    with pytest.raises(TypeError, match="not int"):
+        to_partial_date(1952)  # type: ignore[arg-type]
+    assert to_partial_date(" 1952 ") == PartialDate(1952)
+
+
+def test_partial_dates_are_immutable() -> None:
+    import attrs
+
+    date = PartialDate(1952)
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        date.year = 1953  # type: ignore[misc]
