@@ -163,6 +163,9 @@ class CountryIndex:
 
 _PERU = frozenset({"peru", "pe", "per", "604", "republic of peru", "republica del peru"})
 
+# Display names for ISO records whose short name is ambiguous.
+_WORLD_LABELS = {"COG": "Republic of the Congo"}
+
 # States that ISO 3166 does not list, so pycountry cannot tell us they exist.
 _NON_ISO_STATES = {"kosovo": "Kosovo", "xk": "Kosovo", "xkx": "Kosovo", "republic of kosovo": "Kosovo"}
 
@@ -196,7 +199,7 @@ def _build_world_names() -> dict[str, str]:
             if isinstance(value, str):
                 names.setdefault(normalize_name(value), label)
     for record in pycountry.countries:
-        label = str(getattr(record, "common_name", None) or record.name)
+        label = _WORLD_LABELS.get(record.alpha_3) or str(getattr(record, "common_name", None) or record.name)
         values = [
             record.name,
             getattr(record, "official_name", None),

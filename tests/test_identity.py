@@ -1,0 +1,243 @@
+"""relations_with(): every input form, every error, and nothing else escaping."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from peru_diplomacy import (
+    AmbiguousCountryError,
+    NoRelationError,
+    PeruDiplomacyError,
+    UnknownCountryError,
+    active_on,
+    established_between,
+    packaged_dataset,
+    relations_with,
+    status_on,
+    successors_of,
+    timeline,
+)
+from peru_diplomacy.identity import normalize_name, normalize_query
+
+
+@pytest.mark.parametrize(
+    ("query", "relation_id"),
+    [
+        ("Chile", "CHL"),
+        ("chile", "CHL"),
+        ("  CHILE ", "CHL"),
+        ("CL", "CHL"),
+        ("cl", "CHL"),
+        ("CHL", "CHL"),
+        (152, "CHL"),
+        ("152", "CHL"),
+        ("Republic of Chile", "CHL"),
+        ("Czechia", "CZE"),
+        ("Czech Republic", "CZE"),
+        ("Czechoslovakia", "CZE"),
+        ("CSHH", "CZE"),
+        ("CSK", "CZE"),
+        ("Checoslovaquia", "CZE"),
+        ("Soviet Union", "RUS"),
+        ("USSR", "RUS"),
+        ("U.S.S.R.", "RUS"),
+        ("SUHH", "RUS"),
+        ("Russian Empire", "RUS"),
+        ("Rusia", "RUS"),
+        ("Russian Federation", "RUS"),
+        ("South Korea", "KOR"),
+        ("Republic of Korea", "KOR"),
+        ("Corea del Sur", "KOR"),
+        ("North Korea", "PRK"),
+        ("Ivory Coast", "CIV"),
+        ("Côte d'Ivoire", "CIV"),
+        ("cote d ivoire", "CIV"),
+        ("Costa de Marfil", "CIV"),
+        ("Holy See", "VAT"),
+        ("Vatican", "VAT"),
+        ("Santa Sede", "VAT"),
+        ("Alemania", "DEU"),
+        ("West Germany", "DEU"),
+        ("East Germany", "DDDE"),
+        ("GDR", "DDDE"),
+        ("DDDE", "DDDE"),
+        (278, "DDDE"),
+        ("Estados Unidos", "USA"),
+        ("United States of America", "USA"),
+        ("U.S.", "USA"),
+        ("Reino Unido", "GBR"),
+        ("the Bahamas", "BHS"),
+        ("Bahamas", "BHS"),
+        ("Türkiye", "TUR"),
+        ("Turkey", "TUR"),
+        ("Burma", "MMR"),
+        ("Zaire", "COD"),
+        ("Upper Volta", "BFA"),
+        ("Swaziland", "SWZ"),
+        ("Taiwan", "TWN"),
+        ("Republic of China", "TWN"),
+        ("Palestine", "PSE"),
+        ("Sahrawi Arab Democratic Republic", "X-SADR"),
+        ("RASD", "X-SADR"),
+        ("Order of Malta", "X-SMOM"),
+        ("European Union", "X-EU"),
+        ("Unión Europea", "X-EU"),
+        ("Yugoslavia", "SRB"),
+        (36, "AUS"),
+        ("036", "AUS"),
+        ("36", "AUS"),
+        ("Micronesia", "FSM"),
+        ("Guinea-Bissau", "GNB"),
+        ("guinea bissau", "GNB"),
+        ("Guinea", "GIN"),
+        ("Niger", "NER"),
+        ("Nigeria", "NGA"),
+        ("Dominica", "DMA"),
+        ("Dominican Republic", "DOM"),
+    ],
+)
+def test_every_input_form_resolves(query: str | int, relation_id: str) -> None:
+    assert relations_with(query).id == relation_id
+
+
+@pytest.mark.parametrize(
+    ("query", "candidates"),
+    [
+        ("Congo", ("Democratic Republic of the Congo", "Republic of the Congo (no relation recorded)")),
+        ("Korea", ("North Korea", "South Korea")),
+        ("CS", ("Czechoslovakia", "Serbia")),
+        ("ROC", ("Republic of the Congo (no relation recorded)", "Taiwan")),
+    ],
+)
+def test_ambiguous_names_list_their_candidates(query: str, candidates: tuple[str, ...]) -> None:
+    with pytest.raises(AmbiguousCountryError) as caught:
+        relations_with(query)
+    assert caught.value.candidates == candidates
+    assert "is ambiguous" in str(caught.value)
+    for candidate in candidates:
+        assert candidate in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("query", "country"),
+    [
+        ("Bhutan", "Bhutan"),
+        ("BTN", "Bhutan"),
+        ("Bután", "Bhutan"),
+        ("Kosovo", "Kosovo"),
+        ("XK", "Kosovo"),
+        ("Republic of the Congo", "Republic of the Congo"),
+        ("Western Sahara", "Western Sahara"),
+        ("Peru", "Peru"),
+        ("Perú", "Peru"),
+        ("PE", "Peru"),
+        (604, "Peru"),
+    ],
+)
+def test_real_states_without_a_relation_get_their_own_error(query: str | int, country: str) -> None:
+    with pytest.raises(NoRelationError) as caught:
+        relations_with(query)
+    assert caught.value.country == country
+    assert "no diplomatic relation" in str(caught.value) or "subject of this dataset" in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("query", "suggestions"),
+    [
+        ("Chle", ("Chile",)),
+        ("Argentinia", ("Argentina",)),
+        ("Columbia", ("Colombia",)),
+        ("Phillipines", ("Philippines",)),
+        ("xyzzy", ()),
+        ("", ()),
+        ("   ", ()),
+        (1000, ()),
+        (-4, ()),
+    ],
+)
+def test_unknown_input_suggests_what_would_work(query: str | int, suggestions: tuple[str, ...]) -> None:
+    with pytest.raises(UnknownCountryError) as caught:
+        relations_with(query)
+    assert caught.value.suggestions[: len(suggestions)] == suggestions
+    assert len(caught.value.suggestions) <= 3
+    if suggestions:
+        assert f"did you mean {suggestions[0]}" in str(caught.value)
+    for suggestion in caught.value.suggestions:
+        relations_with(suggestion)  # every suggestion works
+
+
+@pytest.mark.parametrize("query", [None, b"Chile", 1.5, True, ["Chile"], {"CL"}, dt.date(2000, 1, 1)])
+def test_wrong_types_raise_type_error(query: object) -> None:
+    with pytest.raises(TypeError, match="a country is a name or an ISO 3166 code"):
+        relations_with(query)  # type: ignore[arg-type]
+
+
+def test_errors_are_lookup_errors() -> None:
+    for error in (UnknownCountryError, AmbiguousCountryError, NoRelationError):
+        assert issubclass(error, LookupError)
+        assert issubclass(error, PeruDiplomacyError)
+
+
+def test_every_name_in_the_index_resolves_or_fails_as_documented() -> None:
+    data = packaged_dataset()
+    for entry in data.names:
+        if entry.relation is None:
+            continue
+        try:
+            found = data.relations_with(entry.label)
+        except AmbiguousCountryError as error:
+            assert len(error.candidates) >= 2
+        else:
+            assert found.id == entry.relation
+
+
+def test_normalization() -> None:
+    assert normalize_name("São Tomé and Príncipe") == "sao tome and principe"
+    assert normalize_name("Bosnia & Herzegovina") == "bosnia and herzegovina"
+    assert normalize_name("THE GAMBIA") == "gambia"
+    assert normalize_query(4) == "004"
+    assert normalize_query("  4 ") == "004"
+
+
+ANY_INPUT = st.one_of(
+    st.text(),
+    st.text(alphabet="abcdefghijklmnopqrstuvwxyzÁÉÍÓÚñç'-. ", max_size=12),
+    st.integers(),
+    st.none(),
+    st.binary(max_size=8),
+    st.dates(),
+    st.floats(allow_nan=True),
+    st.booleans(),
+    st.lists(st.text(max_size=3), max_size=2),
+)
+
+DOCUMENTED = (UnknownCountryError, AmbiguousCountryError, NoRelationError, TypeError, ValueError)
+
+
+@given(ANY_INPUT)
+def test_only_documented_exceptions_escape_relations_with(query: object) -> None:
+    try:
+        relation = relations_with(query)  # type: ignore[arg-type]
+    except DOCUMENTED:
+        return
+    assert relation in packaged_dataset().relations
+
+
+@given(ANY_INPUT)
+def test_only_documented_exceptions_escape_the_date_queries(value: object) -> None:
+    for call in (
+        lambda: active_on(value),  # type: ignore[arg-type]
+        lambda: status_on(value),  # type: ignore[arg-type]
+        lambda: established_between(value, "2000"),  # type: ignore[arg-type]
+        lambda: timeline(first=value),  # type: ignore[arg-type]
+        lambda: relations_with("Chile").status_on(value),  # type: ignore[arg-type]
+        lambda: successors_of(value),  # type: ignore[arg-type]
+    ):
+        try:
+            call()
+        except DOCUMENTED:
+            pass

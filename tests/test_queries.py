@@ -1,0 +1,179 @@
+"""Questions in time on the real data, and the queries of the package and of a Dataset."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from peru_diplomacy import (
+    EventKind,
+    InvalidDateError,
+    PartialDate,
+    Period,
+    Region,
+    Status,
+    active_on,
+    all_relations,
+    by_region,
+    established_between,
+    ever_broken,
+    inactive_on,
+    packaged_dataset,
+    predecessors_of,
+    relations_with,
+    status_on,
+    successions,
+    successors_of,
+    timeline,
+    uncertain_on,
+)
+
+
+@pytest.mark.parametrize(
+    ("country", "when", "status"),
+    [
+        ("Japan", "1945-01-01", Status.INACTIVE),
+        ("Japan", "1960-01-01", Status.ACTIVE),
+        ("Japan", dt.date(1942, 1, 23), Status.ACTIVE),
+        ("Japan", dt.date(1942, 1, 24), Status.INACTIVE),
+        ("Japan", "1942", Status.UNCERTAIN),
+        ("Japan", "1945", Status.INACTIVE),
+        ("Cuba", "1965-06-01", Status.INACTIVE),
+        ("Cuba", "1980", Status.ACTIVE),
+        ("Turkey", "1952-06-01", Status.UNCERTAIN),
+        ("Turkey", "1953-01-01", Status.ACTIVE),
+        ("Turkey", "1951-12-31", Status.INACTIVE),
+        ("Turkey", PartialDate(1952, 12, 31), Status.ACTIVE),
+        ("Algeria", "1966-09-15", Status.UNCERTAIN),
+        ("Algeria", "1966-10", Status.ACTIVE),
+        ("GDR", "1980", Status.ACTIVE),
+        ("GDR", "1990-06-01", Status.UNCERTAIN),
+        ("GDR", "1991-01-01", Status.INACTIVE),
+        ("Russia", "1917-06-01", Status.ACTIVE),
+        ("Russia", "1918-06-01", Status.UNCERTAIN),
+        ("Russia", "1950", Status.INACTIVE),
+        ("Russia", "1991-12-26", Status.ACTIVE),
+        ("Taiwan", "1971-11-02", Status.INACTIVE),
+        ("China", "1971-11-02", Status.ACTIVE),
+        ("Yemen", "2000", Status.UNCERTAIN),
+    ],
+)
+def test_status_on_real_data(country: str, when: str | dt.date | PartialDate, status: Status) -> None:
+    assert relations_with(country).status_on(when) is status
+
+
+def test_counterpart_on_follows_the_lineage() -> None:
+    czech = relations_with("Czechoslovakia")
+    assert czech.counterpart_on("1970-01-01").name == "Czechoslovakia"
+    assert czech.counterpart_on("2000-01-01").name == "Czech Republic"
+    assert czech.counterpart_on("1993-01-01").name == "Czechoslovakia"
+    assert czech.counterpart_on("1993-01-02").name == "Czech Republic"
+    assert [c.name for c in czech.counterparts_on("1993-01")] == ["Czechoslovakia", "Czech Republic"]
+    assert czech.counterpart.name == "Czech Republic"
+    russia = relations_with("USSR")
+    assert russia.counterpart_on("1900").name == "Russian Empire"
+    assert russia.counterpart_on("1980").name == "Soviet Union"
+    assert russia.counterpart_on("2000").name == "Russia"
+    assert relations_with("Chile").counterpart_on("1900").name == "Chile"
+
+
+def test_the_sahrawi_periods() -> None:
+    sadr = relations_with("Sahrawi Arab Democratic Republic")
+    assert sadr.periods == (
+        Period(start=PartialDate(1987, 5, 5), end=PartialDate(1996, 9, 9)),
+        Period(start=PartialDate(2021, 9, 8), end=PartialDate(2022, 8, 18)),
+        Period(start=PartialDate(2022, 9, 15)),
+    )
+    assert sadr.status_on("2000") is Status.INACTIVE
+    assert sadr.status_on("2022-09-01") is Status.INACTIVE
+    assert sadr.status_on("2023-01-01") is Status.ACTIVE
+
+
+def test_range_questions() -> None:
+    japan = relations_with("Japan")
+    assert japan.status_at_any_time("1942", "1942") is Status.ACTIVE
+    assert japan.status_throughout("1942", "1942") is Status.INACTIVE
+    assert japan.status_throughout("1943", "1951") is Status.INACTIVE
+    assert japan.status_at_any_time("1943", "1951") is Status.INACTIVE
+    assert japan.status_throughout("1970", "1979") is Status.ACTIVE
+    turkey = relations_with("Turkey")
+    assert turkey.status_at_any_time("1952", "1952") is Status.ACTIVE  # 31 December 1952 at the latest
+    assert turkey.status_throughout("1952", "1960") is Status.UNCERTAIN
+    with pytest.raises(InvalidDateError, match="ends before it starts"):
+        japan.status_throughout("1980", "1970")
+
+
+def test_active_inactive_uncertain_partition_the_relations() -> None:
+    for when in ("1900-01-01", "1952", "1966-09", "1990-06-15", "2023-05-01"):
+        groups = [active_on(when), inactive_on(when), uncertain_on(when)]
+        ids = [r.id for group in groups for r in group]
+        assert sorted(ids) == sorted(r.id for r in all_relations())
+        statuses = status_on(when)
+        for status, group in zip(Status, groups, strict=True):
+            assert all(statuses[r.id] is status for r in group)
+
+
+def test_active_on_counts() -> None:
+    assert len(active_on("1800-01-01")) == 0
+    assert relations_with("Japan") not in active_on("1945-01-01")
+    assert relations_with("Japan") in active_on(dt.date(1960, 1, 1))
+    assert len(active_on("2023-05-01")) == 181  # 189, less 6 undated, the GDR and Taiwan
+    assert len(uncertain_on("2023-05-01")) == 6  # the six rows without a date
+
+
+def test_by_region() -> None:
+    assert [len(by_region(r)) for r in Region] == [44, 34, 46, 49, 16]
+    assert by_region("europe") == by_region(Region.EUROPE)
+    with pytest.raises(ValueError, match="unknown region 'Antarctica'"):
+        by_region("Antarctica")
+    with pytest.raises(TypeError):
+        by_region(3)  # type: ignore[arg-type]
+
+
+def test_established_between() -> None:
+    names = [r.counterpart.name for r in established_between("2017", "2017")]
+    assert names == ["Benin", "Rwanda", "Togo", "Cook Islands"]
+    assert relations_with("Turkey") in established_between("1952", "1952")
+    assert relations_with("Turkey") not in established_between("1952-01", "1952-06")
+    assert relations_with("Russia") in established_between("1969", "1969")  # the USSR's establishment
+
+
+def test_timeline_is_sorted_and_filtered() -> None:
+    events = timeline()
+    assert len(events) == 206
+    keys = [t.event.date.sort_key() for t in events]
+    assert keys == sorted(keys)
+    broken = timeline(kinds=[EventKind.BROKEN])
+    assert {t.relation.counterpart.name for t in broken} == {
+        "Japan", "Romania", "Poland", "Czech Republic", "Cuba", "Taiwan", "Sahrawi Arab Democratic Republic"
+    }
+    assert [t.event.date.isoformat() for t in timeline(region="Oceania", first="2012", last="2012")] == [
+        "2012-03-14",
+        "2012-03-29",
+    ]
+    with pytest.raises(ValueError, match="'bogus' is not a valid EventKind"):
+        timeline(kinds=["bogus"])
+
+
+def test_ever_broken_and_successions() -> None:
+    assert len(ever_broken()) == 7
+    assert [(s.predecessor.id, s.successor.id, str(s.date)) for s in successions()] == [
+        ("DDDE", "DEU", "1990"),
+        ("SUHH", "RUS", "1991-12-26"),
+        ("CSHH", "CZE", "1993-01-02"),
+    ]
+    assert [c.name for c in successors_of("Czechoslovakia")] == ["Czech Republic"]
+    assert [c.name for c in successors_of("Soviet Union")] == ["Russia"]
+    assert [c.name for c in successors_of("East Germany")] == ["Germany"]
+    assert [c.name for c in predecessors_of("Germany")] == ["German Democratic Republic"]
+    assert [c.name for c in predecessors_of("Russia")] == ["Soviet Union"]
+    assert successors_of("Chile") == ()
+
+
+def test_a_dataset_answers_the_same_questions() -> None:
+    data = packaged_dataset()
+    assert data.relations_with("Chile") is relations_with("Chile")
+    assert data.active_on("1970") == active_on("1970")
+    assert data.get("CHL") is relations_with("CHL")
+    assert data.get("nope") is None
