@@ -31,7 +31,7 @@ from typing import Any
 import attrs
 import pycountry
 
-from peru_diplomacy.converter import converter
+from peru_diplomacy.serialization import converter
 from peru_diplomacy.counterparts import Counterpart, CounterpartKind
 from peru_diplomacy.dataset import SCHEMA_VERSION, Dataset, DatasetDocument, DatasetMetadata, ExcludedRow
 from peru_diplomacy.dates import PartialDate

@@ -55,8 +55,6 @@ from .queries import (
 from .relation import Relation
 
 if TYPE_CHECKING:
-    import cattrs
-
     from . import export as export
 
 __version__ = "0.1.0"
@@ -108,6 +106,7 @@ __all__ = [
     "all_relations",
     "by_region",
     "converter",
+    "make_converter",
     "established_between",
     "ever_broken",
     "export",
@@ -127,9 +126,13 @@ __all__ = [
 def __getattr__(name: str) -> Any:
     # cattrs and the export helpers load only when asked for, to keep import fast.
     if name == "converter":
-        from .converter import converter
+        from .serialization import converter
 
         return converter
+    if name == "make_converter":
+        from .serialization import make_converter
+
+        return make_converter
     if name == "export":
         from . import export
 
@@ -138,4 +141,5 @@ def __getattr__(name: str) -> Any:
 
 
 if TYPE_CHECKING:
-    converter: cattrs.Converter
+    from .serialization import converter as converter
+    from .serialization import make_converter as make_converter

@@ -112,7 +112,7 @@ def _show(args: argparse.Namespace) -> int:
 
     relation = relations_with(args.country)
     if args.json:
-        from .converter import converter
+        from .serialization import converter
 
         print(json.dumps(converter.unstructure(relation), ensure_ascii=False, indent=2))
         return 0

@@ -247,7 +247,7 @@ class Dataset:
 
     def to_json(self, *, indent: int | None = None) -> str:
         """The dataset as JSON text of this schema (what :meth:`from_json` reads)."""
-        from .converter import converter
+        from .serialization import converter
 
         return json.dumps(converter.unstructure(self.document), ensure_ascii=False, indent=indent)
 
@@ -338,7 +338,7 @@ class Dataset:
         """The relations that certainly stood on ``when``.
 
         >>> len(packaged_dataset().active_on("1900-01-01"))
-        18
+        29
         """
         return self._with_status(when, Status.ACTIVE)
 
@@ -497,15 +497,15 @@ def _region(region: Region | str) -> Region:
 
 
 def _structure_relation(raw: dict[str, Any], position: int) -> Relation:
-    from cattrs import BaseValidationError, transform_error
+    from cattrs import BaseValidationError
 
-    from .converter import converter
+    from .serialization import converter, describe_errors
 
     where = f"relation {position + 1} ({raw.get('id', '?')!s})"
     try:
         relation = converter.structure(raw, Relation)
     except BaseValidationError as error:
-        problems = "; ".join(transform_error(error, path="relation")[:5])
+        problems = "; ".join(describe_errors(error, "relation")[:5])
         raise DatasetError(f"{where} does not fit schema version {SCHEMA_VERSION}: {problems}") from None
     except (ValueError, TypeError) as error:
         raise DatasetError(f"{where}: {error}") from None

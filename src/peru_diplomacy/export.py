@@ -190,14 +190,14 @@ def read_csv(text: str | IO[str]) -> list[Row]:
 
 def relations_to_json(relations: Iterable[Relation], *, indent: int | None = 2) -> str:
     """Whole records as a JSON array, through the library's cattrs converter."""
-    from .converter import converter
+    from .serialization import converter
 
     return json.dumps([converter.unstructure(r) for r in relations], ensure_ascii=False, indent=indent)
 
 
 def relations_from_json(text: str | bytes) -> tuple[Relation, ...]:
     """Read records written by :func:`relations_to_json`."""
-    from .converter import converter
+    from .serialization import converter
 
     data: Any = json.loads(text)
     return tuple(converter.structure(item, Relation) for item in data)

@@ -107,7 +107,9 @@ class StatusTimeline:
         points = {_BEFORE_ALL}
         for lo, hi in certain + possible:
             if lo < hi:
-                points.update((lo, hi))
+                points.add(lo)
+                if hi < _AFTER_ALL:
+                    points.add(hi)
         starts: list[int] = []
         statuses: list[Status] = []
         for point in sorted(points):

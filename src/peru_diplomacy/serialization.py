@@ -18,7 +18,7 @@ import cattrs
 
 from .dates import PartialDate
 
-__all__ = ["converter", "make_converter"]
+__all__ = ["converter", "describe_errors", "make_converter"]
 
 
 def make_converter() -> cattrs.Converter:
@@ -38,6 +38,28 @@ def _structure_partial_date(value: object, _: type) -> PartialDate:
     if not isinstance(value, str):
         raise TypeError(f"a partial date is ISO text such as '1966-09', not {type(value).__name__}")
     return PartialDate.fromisoformat(value)
+
+
+def describe_errors(error: cattrs.BaseValidationError, path: str) -> list[str]:
+    """Readable lines for a structuring error: where, what was expected, and why.
+
+    >>> from peru_diplomacy import Event
+    >>> try:
+    ...     converter.structure({"kind": "annexed", "date": "1990", "state": {}}, Event)
+    ... except cattrs.BaseValidationError as error:
+    ...     print(describe_errors(error, "event")[0])
+    invalid value for type, expected EventKind: 'annexed' is not a valid EventKind @ event.kind
+    """
+    from cattrs import transform_error
+    from cattrs.v import format_exception
+
+    def explain(exc: BaseException, type_: type | None) -> str:
+        text = format_exception(exc, type_)
+        if isinstance(exc, (ValueError, TypeError)) and str(exc) and str(exc) not in text:
+            text = f"{text}: {exc}"
+        return text
+
+    return transform_error(error, path=path, format_exception=explain)
 
 
 converter: cattrs.Converter = make_converter()

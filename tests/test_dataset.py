@@ -1,0 +1,266 @@
+"""Loading: lazy and once, thread-safe, strict about damaged files; records immutable; cattrs round trips."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import attrs
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import peru_diplomacy
+from peru_diplomacy import (
+    Attribution,
+    Confidence,
+    Dataset,
+    DatasetError,
+    Event,
+    PartialDate,
+    Period,
+    Region,
+    Relation,
+    Source,
+    all_relations,
+    converter,
+    packaged_dataset,
+    relations_with,
+)
+from peru_diplomacy.dataset import _read_resource
+from tests.strategies import History, histories, partial_dates
+
+RESOURCE = _read_resource()
+
+
+def _damaged(edit: str) -> bytes:
+    data = json.loads(RESOURCE)
+    if edit == "schema":
+        data["schema_version"] = 2
+    elif edit == "drop-relation":
+        del data["relations"][5]
+    elif edit == "extra-key":
+        data["relations"][0]["colour"] = "red"
+    elif edit == "bad-date":
+        data["relations"][0]["events"][0]["date"] = "1966-13"
+    elif edit == "bad-kind":
+        data["relations"][0]["events"][0]["kind"] = "annexed"
+    elif edit == "bad-history":
+        data["relations"][0]["events"][0]["kind"] = "restored"
+    elif edit == "bad-name":
+        data["names"][0]["relation"] = "NOPE"
+    elif edit == "missing-part":
+        del data["names"]
+    elif edit == "not-object":
+        data = [1, 2]
+    return json.dumps(data).encode()
+
+
+@pytest.mark.parametrize(
+    ("edit", "message"),
+    [
+        ("schema", "unknown dataset schema version 2; this release of peru-diplomacy reads version 1"),
+        ("drop-relation", "declares 189 relations but holds 188: it is truncated"),
+        ("extra-key", r"relation 1 \(DZA\) does not fit schema version 1: .*colour"),
+        ("bad-date", r"relation 1 \(DZA\) does not fit schema version 1: .*month 13"),
+        ("bad-kind", r"relation 1 \(DZA\) does not fit schema version 1: .*annexed"),
+        ("bad-history", r"relation 1 \(DZA\) .*comes before relations were established"),
+        ("bad-name", "points to unknown relation 'NOPE'"),
+        ("missing-part", "top-level keys must be"),
+        ("not-object", "must be a JSON object, not list"),
+    ],
+)
+def test_a_damaged_resource_gives_a_dataset_error(edit: str, message: str) -> None:
+    with pytest.raises(DatasetError, match=message):
+        Dataset.from_json(_damaged(edit))
+
+
+def test_a_truncated_resource_gives_a_dataset_error() -> None:
+    with pytest.raises(DatasetError, match=r"not valid JSON \(is it truncated\?\)"):
+        Dataset.from_json(RESOURCE[: len(RESOURCE) // 2])
+    with pytest.raises(DatasetError, match="not valid JSON"):
+        Dataset.from_json(b"\xff\xfe")
+
+
+def test_a_lazy_dataset_reports_damage_when_the_record_is_read() -> None:
+    data = Dataset.from_json(_damaged("bad-date"), lazy=True)
+    assert data.relations_with("Chile").id == "CHL"
+    with pytest.raises(DatasetError, match="month 13"):
+        data.relations_with("Algeria")
+    with pytest.raises(DatasetError, match="month 13"):
+        _ = data.relations
+
+
+def test_from_file_and_to_json_round_trip(tmp_path: Path) -> None:
+    path = tmp_path / "relations.json"
+    path.write_text(packaged_dataset().to_json(indent=1), encoding="utf-8")
+    mine = Dataset.from_file(path)
+    assert mine.relations == packaged_dataset().relations
+    assert mine.metadata == packaged_dataset().metadata
+    assert mine.names == packaged_dataset().names
+    assert Dataset(mine.document).relations == mine.relations
+
+
+def test_metadata_and_versions_agree_with_the_resource() -> None:
+    meta = packaged_dataset().metadata
+    assert meta.source_revision == peru_diplomacy.SOURCE_REVISION == "2023-05"
+    assert json.loads(RESOURCE)["schema_version"] == peru_diplomacy.DATA_SCHEMA_VERSION == 1
+    assert meta.licence == "CC-BY-SA-4.0"
+    assert "CC BY-SA 4.0" in meta.attribution
+    from importlib.metadata import version
+
+    assert version("peru-diplomacy") == peru_diplomacy.__version__
+
+
+# -- cattrs ----------------------------------------------------------------------------------
+
+
+def test_every_record_round_trips_through_cattrs() -> None:
+    for relation in all_relations():
+        plain = converter.unstructure(relation)
+        json.dumps(plain)  # plain data only
+        assert converter.structure(plain, Relation) == relation
+        assert "periods" not in plain and "_timeline" not in plain
+
+
+@given(histories())
+def test_generated_events_and_periods_round_trip(history: History) -> None:
+    for event in history.events:
+        assert converter.structure(converter.unstructure(event), Event) == event
+    relation = _relation(history)
+    for period in relation.periods:
+        assert converter.structure(converter.unstructure(period), Period) == period
+    again = converter.structure(json.loads(json.dumps(converter.unstructure(relation))), Relation)
+    assert again == relation
+    assert again.periods == relation.periods
+
+
+@given(partial_dates())
+def test_partial_dates_serialize_as_iso_text(date: PartialDate) -> None:
+    assert converter.unstructure(date) == date.isoformat()
+    assert converter.structure(date.isoformat(), PartialDate) == date
+
+
+def _relation(history: History) -> Relation:
+    states = tuple(dict.fromkeys(e.state for e in history.events))
+    from tests.strategies import STATES
+
+    states = states or (STATES[0],)
+    return Relation(
+        id="TEST",
+        counterpart=states[-1],
+        states=states,
+        region=Region.ASIA,
+        events=history.events,
+        source=Source(region=Region.ASIA, row=1, cell=""),
+        attribution=Attribution(country="Test", confidence=Confidence.LOW, evidence=""),
+    )
+
+
+# -- loading once, lazily, thread-safely ------------------------------------------------------
+
+
+def test_import_loads_no_data_and_no_cattrs() -> None:
+    code = (
+        "import sys, peru_diplomacy, peru_diplomacy.dataset as d;"
+        "assert d._packaged is None;"
+        "assert 'cattrs' not in sys.modules and 'pycountry' not in sys.modules, sorted(sys.modules);"
+        "peru_diplomacy.relations_with('Chile');"
+        "assert d._packaged is not None;"
+        "assert 'pycountry' not in sys.modules"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_many_threads_first_query_load_once_and_agree() -> None:
+    code = """
+import threading, peru_diplomacy.dataset as d
+calls = []
+original = d._read_resource
+def counting():
+    calls.append(1)
+    return original()
+d._read_resource = counting
+barrier = threading.Barrier(32)
+results = [None] * 32
+def work(i):
+    barrier.wait()
+    results[i] = (d.packaged_dataset(), d.packaged_dataset().relations_with("CZE"), d.packaged_dataset().relations)
+threads = [threading.Thread(target=work, args=(i,)) for i in range(32)]
+for t in threads: t.start()
+for t in threads: t.join()
+assert len(calls) == 1, calls
+assert all(r[0] is results[0][0] and r[1] is results[0][1] and r[2] is results[0][2] for r in results)
+print("ok")
+"""
+    out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True)
+    assert out.stdout.strip() == "ok"
+
+
+def test_threads_structuring_the_same_lazy_dataset_get_identical_records() -> None:
+    data = Dataset.from_json(RESOURCE, lazy=True)
+    barrier = threading.Barrier(16)
+    seen: list[tuple[Relation, ...]] = []
+
+    def work() -> None:
+        barrier.wait()
+        seen.append(data.relations)
+
+    threads = [threading.Thread(target=work) for _ in range(16)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(seen) == 16
+    assert all(all(a is b for a, b in zip(s, seen[0], strict=True)) for s in seen)
+
+
+# -- immutability ------------------------------------------------------------------------------
+
+
+def test_records_are_frozen_and_hold_tuples() -> None:
+    chile = relations_with("Chile")
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        chile.id = "XXX"  # type: ignore[misc]
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        chile.counterpart.name = "Peru"  # type: ignore[misc]
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        chile.events[0].date = PartialDate(2000)  # type: ignore[misc]
+    for relation in all_relations():
+        for value in (relation.events, relation.states, relation.references, relation.periods, relation.remarks):
+            assert isinstance(value, tuple)
+        hash(relation)
+    assert not hasattr(chile, "__dict__")  # slotted
+
+
+def test_no_public_call_hands_back_a_way_to_change_the_shared_data() -> None:
+    data = packaged_dataset()
+    before = data.to_json()
+    answers = [
+        data.relations,
+        data.names,
+        data.excluded_rows,
+        data.by_region("Asia"),
+        data.active_on("1970"),
+        data.timeline(),
+        data.successions(),
+        data.ever_broken(),
+    ]
+    for answer in answers:
+        assert isinstance(answer, tuple)
+    status = data.status_on("1970")
+    status.clear()  # a fresh dict each call
+    assert data.status_on("1970")
+    with pytest.raises(AttributeError):
+        data.relations = ()  # type: ignore[misc]
+    with pytest.raises(AttributeError):
+        data.extra = 1  # type: ignore[attr-defined]
+    assert data.to_json() == before
+
+
+@given(st.sampled_from(["Chile", "CZE", 152, "Czechoslovakia"]))
+def test_lookups_return_the_same_object(query: str | int) -> None:
+    assert relations_with(query) is relations_with(query)
