@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+
 import attrs
 from hypothesis import strategies as st
 
@@ -46,7 +47,9 @@ class History:
     true_days: tuple[dt.date, ...]
 
     def refined(self) -> tuple[Event, ...]:
-        return tuple(attrs.evolve(e, date=PartialDate.from_date(d)) for e, d in zip(self.events, self.true_days, strict=True))
+        return tuple(
+            attrs.evolve(e, date=PartialDate.from_date(d)) for e, d in zip(self.events, self.true_days, strict=True)
+        )
 
 
 @st.composite
@@ -63,7 +66,13 @@ def histories(draw: st.DrawFn, max_events: int = 7, first_year: int = 1900, span
         if phase == "none":
             options = [EventKind.ESTABLISHED]
         elif phase == "active":
-            options = [EventKind.BROKEN, EventKind.REAFFIRMED, EventKind.UNSPECIFIED, EventKind.SUCCEEDED, EventKind.ENDED]
+            options = [
+                EventKind.BROKEN,
+                EventKind.REAFFIRMED,
+                EventKind.UNSPECIFIED,
+                EventKind.SUCCEEDED,
+                EventKind.ENDED,
+            ]
         elif phase == "broken":
             options = [EventKind.RESTORED, EventKind.UNSPECIFIED, EventKind.ENDED]
         else:

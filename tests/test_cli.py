@@ -73,8 +73,15 @@ def test_a_country_not_found_exits_1_with_the_reason_on_stderr(query: str, messa
 
 @pytest.mark.parametrize(
     "args",
-    [(), ("bogus",), ("show",), ("list", "--region", "Atlantis"), ("list", "--active-on", "1990-02-30"),
-     ("list", "--status", "active"), ("export", "--format", "xml")],
+    [
+        (),
+        ("bogus",),
+        ("show",),
+        ("list", "--region", "Atlantis"),
+        ("list", "--active-on", "1990-02-30"),
+        ("list", "--status", "active"),
+        ("export", "--format", "xml"),
+    ],
 )
 def test_usage_errors_exit_2(args: tuple[str, ...]) -> None:
     result = run(*args)

@@ -34,7 +34,10 @@ def test_relation_rows_have_the_documented_columns() -> None:
     yemen = next(r for r in rows if r["relation_id"] == "YEM")
     assert (yemen["established"], yemen["periods"], yemen["date_cell"]) == (None, None, None)
     egypt = next(r for r in rows if r["relation_id"] == "EGY")
-    assert egypt["other_dates"] == "1963-10-07 (Peru foreign ministry newsletter Cumanana XXV (2023); Spanish Wikipedia 'Relaciones Egipto-Perú')"
+    assert (
+        egypt["other_dates"] == "1963-10-07 (Peru foreign ministry newsletter Cumanana XXV (2023); "
+        "Spanish Wikipedia 'Relaciones Egipto-Perú')"
+    )
 
 
 def test_event_rows_have_the_documented_columns() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 
 import attrs
 import pytest
@@ -25,7 +26,7 @@ DAY = dt.timedelta(days=1)
 
 
 def timeline_of(events: tuple[Event, ...]) -> StatusTimeline:
-    return StatusTimeline(compile_periods(events, relation="TEST"))
+    return StatusTimeline.from_periods(compile_periods(events, relation="TEST"))
 
 
 def status(events: tuple[Event, ...], day: dt.date) -> Status:
@@ -43,10 +44,12 @@ days_near = st.integers(-30, 4100).map(lambda n: dt.date(1900, 1, 1) + dt.timede
 @given(histories())
 def test_periods_are_sorted_and_disjoint(history: History) -> None:
     periods = compile_periods(history.events, relation="TEST")
-    for before, after in zip(periods, periods[1:], strict=False):
+    for before, after in itertools.pairwise(periods):
         assert before.end is not None
         assert not after.start.definitely_before(before.end)
-        assert before.certain_span()[1] <= after.certain_span()[0] or before.certain_span()[0] >= before.certain_span()[1]
+        assert (
+            before.certain_span()[1] <= after.certain_span()[0] or before.certain_span()[0] >= before.certain_span()[1]
+        )
     assert all(p.end is not None for p in periods[:-1])
     for period in periods:
         assert period.end is None or period.start.possibly_before(period.end)
@@ -56,13 +59,9 @@ def test_periods_are_sorted_and_disjoint(history: History) -> None:
 def test_answers_match_the_periods(history: History, day: dt.date) -> None:
     periods = compile_periods(history.events, relation="TEST")
     answer = status(history.events, day)
-    inside_clear = any(
-        p.start.latest <= day and (p.end is None or day < p.end.earliest) for p in periods
-    )
+    inside_clear = any(p.start.latest <= day and (p.end is None or day < p.end.earliest) for p in periods)
     outside_all = all(day < p.start.earliest or (p.end is not None and day >= p.end.latest) for p in periods)
-    within_bound = any(
-        p.start.contains(day) or (p.end is not None and p.end.contains(day)) for p in periods
-    )
+    within_bound = any(p.start.contains(day) or (p.end is not None and p.end.contains(day)) for p in periods)
     if inside_clear:
         assert answer is Status.ACTIVE
     elif outside_all:
@@ -82,7 +81,9 @@ def test_refining_dates_never_flips_a_definite_answer(history: History, day: dt.
 
 
 @given(histories(), st.data())
-def test_refining_one_date_anywhere_inside_it_never_flips_a_definite_answer(history: History, data: st.DataObject) -> None:
+def test_refining_one_date_anywhere_inside_it_never_flips_a_definite_answer(
+    history: History, data: st.DataObject
+) -> None:
     assume(history.events)
     index = data.draw(st.integers(0, len(history.events) - 1))
     event = history.events[index]
@@ -110,10 +111,18 @@ def test_range_questions_agree_with_a_day_by_day_model(history: History, data: s
     timeline = timeline_of(history.events)
     days = [timeline.status_at((first + n * DAY).toordinal()) for n in range(length + 1)]
     any_expected = (
-        Status.ACTIVE if Status.ACTIVE in days else Status.INACTIVE if set(days) == {Status.INACTIVE} else Status.UNCERTAIN
+        Status.ACTIVE
+        if Status.ACTIVE in days
+        else Status.INACTIVE
+        if set(days) == {Status.INACTIVE}
+        else Status.UNCERTAIN
     )
     all_expected = (
-        Status.INACTIVE if Status.INACTIVE in days else Status.ACTIVE if set(days) == {Status.ACTIVE} else Status.UNCERTAIN
+        Status.INACTIVE
+        if Status.INACTIVE in days
+        else Status.ACTIVE
+        if set(days) == {Status.ACTIVE}
+        else Status.UNCERTAIN
     )
     a, b = PartialDate.from_date(first), PartialDate.from_date(last)
     assert timeline.at_any_time(a, b) is any_expected
@@ -126,9 +135,7 @@ def test_a_partial_question_date_is_definite_only_when_every_day_agrees(
 ) -> None:
     timeline = timeline_of(history.events)
     for question in (PartialDate(year), PartialDate(year, month)):
-        days = {
-            timeline.status_at(o) for o in range(question.earliest.toordinal(), question.latest.toordinal() + 1)
-        }
+        days = {timeline.status_at(o) for o in range(question.earliest.toordinal(), question.latest.toordinal() + 1)}
         expected = next(iter(days)) if len(days) == 1 else Status.UNCERTAIN
         assert timeline.on(question) is expected
 
@@ -189,7 +196,10 @@ def _event(kind: EventKind, text: str, state: int = 0, **extra: object) -> Event
             "breaks relations that are broken",
         ),
         ([_event(EventKind.ESTABLISHED, "1950"), _event(EventKind.BROKEN, "1949")], "must be in order"),
-        ([_event(EventKind.ESTABLISHED, "1950-05-01"), _event(EventKind.BROKEN, "1950-05-01")], "on or before its first day"),
+        (
+            [_event(EventKind.ESTABLISHED, "1950-05-01"), _event(EventKind.BROKEN, "1950-05-01")],
+            "on or before its first day",
+        ),
         ([_event(EventKind.ESTABLISHED, "1950"), _event(EventKind.BROKEN, "1951", state=1)], "concerns State 1"),
         (
             [_event(EventKind.ESTABLISHED, "1950"), _event(EventKind.SUCCEEDED, "1951", state=1)],
@@ -200,16 +210,27 @@ def _event(kind: EventKind, text: str, state: int = 0, **extra: object) -> Event
             "own successor",
         ),
         (
-            [_event(EventKind.ESTABLISHED, "1950"), _event(EventKind.ENDED, "1951"), _event(EventKind.RESTORED, "1952")],
+            [
+                _event(EventKind.ESTABLISHED, "1950"),
+                _event(EventKind.ENDED, "1951"),
+                _event(EventKind.RESTORED, "1952"),
+            ],
             "restores relations that are ended",
         ),
         (
-            [_event(EventKind.ESTABLISHED, "1950"), _event(EventKind.ENDED, "1951"), _event(EventKind.ESTABLISHED, "1952")],
+            [
+                _event(EventKind.ESTABLISHED, "1950"),
+                _event(EventKind.ENDED, "1951"),
+                _event(EventKind.ESTABLISHED, "1952"),
+            ],
             "a resumption is 'restored'",
         ),
         ([_event(EventKind.ESTABLISHED, "1950", successor=STATES[1])], "only an ending may"),
         ([_event(EventKind.ESTABLISHED, "1950", predecessor=STATES[1])], "only a succession may"),
-        ([_event(EventKind.ESTABLISHED, "1950"), _event(EventKind.ENDED, "1951", successor=STATES[0])], "own successor"),
+        (
+            [_event(EventKind.ESTABLISHED, "1950"), _event(EventKind.ENDED, "1951", successor=STATES[0])],
+            "own successor",
+        ),
     ],
 )
 def test_invalid_histories_name_the_problem(events: list[Event], message: str) -> None:

@@ -146,7 +146,13 @@ def test_timeline_is_sorted_and_filtered() -> None:
     assert keys == sorted(keys)
     broken = timeline(kinds=[EventKind.BROKEN])
     assert {t.relation.counterpart.name for t in broken} == {
-        "Japan", "Romania", "Poland", "Czech Republic", "Cuba", "Taiwan", "Sahrawi Arab Democratic Republic"
+        "Japan",
+        "Romania",
+        "Poland",
+        "Czech Republic",
+        "Cuba",
+        "Taiwan",
+        "Sahrawi Arab Democratic Republic",
     }
     assert [t.event.date.isoformat() for t in timeline(region="Oceania", first="2012", last="2012")] == [
         "2012-03-14",

@@ -32,7 +32,20 @@ from peru_diplomacy import (
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE = ROOT / "data" / "source"
 ARTICLE = (SOURCE / "foreign_relations_of_peru.txt").read_text(encoding="utf-8")
-MONTHS = "January February March April May June July August September October November December".split()
+MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 
 
 def read_tsv(name: str) -> list[dict[str, str]]:
@@ -52,9 +65,14 @@ def relations_of_row(region: str, row: int) -> list[Relation]:
 def dates_written_in(cell: str) -> list[tuple[str, str, Precision]]:
     """(text, ISO value, precision) for each date in a cell, read without the build's code."""
     month = "|".join(MONTHS)
-    pattern = re.compile(
-        rf"\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}} (?:{month}) \d{{4}}|(?:{month}) \d{{1,2}} \d{{4}}|(?:{month}) \d{{4}}|\d{{4}}"
-    )
+    forms = [
+        r"\d{4}-\d{2}-\d{2}",
+        rf"\d{{1,2}} (?:{month}) \d{{4}}",
+        rf"(?:{month}) \d{{1,2}} \d{{4}}",
+        rf"(?:{month}) \d{{4}}",
+        r"\d{4}",
+    ]
+    pattern = re.compile("|".join(forms))
     found = []
     for text in pattern.findall(cell):
         words = text.split()
@@ -131,9 +149,7 @@ def test_every_date_in_every_cell_is_an_event_and_every_event_is_in_its_cell() -
         relations = relations_of_row(k["region"], int(k["row"]))
         cell = relations[0].source.cell
         written = Counter(dates_written_in(cell))
-        events = Counter(
-            (e.text, e.date.isoformat(), e.date.precision) for r in relations for e in r.events
-        )
+        events = Counter((e.text, e.date.isoformat(), e.date.precision) for r in relations for e in r.events)
         assert events == written, f"{k['region']} row {k['row']}: {cell!r}"
         for relation in relations:
             for event in relation.events:
@@ -335,6 +351,7 @@ def test_an_unreadable_cell_stops_the_build_naming_its_row() -> None:
     builder = _builder()
     with pytest.raises(builder.SourceError, match="Asia row 99: cannot read 'circa'"):
         builder.plain_reading("circa 1950", builder.find_dates("circa 1950", "Asia row 99"), "Asia row 99")
+    text = "1950 and 1960"
+    mentions = builder.find_dates(text, "Europe row 3")
     with pytest.raises(builder.SourceError, match="Europe row 3: cannot read 'and'"):
-        text = "1950 and 1960"
-        builder.plain_reading(text, builder.find_dates(text, "Europe row 3"), "Europe row 3")
+        builder.plain_reading(text, mentions, "Europe row 3")

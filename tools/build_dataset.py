@@ -31,7 +31,6 @@ from typing import Any
 import attrs
 import pycountry
 
-from peru_diplomacy.serialization import converter
 from peru_diplomacy.counterparts import Counterpart, CounterpartKind
 from peru_diplomacy.dataset import SCHEMA_VERSION, Dataset, DatasetDocument, DatasetMetadata, ExcludedRow
 from peru_diplomacy.dates import PartialDate
@@ -39,6 +38,7 @@ from peru_diplomacy.events import Event, EventKind
 from peru_diplomacy.identity import NameEntry, NameKind, normalize_name, normalize_query
 from peru_diplomacy.provenance import Attribution, Confidence, DateDispute, Reference, Region, Source
 from peru_diplomacy.relation import Relation
+from peru_diplomacy.serialization import converter
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE = ROOT / "data" / "source"
@@ -49,9 +49,20 @@ REGIONS = ("Africa", "Americas", "Asia", "Europe", "Oceania")
 TABLE_HEADER = "Country | Formal Relations Began | Notes |"
 ROW_START = "![]()"
 
-MONTHS = (
-    "January February March April May June July August September October November December"
-).split()
+MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 _MONTH = "|".join(MONTHS)
 # Longest forms first; each date may carry footnote markers such as [5][60].
 DATE_PATTERN = re.compile(
@@ -199,9 +210,9 @@ def plain_reading(cell: str, mentions: list[DateMention], where: str) -> list[tu
             kind = EventKind.ESTABLISHED
         elif connector == "broken":
             kind = EventKind.BROKEN
-        elif connector in ("restored", "re-established diplomatic relations"):
-            kind = EventKind.RESTORED
-        elif connector == "" and out[-1][1] is EventKind.BROKEN:
+        elif connector in ("restored", "re-established diplomatic relations") or (
+            connector == "" and out[-1][1] is EventKind.BROKEN
+        ):
             kind = EventKind.RESTORED
         else:
             raise SourceError(
@@ -271,7 +282,9 @@ class Registry:
             key = normalize_query(label) if kind is NameKind.CODE else normalize_name(label)
             if not key:
                 return
-            entries.setdefault((key, relation, state), NameEntry(key=key, label=label, kind=kind, relation=relation, state=state))
+            entries.setdefault(
+                (key, relation, state), NameEntry(key=key, label=label, kind=kind, relation=relation, state=state)
+            )
 
         for relation in relations:
             for state in relation.states:
@@ -289,7 +302,11 @@ class Registry:
                     if record is not None:
                         world_label = getattr(record, "official_name", None) or record.name
                         entries[(normalize_name(label), None, state_id)] = NameEntry(
-                            key=normalize_name(label), label=world_label, kind=NameKind.ALIAS, relation=None, state=state_id
+                            key=normalize_name(label),
+                            label=world_label,
+                            kind=NameKind.ALIAS,
+                            relation=None,
+                            state=state_id,
                         )
         # A dataset name that is also the name or code of a state without a relation is ambiguous.
         in_data = {s.alpha3 for r in relations for s in r.states if s.alpha3}
@@ -362,7 +379,7 @@ def counterpart_id(key_row: dict[str, str], registry: Registry) -> str:
         return iso3
     for state_id, spec in registry.curation["states"].items():
         if spec["name"] == key_row["country"]:
-            return state_id
+            return str(state_id)
     raise SourceError(f"{key_row['region']} row {key_row['row']}: no id for {key_row['country']!r}")
 
 
@@ -397,13 +414,15 @@ def build() -> DatasetDocument:
         where = f"{row.region} row {row.row}"
         k = key[(row.region, row.row)]
         if k["confidence"] == "n/a":
-            excluded.append(ExcludedRow(region=Region(row.region), row=row.row, text=row.raw, reason=k["country"].strip("()")))
+            excluded.append(
+                ExcludedRow(region=Region(row.region), row=row.row, text=row.raw, reason=k["country"].strip("()"))
+            )
             continue
         source_rows += 1
         if fold(row.cell) != k["date_cell"]:
             raise SourceError(f"{where}: the cell {row.cell!r} differs from the key's {k['date_cell']!r}")
         main_id = counterpart_id(k, registry)
-        main_state = registry.state(main_id, k["country"])
+        registry.state(main_id, k["country"])  # registers the row's country
         mentions = find_dates(row.cell, where)
         reading = readings.get((row.region, row.row), {})
         planned: list[dict[str, Any]] = []
@@ -435,9 +454,9 @@ def build() -> DatasetDocument:
                 for d in disputes.get((row.region, row.row), [])
             ),
         )
-        for d in attribution.disputes:
-            if d.table_date not in row.cell:
-                raise SourceError(f"{where}: disputed table date {d.table_date!r} is not in the cell")
+        for dispute in attribution.disputes:
+            if dispute.table_date not in row.cell:
+                raise SourceError(f"{where}: disputed table date {dispute.table_date!r} is not in the cell")
         markers = [int(n) for n in MARKER.findall(row.cell + "\n" + row.notes)]
         references = tuple(reference(n, where) for n in dict.fromkeys(markers))
         source = Source(region=Region(row.region), row=row.row, cell=row.cell, notes=row.notes)
@@ -446,16 +465,16 @@ def build() -> DatasetDocument:
             for spec in planned:
                 if spec.get("relation", main_id) != relation_id:
                     continue
-                mention: DateMention = spec["mention"]
+                written: DateMention = spec["mention"]
                 state_id = spec.get("state", relation_id)
                 events.append(
                     Event(
                         kind=EventKind(spec["kind"]),
-                        date=mention.date,
+                        date=written.date,
                         state=registry.state(state_id, k["country"] if state_id == main_id else None),
-                        text=mention.text,
+                        text=written.text,
                         qualifier=spec.get("qualifier"),
-                        references=tuple(reference(n, where) for n in mention.references),
+                        references=tuple(reference(n, where) for n in written.references),
                         predecessor=registry.state(spec["predecessor"]) if "predecessor" in spec else None,
                         successor=registry.state(spec["successor"]) if "successor" in spec else None,
                     )
@@ -482,7 +501,7 @@ def build() -> DatasetDocument:
         source_revision="2023-05",
         licence="CC-BY-SA-4.0",
         attribution=(
-            "Derived from the Wikipedia article \"Foreign relations of Peru\" (revision of May 2023) "
+            'Derived from the Wikipedia article "Foreign relations of Peru" (revision of May 2023) '
             "by its contributors, licensed under CC BY-SA 4.0; country attribution and dates "
             "recovered and checked by the peru-diplomacy contributors. Shared under CC BY-SA 4.0."
         ),
@@ -527,7 +546,9 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     if args.check:
         if not OUTPUT.exists() or OUTPUT.read_text(encoding="utf-8") != text:
-            print(f"build_dataset: {OUTPUT.relative_to(ROOT)} is out of date; run tools/build_dataset.py", file=sys.stderr)
+            print(
+                f"build_dataset: {OUTPUT.relative_to(ROOT)} is out of date; run tools/build_dataset.py", file=sys.stderr
+            )
             return 1
         print(f"build_dataset: {OUTPUT.relative_to(ROOT)} is up to date")
         return 0

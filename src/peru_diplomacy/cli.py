@@ -56,7 +56,9 @@ def _parser() -> argparse.ArgumentParser:
         epilog=EXAMPLES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__} (data: source revision 2023-05)")
+    parser.add_argument(
+        "--version", action="version", version=f"%(prog)s {__version__} (data: source revision 2023-05)"
+    )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     show = commands.add_parser("show", help="one relation: periods, events, notes and sources")
@@ -67,7 +69,9 @@ def _parser() -> argparse.ArgumentParser:
     listing.add_argument("--region", type=_region, help="Africa, Americas, Asia, Europe or Oceania")
     listing.add_argument("--active-on", type=_date, metavar="DATE", help="only relations certainly active on DATE")
     listing.add_argument("--on", type=_date, metavar="DATE", help="the date for --status")
-    listing.add_argument("--status", choices=[s.value for s in Status], help="only relations with this status --on DATE")
+    listing.add_argument(
+        "--status", choices=[s.value for s in Status], help="only relations with this status --on DATE"
+    )
     listing.add_argument("--json", action="store_true", help="rows as JSON")
 
     line = commands.add_parser("timeline", help="every event in date order")
@@ -118,8 +122,16 @@ def _show(args: argparse.Namespace) -> int:
         return 0
     out = sys.stdout
     c = relation.counterpart
-    codes = ", ".join(f"{label} {code}" for label, code in (("alpha-2", c.alpha2), ("alpha-3", c.alpha3),
-                                                           ("numeric", c.numeric), ("ISO 3166-3", c.iso3166_3)) if code)
+    codes = ", ".join(
+        f"{label} {code}"
+        for label, code in (
+            ("alpha-2", c.alpha2),
+            ("alpha-3", c.alpha3),
+            ("numeric", c.numeric),
+            ("ISO 3166-3", c.iso3166_3),
+        )
+        if code
+    )
     out.write(f"Peru – {c.name}\n")
     out.write(f"  kind:        {c.kind.value.replace('_', ' ')}\n")
     if codes:
@@ -178,7 +190,10 @@ def _list(args: argparse.Namespace) -> int:
         print(json.dumps(rows, ensure_ascii=False, indent=2))
         return 0
     for row in rows:
-        print(f"{row['id']:<9} {row['counterpart']:<36} {row['region']:<9} {row['established'] or '—':<11} {row['confidence']}")
+        print(
+            f"{row['id']:<9} {row['counterpart']:<36} {row['region']:<9} "
+            f"{row['established'] or '—':<11} {row['confidence']}"
+        )
     print(f"{len(rows)} relations", file=sys.stderr)
     return 0
 

@@ -15,7 +15,7 @@ import attrs
 __all__ = ["Counterpart", "CounterpartKind"]
 
 
-class CounterpartKind(str, enum.Enum):
+class CounterpartKind(enum.StrEnum):
     """What kind of entity a counterpart is.
 
     >>> CounterpartKind("historical_state").name
@@ -35,9 +35,6 @@ class CounterpartKind(str, enum.Enum):
     """A self-governing state in free association (the Cook Islands, Niue)."""
     SUPRANATIONAL_UNION = "supranational_union"
     """A union of states with its own diplomatic relations (the European Union)."""
-
-    def __str__(self) -> str:
-        return self.value
 
 
 @attrs.frozen(kw_only=True)

@@ -185,7 +185,7 @@ class Dataset:
         >>> Dataset.from_json('{"schema_version": 99}')
         Traceback (most recent call last):
         ...
-        peru_diplomacy.errors.DatasetError: unknown dataset schema version 99; this release of peru-diplomacy reads version 1
+        peru_diplomacy.errors.DatasetError: unknown dataset schema version 99; this release ... reads version 1
         """
         try:
             raw = json.loads(data)
@@ -201,9 +201,7 @@ class Dataset:
             )
         expected = {"schema_version", "metadata", "relations", "names", "excluded_rows"}
         if set(raw) != expected:
-            raise DatasetError(
-                f"the dataset's top-level keys must be {sorted(expected)}, not {sorted(raw)}"
-            )
+            raise DatasetError(f"the dataset's top-level keys must be {sorted(expected)}, not {sorted(raw)}")
         relations = raw["relations"]
         if not isinstance(relations, list) or not all(isinstance(r, dict) for r in relations):
             raise DatasetError("the dataset's 'relations' must be a list of objects")
@@ -382,8 +380,7 @@ class Dataset:
             r
             for r in self.relations
             if any(
-                e.kind is EventKind.ESTABLISHED and low <= e.date.earliest and e.date.latest <= high
-                for e in r.events
+                e.kind is EventKind.ESTABLISHED and low <= e.date.earliest and e.date.latest <= high for e in r.events
             )
         )
 

@@ -19,7 +19,6 @@ import calendar
 import datetime as _dt
 import enum
 import re
-from typing import Union
 
 import attrs
 
@@ -119,8 +118,7 @@ class PartialDate:
         match = _ISO.fullmatch(text)
         if match is None:
             raise InvalidDateError(
-                f"{text!r} is not an ISO 8601 date of year, month or day precision; "
-                "write 1952, 1966-09 or 1985-09-06"
+                f"{text!r} is not an ISO 8601 date of year, month or day precision; write 1952, 1966-09 or 1985-09-06"
             )
         year, month, day = match.groups()
         return cls(
@@ -245,8 +243,8 @@ class PartialDate:
 
         The key is unique to each value, so the order is consistent with ``==``.
 
-        >>> sorted([PartialDate(1952, 3, 1), PartialDate(1952, 3), PartialDate(1952)])
-        [PartialDate.fromisoformat('1952'), PartialDate.fromisoformat('1952-03'), PartialDate.fromisoformat('1952-03-01')]
+        >>> [str(d) for d in sorted([PartialDate(1952, 3, 1), PartialDate(1952, 3), PartialDate(1952)])]
+        ['1952', '1952-03', '1952-03-01']
         """
         return (self.earliest.toordinal(), -self.latest.toordinal())
 
@@ -271,7 +269,7 @@ class PartialDate:
         return self.sort_key() >= other.sort_key()
 
 
-DateLike = Union[_dt.date, str, PartialDate]
+DateLike = _dt.date | str | PartialDate
 """What the query functions accept as a date: a :class:`datetime.date`, ISO text
 of year, month or day precision, or a :class:`PartialDate`."""
 
@@ -296,6 +294,4 @@ def to_partial_date(value: DateLike) -> PartialDate:
         return PartialDate.from_date(value)
     if isinstance(value, str):
         return PartialDate.fromisoformat(value.strip())
-    raise TypeError(
-        f"expected a datetime.date, an ISO date string or a PartialDate, not {type(value).__name__}"
-    )
+    raise TypeError(f"expected a datetime.date, an ISO date string or a PartialDate, not {type(value).__name__}")

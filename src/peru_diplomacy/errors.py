@@ -58,9 +58,7 @@ class AmbiguousCountryError(PeruDiplomacyError, LookupError):
     def __init__(self, query: object, candidates: Sequence[str]) -> None:
         self.query = query
         self.candidates: tuple[str, ...] = tuple(candidates)
-        super().__init__(
-            f"{query!r} is ambiguous: it may mean {_either(self.candidates)}; ask for one of them"
-        )
+        super().__init__(f"{query!r} is ambiguous: it may mean {_either(self.candidates)}; ask for one of them")
 
 
 class NoRelationError(PeruDiplomacyError, LookupError):

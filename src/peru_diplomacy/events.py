@@ -14,6 +14,7 @@
 from __future__ import annotations
 
 import enum
+import functools
 from collections.abc import Callable, Sequence
 
 import attrs
@@ -27,7 +28,7 @@ from .provenance import Reference
 __all__ = ["Event", "EventKind", "compile_periods"]
 
 
-class EventKind(str, enum.Enum):
+class EventKind(enum.StrEnum):
     """What happened on an event's date.
 
     >>> EventKind("broken").changes_status
@@ -55,9 +56,6 @@ class EventKind(str, enum.Enum):
     def changes_status(self) -> bool:
         """Whether an event of this kind opens or closes a period."""
         return self in _STATUS_CHANGING
-
-    def __str__(self) -> str:
-        return self.value
 
 
 _STATUS_CHANGING = frozenset({EventKind.ESTABLISHED, EventKind.BROKEN, EventKind.RESTORED, EventKind.ENDED})
@@ -110,8 +108,7 @@ def compile_periods(events: Sequence[Event], *, relation: str) -> tuple[Period, 
     def fail(index: int, why: str) -> InvalidEventSequenceError:
         event = events[index]
         return InvalidEventSequenceError(
-            f"relation {relation}: event {index + 1} ({event.kind.value} {event.date}, "
-            f"{event.state.name}) {why}"
+            f"relation {relation}: event {index + 1} ({event.kind.value} {event.date}, {event.state.name}) {why}"
         )
 
     for index, event in enumerate(events):
@@ -147,7 +144,7 @@ def compile_periods(events: Sequence[Event], *, relation: str) -> tuple[Period, 
         elif kind is EventKind.BROKEN:
             if phase != _ACTIVE:
                 raise fail(index, f"breaks relations that are {phase}")
-            periods.append(_close(start, event.date, lambda why: fail(index, why)))
+            periods.append(_close(start, event.date, functools.partial(fail, index)))
             phase = _BROKEN
         elif kind is EventKind.RESTORED:
             if phase != _BROKEN:
@@ -162,7 +159,7 @@ def compile_periods(events: Sequence[Event], *, relation: str) -> tuple[Period, 
             if event.successor is not None and event.successor == event.state:
                 raise fail(index, "names the ending state as its own successor")
             if phase == _ACTIVE:
-                periods.append(_close(start, event.date, lambda why: fail(index, why)))
+                periods.append(_close(start, event.date, functools.partial(fail, index)))
             phase = _ENDED
         # EventKind.UNSPECIFIED changes nothing.
         previous = event
@@ -175,9 +172,7 @@ def _name(state: Counterpart | None) -> str:
     return "nobody" if state is None else state.name
 
 
-def _close(
-    start: PartialDate | None, end: PartialDate, fail: Callable[[str], InvalidEventSequenceError]
-) -> Period:
+def _close(start: PartialDate | None, end: PartialDate, fail: Callable[[str], InvalidEventSequenceError]) -> Period:
     assert start is not None  # a period is open whenever relations are active
     if not start.possibly_before(end):
         raise fail(f"closes the period that began {start} on or before its first day")

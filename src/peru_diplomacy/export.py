@@ -19,7 +19,7 @@ import csv
 import io
 import json
 from collections.abc import Iterable, Mapping, Sequence
-from typing import IO, TYPE_CHECKING, Any, Literal, Union
+from typing import IO, TYPE_CHECKING, Any, Literal
 
 from .relation import Relation
 
@@ -39,7 +39,7 @@ __all__ = [
     "write_csv",
 ]
 
-Row = dict[str, Union[str, int, None]]
+Row = dict[str, str | int | None]
 """One flat row: column name to text, integer or ``None``."""
 
 RELATION_COLUMNS: tuple[str, ...] = (

@@ -28,7 +28,7 @@ _NOT_WORD = re.compile(r"[\W_]+")
 _ORDINARY = re.compile(r"[a-z0-9 ]*")
 
 
-class NameKind(str, enum.Enum):
+class NameKind(enum.StrEnum):
     """Where a name in the index comes from."""
 
     NAME = "name"
@@ -37,9 +37,6 @@ class NameKind(str, enum.Enum):
     FORMER_NAME = "former_name"
     SPANISH_NAME = "spanish_name"
     CODE = "code"
-
-    def __str__(self) -> str:
-        return self.value
 
 
 @attrs.frozen(kw_only=True)

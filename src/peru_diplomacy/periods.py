@@ -35,7 +35,7 @@ _BEFORE_ALL = 0
 _AFTER_ALL = _dt.date.max.toordinal() + 1
 
 
-class Status(str, enum.Enum):
+class Status(enum.StrEnum):
     """The three answers to "did relations stand then?".
 
     >>> Status("active") is Status.ACTIVE
@@ -45,9 +45,6 @@ class Status(str, enum.Enum):
     ACTIVE = "active"
     INACTIVE = "inactive"
     UNCERTAIN = "uncertain"
-
-    def __str__(self) -> str:
-        return self.value
 
 
 @attrs.frozen(kw_only=True)
@@ -83,7 +80,7 @@ class Period:
 
     def status_on(self, day: _dt.date) -> Status:
         """Whether relations stood on ``day`` within this period alone."""
-        return StatusTimeline((self,)).status_at(day.toordinal())
+        return StatusTimeline.from_periods((self,)).status_at(day.toordinal())
 
 
 @attrs.frozen
@@ -93,7 +90,7 @@ class StatusTimeline:
     Built once per relation, it answers a day in one binary search and a range
     of days by reading the steps the range crosses.
 
-    >>> t = StatusTimeline([Period(start=PartialDate(1952))])
+    >>> t = StatusTimeline.from_periods([Period(start=PartialDate(1952))])
     >>> [s.value for s in t.statuses]
     ['inactive', 'uncertain', 'active']
     """
@@ -101,7 +98,10 @@ class StatusTimeline:
     starts: tuple[int, ...]
     statuses: tuple[Status, ...]
 
-    def __init__(self, periods: Iterable[Period]) -> None:
+    @classmethod
+    def from_periods(cls, periods: Iterable[Period]) -> StatusTimeline:
+        """The step function of the given periods."""
+        periods = tuple(periods)
         certain = [p.certain_span() for p in periods]
         possible = [p.possible_span() for p in periods]
         points = {_BEFORE_ALL}
@@ -122,7 +122,7 @@ class StatusTimeline:
             if not statuses or statuses[-1] is not status:
                 starts.append(point)
                 statuses.append(status)
-        self.__attrs_init__(tuple(starts), tuple(statuses))  # type: ignore[attr-defined]
+        return cls(tuple(starts), tuple(statuses))
 
     def status_at(self, ordinal: int) -> Status:
         """The status on one day, given as a :meth:`datetime.date.toordinal`."""

@@ -20,7 +20,7 @@ from .dates import PartialDate
 __all__ = ["Attribution", "Confidence", "DateDispute", "Reference", "Region", "Source"]
 
 
-class Region(str, enum.Enum):
+class Region(enum.StrEnum):
     """The five tables of the source article.
 
     >>> Region("Europe").name
@@ -33,11 +33,8 @@ class Region(str, enum.Enum):
     EUROPE = "Europe"
     OCEANIA = "Oceania"
 
-    def __str__(self) -> str:
-        return self.value
 
-
-class Confidence(str, enum.Enum):
+class Confidence(enum.StrEnum):
     """How sure the recovery of the lost country column is, row by row.
 
     - ``high``: a source states this date for this pair, or the row's own note or
@@ -77,9 +74,6 @@ class Confidence(str, enum.Enum):
         if not isinstance(other, Confidence):
             return NotImplemented
         return self.rank >= other.rank
-
-    def __str__(self) -> str:
-        return self.value
 
 
 @attrs.frozen(kw_only=True)

@@ -56,7 +56,7 @@ class Relation:
     def __attrs_post_init__(self) -> None:
         periods = compile_periods(self.events, relation=self.id)
         object.__setattr__(self, "periods", periods)
-        object.__setattr__(self, "_timeline", StatusTimeline(periods))
+        object.__setattr__(self, "_timeline", StatusTimeline.from_periods(periods))
 
     # -- provenance shortcuts -------------------------------------------------------
 
@@ -181,4 +181,3 @@ class Relation:
 
     def __str__(self) -> str:
         return f"Peru–{self.counterpart.name}"
-
