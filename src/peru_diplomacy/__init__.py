@@ -134,9 +134,9 @@ def __getattr__(name: str) -> Any:
 
         return make_converter
     if name == "export":
-        from . import export
+        import importlib
 
-        return export
+        return importlib.import_module(".export", __name__)
     raise AttributeError(f"module 'peru_diplomacy' has no attribute {name!r}")
 
 

@@ -46,6 +46,11 @@ class Counterpart:
     and an ``X-`` name for an entity with no ISO code (``X-SADR``).
     ``numeric`` is the three-digit ISO 3166-1 code as text (``"036"``), or
     ``None`` where there is none.
+
+    >>> from peru_diplomacy import relations_with
+    >>> ussr = relations_with("USSR").states[1]
+    >>> ussr.name, ussr.alpha2, ussr.numeric, ussr.iso3166_3, ussr.is_historical
+    ('Soviet Union', 'SU', '810', 'SUHH', True)
     """
 
     id: str
@@ -63,4 +68,5 @@ class Counterpart:
         return self.kind is CounterpartKind.HISTORICAL_STATE
 
     def __str__(self) -> str:
+        """The name."""
         return self.name

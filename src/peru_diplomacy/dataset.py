@@ -51,7 +51,12 @@ _RESOURCE = ("data", "relations.json")
 
 @attrs.frozen(kw_only=True)
 class DatasetMetadata:
-    """What the data is and where it comes from."""
+    """What the data is and where it comes from.
+
+    >>> meta = packaged_dataset().metadata
+    >>> meta.source_title, meta.source_revision, meta.licence, meta.relation_count
+    ('Foreign relations of Peru', '2023-05', 'CC-BY-SA-4.0', 189)
+    """
 
     title: str
     source_title: str
@@ -65,7 +70,12 @@ class DatasetMetadata:
 
 @attrs.frozen(kw_only=True)
 class ExcludedRow:
-    """A row start in the source that is not a country row, and why."""
+    """A row start in the source that is not a country row, and why.
+
+    >>> (row,) = packaged_dataset().excluded_rows
+    >>> row.region.value, row.row, row.reason
+    ('Asia', 9, 'map caption inside row 8, not a country')
+    """
 
     region: Region
     row: int
@@ -75,7 +85,12 @@ class ExcludedRow:
 
 @attrs.frozen(kw_only=True)
 class DatasetDocument:
-    """The whole dataset file, as cattrs structures it."""
+    """The whole dataset file, as cattrs structures it.
+
+    >>> document = packaged_dataset().document
+    >>> document.schema_version, len(document.relations), len(document.names) > 1000
+    (1, 189, True)
+    """
 
     schema_version: int
     metadata: DatasetMetadata
@@ -86,7 +101,12 @@ class DatasetDocument:
 
 @attrs.frozen(kw_only=True)
 class TimelineEntry:
-    """One event of the timeline, with the relation it belongs to."""
+    """One event of the timeline, with the relation it belongs to.
+
+    >>> first = packaged_dataset().timeline()[0]
+    >>> str(first.event.date), first.event.kind.value, first.relation.counterpart.name
+    ('1822-06-06', 'established', 'Colombia')
+    """
 
     relation: Relation
     event: Event
@@ -94,7 +114,12 @@ class TimelineEntry:
 
 @attrs.frozen(kw_only=True)
 class Succession:
-    """A state taking over from, or merging into, another: ``kind`` is the event's kind."""
+    """A state taking over from, or merging into, another: ``kind`` is the event's kind.
+
+    >>> s = packaged_dataset().successions()[-1]
+    >>> s.predecessor.name, s.successor.name, str(s.date), s.kind.value, s.relation
+    ('Czechoslovakia', 'Czech Republic', '1993-01-02', 'succeeded', 'CZE')
+    """
 
     predecessor: Counterpart
     successor: Counterpart
@@ -109,6 +134,10 @@ class Dataset:
     Every answer is an immutable record or a tuple of them. A dataset read
     with ``lazy=True`` (as the packaged one is) structures each relation on
     first use, under a lock, so that a first lookup stays fast.
+
+    >>> data = packaged_dataset()
+    >>> data.relations_with("Chile").counterpart.name, len(data.by_region("Africa"))
+    ('Chile', 44)
     """
 
     __slots__ = (
@@ -227,7 +256,7 @@ class Dataset:
 
     @classmethod
     def from_file(cls, path: str | os.PathLike[str]) -> Dataset:
-        """Load a dataset from a JSON file of this schema."""
+        """Load a dataset from a JSON file of this schema (see :meth:`from_json`)."""
         with open(path, "rb") as handle:
             return cls.from_json(handle.read())
 
@@ -541,7 +570,11 @@ _packaged_lock = threading.Lock()
 
 
 def packaged_dataset() -> Dataset:
-    """The dataset shipped in the package, loaded on first call, once, thread-safely."""
+    """The dataset shipped in the package, loaded on first call, once, thread-safely.
+
+    >>> packaged_dataset() is packaged_dataset()
+    True
+    """
     global _packaged
     if _packaged is None:
         with _packaged_lock:

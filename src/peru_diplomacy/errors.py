@@ -23,7 +23,11 @@ __all__ = [
 
 
 class PeruDiplomacyError(Exception):
-    """Base class of every exception defined here."""
+    """Base class of every exception defined here.
+
+    >>> issubclass(NoRelationError, PeruDiplomacyError)
+    True
+    """
 
 
 class UnknownCountryError(PeruDiplomacyError, LookupError):
@@ -74,15 +78,38 @@ class NoRelationError(PeruDiplomacyError, LookupError):
 
 
 class InvalidDateError(PeruDiplomacyError, ValueError):
-    """A date that does not exist or cannot be read."""
+    """A date that does not exist or cannot be read.
+
+    >>> from peru_diplomacy import PartialDate
+    >>> PartialDate.fromisoformat("1966-9")
+    Traceback (most recent call last):
+    ...
+    peru_diplomacy.errors.InvalidDateError: '1966-9' is not an ISO 8601 date of year, month or day precision; ...
+    """
 
 
 class InvalidEventSequenceError(PeruDiplomacyError, ValueError):
-    """A relation's events do not make a coherent history (for example, restored without a break)."""
+    """A relation's events do not make a coherent history (for example, restored without a break).
+
+    >>> from peru_diplomacy import relations_with
+    >>> from peru_diplomacy.events import compile_periods
+    >>> japan = relations_with("Japan")
+    >>> compile_periods(japan.events[:1] + japan.events[2:], relation="JPN")
+    Traceback (most recent call last):
+    ...
+    peru_diplomacy.errors.InvalidEventSequenceError: relation JPN: event 2 (restored 1952-06-08, Japan) restores ...
+    """
 
 
 class DatasetError(PeruDiplomacyError, ValueError):
-    """A dataset resource or file that is malformed, truncated or of an unknown schema version."""
+    """A dataset resource or file that is malformed, truncated or of an unknown schema version.
+
+    >>> from peru_diplomacy import Dataset
+    >>> Dataset.from_json('{"schema_version": 1, "relations": [')
+    Traceback (most recent call last):
+    ...
+    peru_diplomacy.errors.DatasetError: the dataset is not valid JSON (is it truncated?): ...
+    """
 
 
 def _either(names: Sequence[str]) -> str:

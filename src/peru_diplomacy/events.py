@@ -71,6 +71,13 @@ class Event:
     Communique", "Federal Republic"). ``predecessor`` is set on a
     :attr:`EventKind.SUCCEEDED` event, ``successor`` on an :attr:`EventKind.ENDED`
     event when another state absorbed the one that ended.
+
+    >>> from peru_diplomacy import relations_with
+    >>> event = relations_with("Czech Republic").events[-1]
+    >>> event.kind.value, str(event.date), event.state.name, event.predecessor.name
+    ('succeeded', '1993-01-02', 'Czech Republic', 'Czechoslovakia')
+    >>> relations_with("Afghanistan").events[0].qualifier
+    'New York'
     """
 
     kind: EventKind

@@ -95,6 +95,11 @@ def relation_rows(relations: Iterable[Relation]) -> list[Row]:
     ``periods`` is ``start/end`` pairs joined by ``;``, with ``..`` for an open
     end; ``states`` and ``references`` are ids and footnote numbers joined by
     ``;``; ``other_dates`` the disputed dates as ``date (source)``.
+
+    >>> from peru_diplomacy import relations_with
+    >>> row = relation_rows([relations_with("Czechoslovakia")])[0]
+    >>> row["relation_id"], row["states"], row["confidence"], row["source_row"]
+    ('CZE', 'CSHH;CZE', 'high', 10)
     """
     rows: list[Row] = []
     for r in relations:
@@ -127,7 +132,12 @@ def relation_rows(relations: Iterable[Relation]) -> list[Row]:
 
 
 def event_rows(relations: Iterable[Relation]) -> list[Row]:
-    """One row per event (columns :data:`EVENT_COLUMNS`), in each relation's order."""
+    """One row per event (columns :data:`EVENT_COLUMNS`), in each relation's order.
+
+    >>> from peru_diplomacy import relations_with
+    >>> [(r["kind"], r["date"], r["precision"]) for r in event_rows([relations_with("Turkey")])]
+    [('established', '1952', 'year')]
+    """
     rows: list[Row] = []
     for r in relations:
         for sequence, e in enumerate(r.events, start=1):
@@ -158,6 +168,11 @@ def write_csv(rows: Sequence[Mapping[str, object]], file: IO[str] | None = None)
     """Write rows as CSV (header first; ``None`` as an empty field) and return the text.
 
     With ``file``, the text is also written there (open it with ``newline=""``).
+
+    >>> print(write_csv([{"a": 1, "b": None}, {"a": 2, "b": "x,y"}]), end="")
+    a,b
+    1,
+    2,"x,y"
     """
     buffer = io.StringIO()
     columns = list(rows[0]) if rows else []
@@ -172,7 +187,11 @@ def write_csv(rows: Sequence[Mapping[str, object]], file: IO[str] | None = None)
 
 
 def read_csv(text: str | IO[str]) -> list[Row]:
-    """Read rows written by :func:`write_csv` back, with integers and ``None`` restored."""
+    """Read rows written by :func:`write_csv` back, with integers and ``None`` restored.
+
+    >>> read_csv(write_csv([{"relation_id": "CHL", "source_row": 9, "notes": None}]))
+    [{'relation_id': 'CHL', 'source_row': 9, 'notes': None}]
+    """
     handle = io.StringIO(text) if isinstance(text, str) else text
     rows: list[Row] = []
     for raw in csv.DictReader(handle):
@@ -189,14 +208,25 @@ def read_csv(text: str | IO[str]) -> list[Row]:
 
 
 def relations_to_json(relations: Iterable[Relation], *, indent: int | None = 2) -> str:
-    """Whole records as a JSON array, through the library's cattrs converter."""
+    """Whole records as a JSON array, through the library's cattrs converter.
+
+    >>> from peru_diplomacy import relations_with
+    >>> text = relations_to_json([relations_with("Chile")], indent=None)
+    >>> text[:40]
+    '[{"id": "CHL", "counterpart": {"id": "CH'
+    """
     from .serialization import converter
 
     return json.dumps([converter.unstructure(r) for r in relations], ensure_ascii=False, indent=indent)
 
 
 def relations_from_json(text: str | bytes) -> tuple[Relation, ...]:
-    """Read records written by :func:`relations_to_json`."""
+    """Read records written by :func:`relations_to_json`.
+
+    >>> from peru_diplomacy import relations_with
+    >>> relations_from_json(relations_to_json([relations_with("Chile")])) == (relations_with("Chile"),)
+    True
+    """
     from .serialization import converter
 
     data: Any = json.loads(text)
@@ -208,7 +238,16 @@ def to_dataframe(
 ) -> pandas.DataFrame:
     """A pandas data frame of :func:`relation_rows` or :func:`event_rows`.
 
-    Needs pandas: ``pip install "peru-diplomacy[pandas]"``.
+    Needs pandas: ``pip install "peru-diplomacy[pandas]"``; without it, an
+    :class:`ImportError` says so.
+
+    >>> from peru_diplomacy import all_relations
+    >>> try:
+    ...     rows = len(to_dataframe(all_relations(), "events"))
+    ... except ImportError as error:  # pandas is not installed
+    ...     rows = len(event_rows(all_relations()))
+    >>> rows
+    206
     """
     try:
         import pandas

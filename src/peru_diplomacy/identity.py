@@ -29,7 +29,11 @@ _ORDINARY = re.compile(r"[a-z0-9 ]*")
 
 
 class NameKind(enum.StrEnum):
-    """Where a name in the index comes from."""
+    """Where a name in the index comes from.
+
+    >>> NameKind("spanish_name").name
+    'SPANISH_NAME'
+    """
 
     NAME = "name"
     OFFICIAL_NAME = "official_name"
@@ -47,6 +51,10 @@ class NameEntry:
     state the source records no relation with (kept so that a name such as
     "Congo" is reported as ambiguous rather than silently resolved).
     ``state`` is the id of the state of the lineage the name denotes.
+
+    >>> from peru_diplomacy import packaged_dataset
+    >>> [(e.label, e.kind.value, e.relation) for e in packaged_dataset().names if e.key == "alemania"]
+    [('Alemania', 'spanish_name', 'DEU')]
     """
 
     key: str

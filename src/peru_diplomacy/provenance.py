@@ -43,7 +43,12 @@ class Confidence(enum.StrEnum):
       plausible, but no source for the date was found.
     - ``low``: a best guess among several candidates for the slot.
 
-    Members compare by strength: ``Confidence.LOW < Confidence.HIGH``.
+    Members compare by strength:
+
+    >>> Confidence.LOW < Confidence.MEDIUM < Confidence.HIGH
+    True
+    >>> Confidence("medium").rank
+    1
     """
 
     LOW = "low"
@@ -56,21 +61,25 @@ class Confidence(enum.StrEnum):
         return ("low", "medium", "high").index(self.value)
 
     def __lt__(self, other: object) -> bool:
+        """Compare by strength."""
         if not isinstance(other, Confidence):
             return NotImplemented
         return self.rank < other.rank
 
     def __le__(self, other: object) -> bool:
+        """Compare by strength."""
         if not isinstance(other, Confidence):
             return NotImplemented
         return self.rank <= other.rank
 
     def __gt__(self, other: object) -> bool:
+        """Compare by strength."""
         if not isinstance(other, Confidence):
             return NotImplemented
         return self.rank > other.rank
 
     def __ge__(self, other: object) -> bool:
+        """Compare by strength."""
         if not isinstance(other, Confidence):
             return NotImplemented
         return self.rank >= other.rank
@@ -78,7 +87,13 @@ class Confidence(enum.StrEnum):
 
 @attrs.frozen(kw_only=True)
 class Reference:
-    """Entry ``number`` (1-based) of the article's reference list, verbatim."""
+    """Entry ``number`` (1-based) of the article's reference list, verbatim.
+
+    >>> from peru_diplomacy import relations_with
+    >>> ref = relations_with("Vanuatu").references[0]
+    >>> ref.number, ref.text[:46]
+    (66, '"Diplomatic relations between Vanuatu and ..."')
+    """
 
     number: int
     text: str
@@ -90,6 +105,11 @@ class Source:
 
     ``cell`` is the "Formal Relations Began" cell with its footnote markers;
     ``notes`` the "Notes" cell (empty when the row has none).
+
+    >>> from peru_diplomacy import relations_with
+    >>> source = relations_with("Cuba").source
+    >>> source.region.value, source.row, source.cell
+    ('Americas', 12, '11 January 1905, broken 30 December 1960, restored 8 July 1972')
     """
 
     region: Region
@@ -100,7 +120,13 @@ class Source:
 
 @attrs.frozen(kw_only=True)
 class DateDispute:
-    """Another source gives a different date from the table's; the table's stays the value."""
+    """Another source gives a different date from the table's; the table's stays the value.
+
+    >>> from peru_diplomacy import relations_with
+    >>> (dispute,) = relations_with("Egypt").disputes
+    >>> dispute.table_date, str(dispute.other_date)
+    ('1952', '1963-10-07')
+    """
 
     table_date: str
     other_date: PartialDate
@@ -113,6 +139,11 @@ class Attribution:
 
     ``country`` is the name the key gives the row, ``evidence`` its evidence
     verbatim, ``disputes`` the dates that other sources give differently.
+
+    >>> from peru_diplomacy import relations_with
+    >>> a = relations_with("Benin").attribution
+    >>> a.country, a.confidence.value, a.evidence[:36]
+    ('Benin', 'low', 'Slot only (first B after Angola); 22')
     """
 
     country: str

@@ -39,6 +39,13 @@ class Relation:
     ``notes`` is the row's "Notes" cell verbatim; ``references`` the footnotes
     its cells cite; ``remarks`` what the editors of this dataset add (never a
     date: see :attr:`attribution` for how sure the row's country is).
+
+    >>> from peru_diplomacy import relations_with
+    >>> cuba = relations_with("Cuba")
+    >>> [(str(p.start), str(p.end)) for p in cuba.periods]
+    [('1905-01-11', '1960-12-30'), ('1972-07-08', 'None')]
+    >>> cuba.attribution.confidence.value, cuba.region.value
+    ('high', 'Americas')
     """
 
     id: str
@@ -180,4 +187,5 @@ class Relation:
         return tuple(event for event in self.events if event.kind is kind)
 
     def __str__(self) -> str:
+        """``Peru–`` and the counterpart's name."""
         return f"Peru–{self.counterpart.name}"

@@ -27,6 +27,10 @@ def make_converter() -> cattrs.Converter:
     Partial dates become their ISO text, enums their values, tuples lists;
     structuring rejects unknown keys and reports every problem at once
     (:class:`cattrs.ClassValidationError`).
+
+    >>> from peru_diplomacy import PartialDate
+    >>> make_converter().unstructure(PartialDate(1966, 9))
+    '1966-09'
     """
     new = cattrs.Converter(forbid_extra_keys=True)
     new.register_unstructure_hook(PartialDate, PartialDate.isoformat)
