@@ -206,7 +206,7 @@ class Dataset:
     def from_json(cls, data: str | bytes, *, lazy: bool = False) -> Dataset:
         """Load a dataset from JSON text of this schema.
 
-        Raises :class:`~peru_diplomacy.errors.DatasetError` naming the problem
+        Raises :class:`~peru_diplomacy.DatasetError` naming the problem
         when the text is not JSON, is truncated, or does not fit the schema.
         With ``lazy=True`` each relation is structured (and checked) on first
         use instead of at once.

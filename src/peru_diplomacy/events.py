@@ -69,7 +69,7 @@ class Event:
     the Czech Republic from 1993). ``text`` is the date as written in the cell,
     ``qualifier`` any words the cell attaches to it ("New York", "Joint
     Communique", "Federal Republic"). ``predecessor`` is set on a
-    :attr:`EventKind.SUCCEEDED` event, ``successor`` on an :attr:`EventKind.ENDED`
+    ``succeeded`` event, ``successor`` on an ``ended``
     event when another state absorbed the one that ended.
 
     >>> from peru_diplomacy import relations_with
@@ -96,7 +96,7 @@ _ACTIVE, _BROKEN, _ENDED, _NONE = "active", "broken", "ended", "none"
 def compile_periods(events: Sequence[Event], *, relation: str) -> tuple[Period, ...]:
     """Check a relation's events and compile them into its periods.
 
-    Raises :class:`~peru_diplomacy.errors.InvalidEventSequenceError`, naming
+    Raises :class:`~peru_diplomacy.InvalidEventSequenceError`, naming
     ``relation``, for events out of order, a break while already broken, a
     restoration without a break, a succession that does not link the current
     state to a new one, and the like. A break that the source never follows by

@@ -113,9 +113,9 @@ class CountryIndex:
     def resolve(self, query: object) -> str:
         """The id of the relation ``query`` names.
 
-        Raises :class:`~peru_diplomacy.errors.AmbiguousCountryError`,
-        :class:`~peru_diplomacy.errors.NoRelationError` or
-        :class:`~peru_diplomacy.errors.UnknownCountryError`; ``TypeError``
+        Raises :class:`~peru_diplomacy.AmbiguousCountryError`,
+        :class:`~peru_diplomacy.NoRelationError` or
+        :class:`~peru_diplomacy.UnknownCountryError`; ``TypeError``
         for a query that is neither text nor an integer.
         """
         key = normalize_query(query)

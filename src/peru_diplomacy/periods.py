@@ -4,9 +4,9 @@ A :class:`Period` runs from the day relations were established or restored up
 to, but not including, the day they were broken or ended. Either bound may be
 a partial date. On a given day relations were then
 
-- :attr:`Status.ACTIVE` when every reading of the imprecise bounds agrees they stood,
-- :attr:`Status.INACTIVE` when every reading agrees they did not,
-- :attr:`Status.UNCERTAIN` when the answer depends on where inside an
+- ``Status.ACTIVE`` when every reading of the imprecise bounds agrees they stood,
+- ``Status.INACTIVE`` when every reading agrees they did not,
+- ``Status.UNCERTAIN`` when the answer depends on where inside an
   imprecise bound the true date lies.
 
 >>> from peru_diplomacy.dates import PartialDate

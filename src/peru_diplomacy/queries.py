@@ -1,6 +1,6 @@
 """Module-level queries on the packaged dataset.
 
-Each function is the method of the same name on :func:`packaged_dataset`;
+Each function is the method of the same name on :func:`~peru_diplomacy.packaged_dataset`;
 the data loads on the first call.
 
 >>> from peru_diplomacy import relations_with, active_on
@@ -46,9 +46,9 @@ def relations_with(country: str | int) -> Relation:
     name, the Spanish name, or an ISO 3166-1 alpha-2, alpha-3 or numeric code
     (text or int), or an ISO 3166-3 code of a former state.
 
-    Raises :class:`~peru_diplomacy.errors.UnknownCountryError` (with
-    ``suggestions``), :class:`~peru_diplomacy.errors.AmbiguousCountryError`
-    or :class:`~peru_diplomacy.errors.NoRelationError`, all
+    Raises :class:`~peru_diplomacy.UnknownCountryError` (with
+    ``suggestions``), :class:`~peru_diplomacy.AmbiguousCountryError`
+    or :class:`~peru_diplomacy.NoRelationError`, all
     :class:`LookupError`; ``TypeError`` for anything but text or an int.
 
     >>> relations_with(152).counterpart.name

@@ -35,10 +35,10 @@ class Relation:
     ended), ``states`` every state of the lineage in order. ``events`` are in
     the source's order; ``periods`` are compiled from them when the record is
     made, and an incoherent history raises
-    :class:`~peru_diplomacy.errors.InvalidEventSequenceError`.
+    :class:`~peru_diplomacy.InvalidEventSequenceError`.
     ``notes`` is the row's "Notes" cell verbatim; ``references`` the footnotes
     its cells cite; ``remarks`` what the editors of this dataset add (never a
-    date: see :attr:`attribution` for how sure the row's country is).
+    date: see ``attribution`` for how sure the row's country is).
 
     >>> from peru_diplomacy import relations_with
     >>> cuba = relations_with("Cuba")

@@ -1,0 +1,227 @@
+"""Sphinx extension: pages, tables and the figure generated from the shipped data at build time.
+
+Writes into docs/_generated/ (not committed):
+- ``counts.md``: the numbers quoted in the data pages;
+- ``relations.md``: every relation with its source row and attribution confidence;
+- ``disputes.md``: the dates other sources give differently;
+- ``states_by_year.svg``: states Peru had relations with, year by year, by region;
+- ``inventories/*.inv``: intersphinx inventories of the names these docs cite, used
+  only where the live inventories cannot be reached (a closed network, as in CI).
+"""
+
+from __future__ import annotations
+
+import zlib
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from peru_diplomacy import EventKind, Precision, Region, Status, all_relations, packaged_dataset
+
+GENERATED = Path(__file__).resolve().parent.parent / "_generated"
+
+FIRST_YEAR, LAST_YEAR = 1820, 2023
+COLOURS = {
+    Region.AFRICA: "#d95f02",
+    Region.AMERICAS: "#1b9e77",
+    Region.ASIA: "#7570b3",
+    Region.EUROPE: "#e7298a",
+    Region.OCEANIA: "#66a61e",
+}
+
+# name -> (role, uri relative to the project's docs); "$" stands for the name.
+INVENTORIES: dict[str, tuple[str, str, dict[str, tuple[str, str]]]] = {
+    "python": (
+        "https://docs.python.org/3",
+        "Python",
+        {
+            "datetime.date": ("py:class", "library/datetime.html#$"),
+            "datetime.date.toordinal": ("py:method", "library/datetime.html#$"),
+            "datetime.datetime": ("py:class", "library/datetime.html#$"),
+            "LookupError": ("py:exception", "library/exceptions.html#$"),
+            "ValueError": ("py:exception", "library/exceptions.html#$"),
+            "TypeError": ("py:exception", "library/exceptions.html#$"),
+            "ImportError": ("py:exception", "library/exceptions.html#$"),
+            "Exception": ("py:exception", "library/exceptions.html#$"),
+            "str": ("py:class", "library/stdtypes.html#$"),
+            "int": ("py:class", "library/functions.html#$"),
+            "bool": ("py:class", "library/functions.html#$"),
+            "object": ("py:class", "library/functions.html#$"),
+            "tuple": ("py:class", "library/stdtypes.html#$"),
+            "list": ("py:class", "library/stdtypes.html#$"),
+            "dict": ("py:class", "library/stdtypes.html#$"),
+            "frozenset": ("py:class", "library/stdtypes.html#$"),
+            "bytes": ("py:class", "library/stdtypes.html#$"),
+            "type": ("py:class", "library/functions.html#$"),
+            "None": ("py:data", "library/constants.html#$"),
+            "collections.abc.Iterable": ("py:class", "library/collections.abc.html#$"),
+            "collections.abc.Sequence": ("py:class", "library/collections.abc.html#$"),
+            "collections.abc.Mapping": ("py:class", "library/collections.abc.html#$"),
+            "collections.abc.Callable": ("py:class", "library/collections.abc.html#$"),
+            "typing.IO": ("py:class", "library/typing.html#$"),
+            "typing.Any": ("py:data", "library/typing.html#$"),
+            "typing.Literal": ("py:data", "library/typing.html#$"),
+            "os.PathLike": ("py:class", "library/os.html#$"),
+            "enum.Enum": ("py:class", "library/enum.html#$"),
+            "enum.StrEnum": ("py:class", "library/enum.html#$"),
+            "enum.IntEnum": ("py:class", "library/enum.html#$"),
+            "json": ("py:module", "library/json.html#module-json"),
+            "importlib.resources": ("py:module", "library/importlib.resources.html#module-importlib.resources"),
+        },
+    ),
+    "attrs": (
+        "https://www.attrs.org/en/stable",
+        "attrs",
+        {
+            "attrs.frozen": ("py:function", "api.html#$"),
+            "attrs.evolve": ("py:function", "api.html#$"),
+            "attrs.exceptions.FrozenInstanceError": ("py:exception", "api.html#$"),
+        },
+    ),
+    "cattrs": (
+        "https://catt.rs/en/stable",
+        "cattrs",
+        {
+            "cattrs.Converter": ("py:class", "cattrs.html#$"),
+            "cattrs.converters.Converter": ("py:class", "cattrs.html#cattrs.Converter"),
+            "cattrs.errors.BaseValidationError": ("py:exception", "cattrs.errors.html#$"),
+            "cattrs.BaseValidationError": ("py:exception", "cattrs.html#$"),
+            "cattrs.ClassValidationError": ("py:exception", "cattrs.html#$"),
+            "cattrs.transform_error": ("py:function", "cattrs.html#$"),
+        },
+    ),
+}
+
+
+def intersphinx_mapping(folder: Path) -> dict[str, tuple[str, tuple[str | None, str]]]:
+    """The intersphinx mapping: each live inventory, then a local fallback written here."""
+    folder.mkdir(parents=True, exist_ok=True)
+    mapping: dict[str, tuple[str, tuple[str | None, str]]] = {}
+    for key, (url, project, names) in INVENTORIES.items():
+        lines = [f"{name} {role} 1 {uri} -" for name, (role, uri) in sorted(names.items())]
+        header = f"# Sphinx inventory version 2\n# Project: {project}\n# Version: \n"
+        header += "# The remainder of this file is compressed using zlib.\n"
+        path = folder / f"{key}.inv"
+        path.write_bytes(header.encode() + zlib.compress(("\n".join(lines) + "\n").encode()))
+        mapping[key] = (url, (None, str(path)))
+    return mapping
+
+
+def _escape(text: str) -> str:
+    return " ".join(text.split()).replace("|", "\\|") if text else "—"
+
+
+def write_counts() -> None:
+    data = packaged_dataset()
+    relations = data.relations
+    events = [e for r in relations for e in r.events]
+    precision = Counter(e.date.precision for e in events)
+    kinds = Counter(e.kind for e in events)
+    confidence = Counter(r.attribution.confidence.value for r in relations if r.id != "DDDE")
+    rows = Counter(r.region for r in relations)
+    lines = [
+        f"- **{len(relations)} relations** from **{data.metadata.source_row_count} country rows**"
+        f" ({len(data.excluded_rows)} further row start, a map caption, is not a country);",
+        "- relations per region: " + ", ".join(f"{region.value} {rows[region]}" for region in Region) + ";",
+        f"- **{len(events)} dated events**: "
+        + ", ".join(f"{kinds[k]} {k.value}" for k in EventKind if kinds[k])
+        + ";",
+        f"- dates to the day: {precision[Precision.DAY]}, to the month: {precision[Precision.MONTH]},"
+        f" to the year only: {precision[Precision.YEAR]};",
+        f"- {sum(1 for r in relations if not r.events)} rows with an empty date cell;",
+        f"- attribution of the {data.metadata.source_row_count} rows: high {confidence['high']},"
+        f" medium {confidence['medium']}, low {confidence['low']};",
+        f"- {sum(1 for r in relations if r.disputes)} rows with a date that another source gives differently.",
+    ]
+    (GENERATED / "counts.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def write_relations_table() -> None:
+    lines = [
+        "| Region | Row | Counterpart | ISO | Date cell (verbatim) | Established | Confidence |",
+        "|---|---:|---|---|---|---|---|",
+    ]
+    for r in all_relations():
+        code = r.counterpart.alpha3 or r.counterpart.iso3166_3 or "—"
+        established = "—" if r.established is None else str(r.established)
+        lines.append(
+            f"| {r.region.value} | {r.source.row} | {_escape(r.counterpart.name)} | {code} "
+            f"| {_escape(r.source.cell)} | {established} | {r.attribution.confidence.value} |"
+        )
+    (GENERATED / "relations.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def write_disputes_table() -> None:
+    lines = ["| Counterpart | The table's date | Another source's date | That source |", "|---|---|---|---|"]
+    for r in all_relations():
+        for d in r.disputes:
+            lines.append(
+                f"| {_escape(r.counterpart.name)} | {_escape(d.table_date)} | {d.other_date} "
+                f"| {_escape(d.other_source)} |"
+            )
+    (GENERATED / "disputes.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def write_figure() -> None:
+    """A stacked area chart of relations certainly standing on 31 December of each year, by region."""
+    relations = all_relations()
+    years = list(range(FIRST_YEAR, LAST_YEAR + 1))
+    counts = {
+        region: [
+            sum(1 for r in relations if r.region is region and r.status_on(f"{year}-12-31") is Status.ACTIVE)
+            for year in years
+        ]
+        for region in Region
+    }
+    width, height, left, right, top, bottom = 820, 420, 50, 150, 20, 40
+    total = [sum(counts[region][i] for region in Region) for i in range(len(years))]
+    top_value = max(10, ((max(total) + 19) // 20) * 20)
+
+    def x(i: int) -> float:
+        return left + (width - left - right) * i / (len(years) - 1)
+
+    def y(value: float) -> float:
+        return height - bottom - (height - top - bottom) * value / top_value
+
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" font-family="sans-serif" '
+        'font-size="12" role="img" aria-label="States with which Peru had diplomatic relations, by year and region">',
+        "<title>States with which Peru had relations, year by year, by region</title>",
+        f'<rect width="{width}" height="{height}" fill="white"/>',
+    ]
+    below = [0] * len(years)
+    for region in Region:
+        above = [below[i] + counts[region][i] for i in range(len(years))]
+        points = [f"{x(i):.1f},{y(above[i]):.1f}" for i in range(len(years))]
+        points += [f"{x(i):.1f},{y(below[i]):.1f}" for i in reversed(range(len(years)))]
+        parts.append(f'<polygon points="{" ".join(points)}" fill="{COLOURS[region]}" fill-opacity="0.85"/>')
+        below = above
+    for value in range(0, top_value + 1, 20):
+        parts.append(f'<line x1="{left}" x2="{width - right}" y1="{y(value):.1f}" y2="{y(value):.1f}" stroke="#ccc"/>')
+        parts.append(f'<text x="{left - 6}" y="{y(value) + 4:.1f}" text-anchor="end">{value}</text>')
+    for year in range(FIRST_YEAR, LAST_YEAR + 1, 20):
+        i = year - FIRST_YEAR
+        parts.append(f'<text x="{x(i):.1f}" y="{height - bottom + 16}" text-anchor="middle">{year}</text>')
+    for n, region in enumerate(reversed(list(Region))):
+        ly = top + 20 + 22 * n
+        parts.append(f'<rect x="{width - right + 16}" y="{ly - 10}" width="14" height="14" fill="{COLOURS[region]}"/>')
+        parts.append(f'<text x="{width - right + 36}" y="{ly + 2}">{region.value}</text>')
+    parts.append(
+        f'<text x="{width - right + 16}" y="{top + 150}" font-size="11" fill="#555">'
+        f"{total[-1]} at the end of {LAST_YEAR}</text>"
+    )
+    parts.append("</svg>")
+    (GENERATED / "states_by_year.svg").write_text("\n".join(parts) + "\n", encoding="utf-8")
+
+
+def generate(app: Any = None) -> None:
+    GENERATED.mkdir(parents=True, exist_ok=True)
+    write_counts()
+    write_relations_table()
+    write_disputes_table()
+    write_figure()
+
+
+def setup(app: Any) -> dict[str, Any]:
+    app.connect("builder-inited", generate)
+    return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,73 @@
+"""Sphinx configuration for peru-diplomacy."""
+
+from __future__ import annotations
+
+import sys
+from importlib.metadata import version as _version
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE / "_ext"))
+
+import datadocs  # noqa: E402  (docs/_ext: tables, figure and offline inventories built from the data)
+
+project = "peru-diplomacy"
+author = "The peru-diplomacy contributors"
+copyright = "2026, the peru-diplomacy contributors; data CC BY-SA 4.0, from Wikipedia"  # noqa: A001
+release = _version("peru-diplomacy")
+version = ".".join(release.split(".")[:2])
+
+extensions = [
+    "myst_parser",
+    "sphinx.ext.autodoc",
+    "sphinx.ext.doctest",
+    "sphinx.ext.intersphinx",
+    "sphinx.ext.viewcode",
+    "datadocs",
+]
+source_suffix = {".md": "markdown", ".rst": "restructuredtext"}
+myst_enable_extensions = ["colon_fence", "deflist"]
+myst_heading_anchors = 3
+exclude_patterns = ["_build", "_generated", "Thumbs.db", ".DS_Store"]
+
+html_theme = "furo"
+html_title = f"peru-diplomacy {release}"
+html_static_path = ["_static"]
+
+autodoc_member_order = "bysource"
+autodoc_typehints = "description"
+autodoc_default_options = {"members": True, "show-inheritance": False}
+autodoc_type_aliases = {"DateLike": "peru_diplomacy.DateLike"}
+
+# Intersphinx: the live inventory first; where the network is closed (as in CI),
+# a small inventory of the names these pages cite, written by datadocs.
+intersphinx_mapping = datadocs.intersphinx_mapping(HERE / "_generated" / "inventories")
+intersphinx_timeout = 10
+
+nitpicky = True
+nitpick_ignore = [
+    ("py:class", "pandas.DataFrame"),
+    ("py:class", "attrs.Attribute"),
+    ("py:class", "Attribute"),
+    # How Sphinx 9 renders the DateLike alias inside ``X | None`` under PEP 563:
+    ("py:class", "TypeAliasForwardRef"),
+    ("py:class", "'peru_diplomacy.DateLike'"),
+]
+
+# The docstring examples run here too, each module's names in scope as pytest gives them.
+doctest_global_setup = """
+import datetime
+import cattrs
+import peru_diplomacy
+from peru_diplomacy import *
+from peru_diplomacy.dates import *
+from peru_diplomacy.periods import *
+from peru_diplomacy.events import *
+from peru_diplomacy.identity import *
+from peru_diplomacy.export import *
+from peru_diplomacy.serialization import *
+from peru_diplomacy.errors import *
+from peru_diplomacy.dataset import *
+from peru_diplomacy.counterparts import *
+from peru_diplomacy.provenance import *
+"""
