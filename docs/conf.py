@@ -13,7 +13,7 @@ import datadocs  # noqa: E402  (docs/_ext: tables, figure and offline inventorie
 
 project = "peru-diplomacy"
 author = "The peru-diplomacy contributors"
-copyright = "2026, the peru-diplomacy contributors; data CC BY-SA 4.0, from Wikipedia"  # noqa: A001
+copyright = "2026, the peru-diplomacy contributors; data CC BY-SA 4.0, from Wikipedia"
 release = _version("peru-diplomacy")
 version = ".".join(release.split(".")[:2])
 

@@ -1,6 +1,6 @@
 """Check the built sdist and wheel: what they must contain, and version agreement.
 
-    python tools/check_dist.py DIST_DIR
+python tools/check_dist.py DIST_DIR
 """
 
 from __future__ import annotations
@@ -43,7 +43,9 @@ def main(folder: str) -> int:
     wheel_names = set(zipfile.ZipFile(wheels[0]).namelist())
     problems += [f"wheel lacks {name}" for name in WHEEL_MUST_HAVE if name not in wheel_names]
     problems += [f"wheel holds {name}" for name in wheel_names if "/tests/" in name or name.startswith("tests/")]
-    licences = [n for n in wheel_names if n.endswith((".dist-info/licenses/LICENSE", ".dist-info/licenses/LICENSE-DATA"))]
+    licences = [
+        n for n in wheel_names if n.endswith((".dist-info/licenses/LICENSE", ".dist-info/licenses/LICENSE-DATA"))
+    ]
     if len(licences) != 2:
         problems.append(f"wheel metadata should carry LICENSE and LICENSE-DATA, has {licences}")
     with tarfile.open(sdists[0]) as archive:
@@ -53,7 +55,8 @@ def main(folder: str) -> int:
     for problem in problems:
         print(f"check_dist: {problem}")
     if not problems:
-        print(f"check_dist: {wheels[0].name} ({len(wheel_names)} files) and {sdists[0].name} ({len(sdist_names)} files) ok")
+        print(f"check_dist: {wheels[0].name} ({len(wheel_names)} files) ok")
+        print(f"check_dist: {sdists[0].name} ({len(sdist_names)} files) ok")
     return 1 if problems else 0
 
 

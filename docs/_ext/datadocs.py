@@ -123,9 +123,7 @@ def write_counts() -> None:
         f"- **{len(relations)} relations** from **{data.metadata.source_row_count} country rows**"
         f" ({len(data.excluded_rows)} further row start, a map caption, is not a country);",
         "- relations per region: " + ", ".join(f"{region.value} {rows[region]}" for region in Region) + ";",
-        f"- **{len(events)} dated events**: "
-        + ", ".join(f"{kinds[k]} {k.value}" for k in EventKind if kinds[k])
-        + ";",
+        f"- **{len(events)} dated events**: " + ", ".join(f"{kinds[k]} {k.value}" for k in EventKind if kinds[k]) + ";",
         f"- dates to the day: {precision[Precision.DAY]}, to the month: {precision[Precision.MONTH]},"
         f" to the year only: {precision[Precision.YEAR]};",
         f"- {sum(1 for r in relations if not r.events)} rows with an empty date cell;",
