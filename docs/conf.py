@@ -32,7 +32,6 @@ exclude_patterns = ["_build", "_generated", "Thumbs.db", ".DS_Store"]
 
 html_theme = "furo"
 html_title = f"peru-diplomacy {release}"
-html_static_path = ["_static"]
 
 autodoc_member_order = "bysource"
 autodoc_typehints = "description"
