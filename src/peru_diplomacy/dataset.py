@@ -27,7 +27,7 @@ from .counterparts import Counterpart
 from .dates import DateLike, PartialDate, to_partial_date
 from .errors import DatasetError
 from .events import Event, EventKind
-from .identity import CountryIndex, NameEntry
+from .identity import CountryIndex, NameEntry, NameKind, RawName
 from .periods import Status, check_range
 from .provenance import Region
 from .relation import Relation
@@ -47,6 +47,7 @@ SCHEMA_VERSION = 1
 """The version of the dataset file format this release reads and writes."""
 
 _RESOURCE = ("data", "relations.json")
+_NAME_KINDS = frozenset(kind.value for kind in NameKind)
 
 
 @attrs.frozen(kw_only=True)
@@ -167,7 +168,7 @@ class Dataset:
         self,
         schema_version: int,
         metadata: DatasetMetadata,
-        names: tuple[NameEntry, ...],
+        names: tuple[NameEntry, ...] | tuple[RawName, ...],
         excluded_rows: tuple[ExcludedRow, ...],
     ) -> None:
         if schema_version != SCHEMA_VERSION:
@@ -175,6 +176,9 @@ class Dataset:
                 f"unknown dataset schema version {schema_version!r}; "
                 f"this release of peru-diplomacy reads version {SCHEMA_VERSION}"
             )
+        self._document_parts: tuple[
+            DatasetMetadata, tuple[NameEntry, ...] | tuple[RawName, ...], tuple[ExcludedRow, ...]
+        ]
         self._document_parts = (metadata, names, excluded_rows)
         self._lock = threading.RLock()
         self._cache: dict[object, Relation] = {}
@@ -236,7 +240,9 @@ class Dataset:
             raise DatasetError("the dataset's 'relations' must be a list of objects")
         try:
             metadata = DatasetMetadata(**raw["metadata"])
-            names = tuple(NameEntry(**entry) for entry in raw["names"])
+            names = tuple(RawName(e["key"], e["label"], e["kind"], e["relation"], e["state"]) for e in raw["names"])
+            if any(len(e) != 5 for e in raw["names"]) or any(n.kind not in _NAME_KINDS for n in names):
+                raise ValueError("a name entry has unknown keys or an unknown kind")
             excluded = tuple(
                 ExcludedRow(region=Region(e["region"]), row=e["row"], text=e["text"], reason=e["reason"])
                 for e in raw["excluded_rows"]
@@ -263,13 +269,12 @@ class Dataset:
     @property
     def document(self) -> DatasetDocument:
         """The whole dataset as one record (every relation structured)."""
-        metadata, names, excluded = self._document_parts
         return DatasetDocument(
             schema_version=SCHEMA_VERSION,
-            metadata=metadata,
+            metadata=self.metadata,
             relations=self.relations,
-            names=names,
-            excluded_rows=excluded,
+            names=self.names,
+            excluded_rows=self.excluded_rows,
         )
 
     def to_json(self, *, indent: int | None = None) -> str:
@@ -322,7 +327,14 @@ class Dataset:
     @property
     def names(self) -> tuple[NameEntry, ...]:
         """Every name and code the lookups understand."""
-        return self._document_parts[1]
+        metadata, names, excluded = self._document_parts
+        if names and isinstance(names[0], RawName):
+            with self._lock:
+                records = tuple(
+                    n if isinstance(n, NameEntry) else NameEntry(**n._asdict()) for n in self._document_parts[1]
+                )
+                self._document_parts = (metadata, records, excluded)
+        return self._document_parts[1]  # type: ignore[return-value]
 
     def relations_with(self, country: str | int) -> Relation:
         """The relation with ``country``: a name (English or Spanish), alias or ISO code.

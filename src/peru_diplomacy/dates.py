@@ -15,7 +15,6 @@ than its source: ``PartialDate(1952)`` is *some day in 1952*, not 1 January.
 
 from __future__ import annotations
 
-import calendar
 import datetime as _dt
 import enum
 import re
@@ -25,6 +24,15 @@ import attrs
 from .errors import InvalidDateError
 
 __all__ = ["DateLike", "PartialDate", "Precision", "to_partial_date"]
+
+_MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def _days_in_month(year: int, month: int) -> int:
+    if month == 2 and year % 4 == 0 and (year % 100 != 0 or year % 400 == 0):
+        return 29
+    return _MONTH_DAYS[month - 1]
+
 
 _ISO = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 
@@ -94,7 +102,7 @@ class PartialDate:
         if not 1 <= self.month <= 12:
             raise InvalidDateError(f"month {self.month} is out of range (1..12)")
         if self.day is not None:
-            last = calendar.monthrange(self.year, self.month)[1]
+            last = _days_in_month(self.year, self.month)
             if not 1 <= self.day <= last:
                 raise InvalidDateError(
                     f"day {self.day} is out of range for {self.year:04d}-{self.month:02d} (1..{last})"
@@ -188,7 +196,7 @@ class PartialDate:
         if self.month is None:
             return _dt.date(self.year, 12, 31)
         if self.day is None:
-            return _dt.date(self.year, self.month, calendar.monthrange(self.year, self.month)[1])
+            return _dt.date(self.year, self.month, _days_in_month(self.year, self.month))
         return _dt.date(self.year, self.month, self.day)
 
     def contains(self, day: _dt.date) -> bool:

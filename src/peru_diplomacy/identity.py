@@ -11,12 +11,12 @@ punctuation and surrounding space do not matter.
 
 from __future__ import annotations
 
-import difflib
 import enum
 import re
 import threading
 import unicodedata
 from collections.abc import Iterable
+from typing import NamedTuple
 
 import attrs
 
@@ -64,6 +64,16 @@ class NameEntry:
     state: str | None = None
 
 
+class RawName(NamedTuple):
+    """A :class:`NameEntry` as read from a dataset file, before it is made a record."""
+
+    key: str
+    label: str
+    kind: str
+    relation: str | None
+    state: str | None
+
+
 def normalize_name(text: str) -> str:
     """Fold a name for comparison: no accents, case, punctuation or leading "the"."""
     if _ORDINARY.fullmatch(text) is None:
@@ -98,16 +108,16 @@ def normalize_query(query: object) -> str:
 class CountryIndex:
     """Every name and code of the dataset's counterparts, and the rules for resolving them."""
 
-    def __init__(self, entries: Iterable[NameEntry]) -> None:
-        by_key: dict[str, list[NameEntry]] = {}
+    def __init__(self, entries: Iterable[NameEntry | RawName]) -> None:
+        by_key: dict[str, list[NameEntry | RawName]] = {}
         self._state_names: dict[str, str] = {}
         for entry in entries:
             by_key.setdefault(entry.key, []).append(entry)
-            if entry.kind is NameKind.NAME and entry.state is not None:
+            if entry.kind == NameKind.NAME and entry.state is not None:
                 self._state_names[entry.state] = entry.label
         self._by_key = {key: tuple(found) for key, found in by_key.items()}
         self._names = sorted(
-            {e.key: e.label for found in self._by_key.values() for e in found if e.kind is not NameKind.CODE}.items()
+            {e.key: e.label for found in self._by_key.values() for e in found if e.kind != NameKind.CODE}.items()
         )
 
     def resolve(self, query: object) -> str:
@@ -139,6 +149,8 @@ class CountryIndex:
         """Up to ``limit`` names close to ``key`` that do resolve to a relation."""
         if not key:
             return ()
+        import difflib
+
         keys = [k for k, _ in self._names]
         labels = dict(self._names)
         close = difflib.get_close_matches(key, keys, n=limit * 3, cutoff=0.72)
@@ -160,7 +172,7 @@ class CountryIndex:
         """Every key in the index."""
         return frozenset(self._by_key)
 
-    def _describe(self, entry: NameEntry) -> str:
+    def _describe(self, entry: NameEntry | RawName) -> str:
         if entry.relation is None:
             return f"{entry.label} (no relation recorded)"
         return self._state_names.get(entry.state or "", entry.label)
