@@ -16,6 +16,8 @@ The German Democratic Republic has a relation of its own, ended in 1990.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import attrs
 
 from .counterparts import Counterpart
@@ -27,7 +29,7 @@ from .provenance import Attribution, DateDispute, Reference, Region, Source
 __all__ = ["Relation"]
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class Relation:
     """Everything the source says about Peru's relations with one lineage.
 
@@ -124,11 +126,7 @@ class Relation:
         >>> relations_with("Japan").status_at_any_time("1942", "1952").value
         'active'
         """
-        start, end = to_partial_date(first), to_partial_date(last)
-        check_range(start, end)
-        if not self.events:
-            return Status.UNCERTAIN
-        return self._timeline.at_any_time(start, end)
+        return self._over_range(first, last, StatusTimeline.at_any_time)
 
     def status_throughout(self, first: DateLike, last: DateLike) -> Status:
         """Whether relations stood on every day from ``first`` to ``last`` (inclusive).
@@ -137,11 +135,14 @@ class Relation:
         >>> relations_with("Japan").status_throughout("1943", "1951").value
         'inactive'
         """
+        return self._over_range(first, last, StatusTimeline.throughout)
+
+    def _over_range(
+        self, first: DateLike, last: DateLike, how: Callable[[StatusTimeline, PartialDate, PartialDate], Status]
+    ) -> Status:
         start, end = to_partial_date(first), to_partial_date(last)
         check_range(start, end)
-        if not self.events:
-            return Status.UNCERTAIN
-        return self._timeline.throughout(start, end)
+        return how(self._timeline, start, end) if self.events else Status.UNCERTAIN
 
     def counterparts_on(self, when: DateLike) -> tuple[Counterpart, ...]:
         """Every state of the lineage the relation may have concerned on ``when``.
@@ -185,6 +186,20 @@ class Relation:
     def events_of(self, kind: EventKind) -> tuple[Event, ...]:
         """The events of one kind, in order."""
         return tuple(event for event in self.events if event.kind is kind)
+
+    def __repr__(self) -> str:
+        """A short summary; the fields themselves hold the detail.
+
+        >>> from peru_diplomacy import relations_with
+        >>> relations_with("Czechoslovakia")
+        <Relation CZE: Czechoslovakia → Czech Republic, Europe row 10, 4 events, high confidence>
+        """
+        lineage = " → ".join(state.name for state in self.states)
+        events = f"{len(self.events)} event{'' if len(self.events) == 1 else 's'}"
+        return (
+            f"<Relation {self.id}: {lineage}, {self.region.value} row {self.source.row}, "
+            f"{events}, {self.attribution.confidence.value} confidence>"
+        )
 
     def __str__(self) -> str:
         """``Peru–`` and the counterpart's name."""
