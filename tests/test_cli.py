@@ -14,7 +14,8 @@ import pytest
 
 import peru_diplomacy
 
-ENTRY = shutil.which("peru-diplomacy")
+# The console script installed beside this interpreter (the venv need not be activated).
+ENTRY = shutil.which("peru-diplomacy", path=str(Path(sys.executable).parent)) or shutil.which("peru-diplomacy")
 
 
 def run(*args: str, entry: str = "module") -> subprocess.CompletedProcess[str]:
@@ -80,6 +81,7 @@ def test_a_country_not_found_exits_1_with_the_reason_on_stderr(query: str, messa
         ("list", "--region", "Atlantis"),
         ("list", "--active-on", "1990-02-30"),
         ("list", "--status", "active"),
+        ("list", "--on", "1970"),
         ("export", "--format", "xml"),
     ],
 )

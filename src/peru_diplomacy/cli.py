@@ -179,10 +179,10 @@ def _list(args: argparse.Namespace) -> int:
     relations = by_region(args.region) if args.region else all_relations()
     if args.active_on is not None:
         relations = tuple(r for r in relations if r.status_on(args.active_on) is Status.ACTIVE)
+    if (args.status is None) != (args.on is None):
+        print("peru-diplomacy list: --status and --on go together, e.g. --status uncertain --on 1952", file=sys.stderr)
+        return 2
     if args.status is not None:
-        if args.on is None:
-            print("peru-diplomacy list: --status needs --on DATE", file=sys.stderr)
-            return 2
         wanted = Status(args.status)
         relations = tuple(r for r in relations if r.status_on(args.on) is wanted)
     rows = [_summary(r) for r in relations]
