@@ -22,11 +22,12 @@ from __future__ import annotations
 import bisect
 import datetime as _dt
 import enum
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 
 import attrs
 
 from .dates import PartialDate
+from .errors import InvalidDateError
 
 __all__ = ["Period", "Status", "StatusTimeline"]
 
@@ -159,12 +160,4 @@ class StatusTimeline:
 def check_range(first: PartialDate, last: PartialDate) -> None:
     """Reject a range whose end lies wholly before its start."""
     if last.definitely_before(first):
-        from .errors import InvalidDateError
-
         raise InvalidDateError(f"the range {first}..{last} ends before it starts")
-
-
-def merge_statuses(statuses: Sequence[Status]) -> Status:
-    """Combine statuses that must all hold: one value if they agree, else uncertain."""
-    first = statuses[0]
-    return first if all(s is first for s in statuses) else Status.UNCERTAIN

@@ -116,7 +116,12 @@ class Relation:
         return self._timeline.on(to_partial_date(when))
 
     def is_active_on(self, when: DateLike) -> bool:
-        """True only when relations certainly stood on ``when``."""
+        """True only when relations certainly stood on ``when``.
+
+        >>> from peru_diplomacy import relations_with
+        >>> relations_with("Turkey").is_active_on("1952-06-01"), relations_with("Turkey").is_active_on("1953")
+        (False, True)
+        """
         return self.status_on(when) is Status.ACTIVE
 
     def status_at_any_time(self, first: DateLike, last: DateLike) -> Status:
@@ -184,7 +189,12 @@ class Relation:
         return changes
 
     def events_of(self, kind: EventKind) -> tuple[Event, ...]:
-        """The events of one kind, in order."""
+        """The events of one kind, in order.
+
+        >>> from peru_diplomacy import EventKind, relations_with
+        >>> [str(e.date) for e in relations_with("SADR").events_of(EventKind.BROKEN)]
+        ['1996-09-09', '2022-08-18']
+        """
         return tuple(event for event in self.events if event.kind is kind)
 
     def __repr__(self) -> str:
