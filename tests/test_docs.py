@@ -29,3 +29,17 @@ def test_public_callables_have_a_docstring_with_an_example(name: str, value: obj
             ):
                 continue
             assert inspect.getdoc(getattr(value, attribute)), f"{name}.{attribute} has no docstring"
+
+
+def test_the_quickstart_page_follows_the_readme_commands() -> None:
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    block = readme.split("## Quick start", 1)[1].split("```sh\n", 1)[1].split("```", 1)[0]
+    commands = block.strip().splitlines()
+    assert len(commands) == 2
+    assert "pip install" in commands[0] and "peru_diplomacy" in commands[0]
+    assert "pip install" in commands[1] and "pytest" in commands[1]
+    quickstart = (root / "docs" / "quickstart.md").read_text(encoding="utf-8")
+    assert "```sh\n" + "\n".join(commands) + "\n```" in quickstart

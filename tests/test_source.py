@@ -134,6 +134,14 @@ def test_attribution_carries_the_key_verbatim() -> None:
                 assert relation.counterpart.alpha3 == k["iso3"]
 
 
+def test_every_row_is_found_by_its_country_name_and_code() -> None:
+    for k in COUNTRY_ROWS:
+        row = {r.id for r in relations_of_row(k["region"], int(k["row"]))}
+        assert relations_with(k["country"]).id in row, k["country"]
+        if k["iso3"] != "-":
+            assert relations_with(k["iso3"]).id in row, k["iso3"]
+
+
 def test_confidence_counts() -> None:
     counts = Counter(k["confidence"] for k in COUNTRY_ROWS)
     got = Counter(r.attribution.confidence.value for r in all_relations() if r.id != "DDDE")
