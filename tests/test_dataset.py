@@ -264,3 +264,15 @@ def test_no_public_call_hands_back_a_way_to_change_the_shared_data() -> None:
 @given(st.sampled_from(["Chile", "CZE", 152, "Czechoslovakia"]))
 def test_lookups_return_the_same_object(query: str | int) -> None:
     assert relations_with(query) is relations_with(query)
+
+
+def test_records_pickle_and_copy_for_multiprocessing_pipelines() -> None:
+    import copy
+    import pickle
+
+    relations = all_relations()
+    again = pickle.loads(pickle.dumps(relations))
+    assert again == relations
+    assert all(a.periods == b.periods for a, b in zip(again, relations, strict=True))
+    assert again[0].status_on("2000") is relations[0].status_on("2000")
+    assert copy.deepcopy(relations_with("Russia")) == relations_with("Russia")
