@@ -278,58 +278,38 @@ class Registry:
     def names(self, relations: list[Relation]) -> list[NameEntry]:
         entries: dict[tuple[str, str | None, str | None], NameEntry] = {}
 
-        def add(label: str, kind: NameKind, relation: str | None, state: str | None) -> None:
-            key = normalize_query(label) if kind is NameKind.CODE else normalize_name(label)
-            if not key:
-                return
-            entries.setdefault(
-                (key, relation, state), NameEntry(key=key, label=label, kind=kind, relation=relation, state=state)
-            )
+        def add(name: str, kind: NameKind, relation: str | None, state: str | None, label: str | None = None) -> None:
+            """Index ``name`` (shown as ``label``, by default the name itself); the first entry wins."""
+            key = normalize_query(name) if kind is NameKind.CODE else normalize_name(name)
+            if key:
+                entry = NameEntry(key=key, label=label or name, kind=kind, relation=relation, state=state)
+                entries.setdefault((key, relation, state), entry)
 
         for relation in relations:
             for state in relation.states:
-                for label, kind in self._names_of(state):
-                    add(label, kind, relation.id, state.id)
+                for name, kind in self._names_of(state):
+                    add(name, kind, relation.id, state.id)
         known = {k for k, _, _ in entries}
-        for label, ids in self.curation["ambiguous"].items():
+        owners = {s.id: r.id for r in relations for s in r.states}
+        for name, ids in self.curation["ambiguous"].items():
             for state_id in ids:
-                owner = next((r for r in relations if any(s.id == state_id for s in r.states)), None)
-                if owner is not None:
-                    add(label, NameKind.ALIAS, owner.id, state_id)
-                else:
-                    record = pycountry.countries.get(alpha_3=state_id)
-                    add(label, NameKind.ALIAS, None, state_id)
-                    if record is not None:
-                        world_label = getattr(record, "official_name", None) or record.name
-                        entries[(normalize_name(label), None, state_id)] = NameEntry(
-                            key=normalize_name(label),
-                            label=world_label,
-                            kind=NameKind.ALIAS,
-                            relation=None,
-                            state=state_id,
-                        )
+                record = pycountry.countries.get(alpha_3=state_id)
+                world_label = None if record is None else getattr(record, "official_name", None) or record.name
+                add(name, NameKind.ALIAS, owners.get(state_id), state_id, None if state_id in owners else world_label)
         # A dataset name that is also the name or code of a state without a relation is ambiguous.
         in_data = {s.alpha3 for r in relations for s in r.states if s.alpha3}
         for record in pycountry.countries:
             if record.alpha_3 in in_data:
                 continue
             label = getattr(record, "common_name", None) or record.name
-            values = [record.name, getattr(record, "official_name", None), getattr(record, "common_name", None)]
-            values += [self.spanish.gettext(record.name)]
-            for value in values:
-                if value and normalize_name(value) in known:
-                    key = normalize_name(value)
-                    entries.setdefault(
-                        (key, None, record.alpha_3),
-                        NameEntry(key=key, label=label, kind=NameKind.ALIAS, relation=None, state=record.alpha_3),
-                    )
-            for code in (record.alpha_2, record.alpha_3, record.numeric):
-                key = normalize_query(code)
+            names = [record.name, getattr(record, "official_name", None), getattr(record, "common_name", None)]
+            names.append(self.spanish.gettext(record.name))
+            for value, kind in [(n, NameKind.ALIAS) for n in names if n] + [
+                (code, NameKind.CODE) for code in (record.alpha_2, record.alpha_3, record.numeric)
+            ]:
+                key = normalize_query(value) if kind is NameKind.CODE else normalize_name(value)
                 if key in known:
-                    entries.setdefault(
-                        (key, None, record.alpha_3),
-                        NameEntry(key=key, label=label, kind=NameKind.CODE, relation=None, state=record.alpha_3),
-                    )
+                    add(value, kind, None, record.alpha_3, label)
         return sorted(entries.values(), key=lambda e: (e.key, e.relation or "", e.state or ""))
 
     def _names_of(self, state: Counterpart) -> Iterator[tuple[str, NameKind]]:
