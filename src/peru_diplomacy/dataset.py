@@ -146,7 +146,6 @@ class Dataset:
         "_by_id",
         "_by_region",
         "_cache",
-        "_dated",
         "_document_parts",
         "_index",
         "_lock",
@@ -184,7 +183,6 @@ class Dataset:
         self._cache: dict[object, Relation] = {}
         self._all: tuple[Relation, ...] | None = None
         self._by_region: dict[Region, tuple[Relation, ...]] = {}
-        self._dated: tuple[Relation, ...] = ()
 
     def _index_relations(self, ids: list[str], states: list[list[str]]) -> None:
         metadata, names, _ = self._document_parts
@@ -303,7 +301,6 @@ class Dataset:
                 relations = tuple(self._relation_at(i) for i in range(len(self._records)))
                 _check_dataset(relations)
                 self._by_region = {region: tuple(r for r in relations if r.region is region) for region in Region}
-                self._dated = tuple(r for r in relations if r.events)
                 self._all = relations
         return self._all
 
@@ -394,17 +391,13 @@ class Dataset:
 
     def _with_status(self, when: DateLike, status: Status) -> tuple[Relation, ...]:
         day = to_partial_date(when)
-        self._materialize()
-        if day.day is not None:
+        undated = status is Status.UNCERTAIN  # the answer for a relation the source gives no date for
+        if day.day is not None:  # one ordinal for all: the common case, kept fast
             ordinal = day.earliest.toordinal()
-            found = [r for r in self._dated if r._timeline.status_at(ordinal) is status]
-        else:
-            found = [r for r in self._dated if r._timeline.on(day) is status]
-        if status is Status.UNCERTAIN:
-            found.extend(r for r in self.relations if not r.events)
-            order = {id(r): i for i, r in enumerate(self.relations)}
-            found.sort(key=lambda r: order[id(r)])
-        return tuple(found)
+            return tuple(
+                r for r in self.relations if (r._timeline.status_at(ordinal) is status if r.events else undated)
+            )
+        return tuple(r for r in self.relations if (r._timeline.on(day) is status if r.events else undated))
 
     def established_between(self, first: DateLike, last: DateLike) -> tuple[Relation, ...]:
         """Relations with an establishment dated wholly within ``first``..``last`` (inclusive).
