@@ -39,7 +39,17 @@ RESOURCE = _read_resource()
 def _damaged(edit: str) -> bytes:
     data = json.loads(RESOURCE)
     if edit == "schema":
-        data["schema_version"] = 2
+        data["schema_version"] = 1
+    elif edit == "schema-true":
+        data["schema_version"] = True
+    elif edit == "schema-float":
+        data["schema_version"] = 2.0
+    elif edit == "missing-field":
+        del data["relations"][0]["source"]
+    elif edit == "id-not-text":
+        data["relations"][0]["id"] = ["DZA"]
+    elif edit == "duplicate":
+        data["relations"][1] = data["relations"][0]
     elif edit == "drop-relation":
         del data["relations"][5]
     elif edit == "extra-key":
@@ -62,12 +72,17 @@ def _damaged(edit: str) -> bytes:
 @pytest.mark.parametrize(
     ("edit", "message"),
     [
-        ("schema", "unknown dataset schema version 2; this release of peru-diplomacy reads version 1"),
+        ("schema", "unknown dataset schema version 1; this release of peru-diplomacy reads version 2"),
+        ("schema-true", "unknown dataset schema version True"),
+        ("schema-float", "unknown dataset schema version 2.0"),
         ("drop-relation", "declares 189 relations but holds 188: it is truncated"),
-        ("extra-key", r"relation 1 \(DZA\) does not fit schema version 1: .*colour"),
-        ("bad-date", r"relation 1 \(DZA\) does not fit schema version 1: .*month 13"),
-        ("bad-kind", r"relation 1 \(DZA\) does not fit schema version 1: .*annexed"),
-        ("bad-history", r"relation 1 \(DZA\) .*comes before relations were established"),
+        ("extra-key", r"relations\[0\] \(DZA\): unknown field 'colour'"),
+        ("missing-field", r"relations\[0\] \(DZA\): missing field 'source'"),
+        ("id-not-text", r"relations\[0\]\.id: expected text, not list"),
+        ("duplicate", r"relations\[1\]: relation id 'DZA' appears twice"),
+        ("bad-date", r"relations\[0\] \(DZA\)\.events\[0\]\.date: month 13"),
+        ("bad-kind", r"relations\[0\] \(DZA\)\.events\[0\]\.kind: 'annexed' is not a EventKind"),
+        ("bad-history", r"relations\[0\] \(DZA\): .*comes before relations were established"),
         ("bad-name", "points to unknown relation 'NOPE'"),
         ("missing-part", "top-level keys must be"),
         ("not-object", "must be a JSON object, not list"),
@@ -76,6 +91,12 @@ def _damaged(edit: str) -> bytes:
 def test_a_damaged_resource_gives_a_dataset_error(edit: str, message: str) -> None:
     with pytest.raises(DatasetError, match=message):
         Dataset.from_json(_damaged(edit))
+
+
+@pytest.mark.parametrize("text", ['"x"', "1", "null", "[1]", "[" * 100_000 + "]" * 100_000])
+def test_json_that_is_not_a_dataset_gives_a_dataset_error(text: str) -> None:
+    with pytest.raises(DatasetError):
+        Dataset.from_json(text)
 
 
 def test_a_truncated_resource_gives_a_dataset_error() -> None:
@@ -96,7 +117,7 @@ def test_a_lazy_dataset_reports_damage_when_the_record_is_read() -> None:
 
 def test_from_file_and_to_json_round_trip(tmp_path: Path) -> None:
     path = tmp_path / "relations.json"
-    path.write_text(packaged_dataset().to_json(indent=1), encoding="utf-8")
+    path.write_text(packaged_dataset().to_json(), encoding="utf-8")
     mine = Dataset.from_file(path)
     assert mine.relations == packaged_dataset().relations
     assert mine.metadata == packaged_dataset().metadata
@@ -107,7 +128,7 @@ def test_from_file_and_to_json_round_trip(tmp_path: Path) -> None:
 def test_metadata_and_versions_agree_with_the_resource() -> None:
     meta = packaged_dataset().metadata
     assert meta.source_revision == peru_diplomacy.SOURCE_REVISION == "2023-05"
-    assert json.loads(RESOURCE)["schema_version"] == peru_diplomacy.DATA_SCHEMA_VERSION == 1
+    assert json.loads(RESOURCE)["schema_version"] == peru_diplomacy.DATA_SCHEMA_VERSION == 2
     assert meta.licence == "CC-BY-SA-4.0"
     assert "CC BY-SA 4.0" in meta.attribution
     from importlib.metadata import version

@@ -50,8 +50,9 @@ from peru_diplomacy import (
         ("GDR", "1980", Status.ACTIVE),
         ("GDR", "1990-06-01", Status.UNCERTAIN),
         ("GDR", "1991-01-01", Status.INACTIVE),
-        ("Russia", "1917-06-01", Status.ACTIVE),
-        ("Russia", "1918-06-01", Status.UNCERTAIN),
+        ("Russia", "1916-06-01", Status.ACTIVE),
+        ("Russia", "1917-06-01", Status.UNCERTAIN),  # the Empire ended in 1917, day unknown
+        ("Russia", "1918-06-01", Status.INACTIVE),  # no state of the lineage existed
         ("Russia", "1950", Status.INACTIVE),
         ("Russia", "1991-12-26", Status.ACTIVE),
         ("Taiwan", "1971-11-02", Status.INACTIVE),
@@ -67,9 +68,10 @@ def test_counterpart_on_follows_the_lineage() -> None:
     czech = relations_with("Czechoslovakia")
     assert czech.counterpart_on("1970-01-01").name == "Czechoslovakia"
     assert czech.counterpart_on("2000-01-01").name == "Czech Republic"
-    assert czech.counterpart_on("1993-01-01").name == "Czechoslovakia"
-    assert czech.counterpart_on("1993-01-02").name == "Czech Republic"
-    assert [c.name for c in czech.counterparts_on("1993-01")] == ["Czechoslovakia", "Czech Republic"]
+    assert czech.counterpart_on("1992-12-31").name == "Czechoslovakia"
+    assert czech.counterpart_on("1993-01-01").name == "Czech Republic"  # the lists' day, not the table's 2 January
+    assert [c.name for c in czech.counterparts_on("1993-01")] == ["Czech Republic"]
+    assert [c.name for c in relations_with("Russia").counterparts_on("1991-12")] == ["Soviet Union", "Russia"]
     assert czech.counterpart.name == "Czech Republic"
     russia = relations_with("USSR")
     assert russia.counterpart_on("1900").name == "Russian Empire"

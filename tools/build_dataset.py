@@ -8,7 +8,10 @@ Inputs (all in this repository):
 - data/source/country_key.tsv: the recovered Country column, row by row;
 - data/source/disputed_dates.tsv: dates other sources give differently;
 - data/curation/rows.toml: readings of the hard date cells, and remarks;
-- data/curation/counterparts.toml: states that are not current ISO countries, and names.
+- data/curation/counterparts.toml: states that are not current ISO countries, and names;
+- data/curation/codes.tsv: each state's COW and Gleditsch-Ward codes;
+- data/curation/lifetimes.toml: lifetimes the lists do not give, with sources;
+- data/crosswalk/: the COW and GW state lists and UN M49 regions (see its README).
 ISO codes, official and Spanish names come from pycountry.
 
 A cell the grammar cannot read, a footnote that does not exist, or a row the
@@ -31,18 +34,30 @@ from typing import Any
 import attrs
 import pycountry
 
-from peru_diplomacy.counterparts import Counterpart, CounterpartKind
-from peru_diplomacy.dataset import SCHEMA_VERSION, Dataset, DatasetDocument, DatasetMetadata, ExcludedRow
+from peru_diplomacy.counterparts import PERU_INDEPENDENCE, CodeSystem, Counterpart, CounterpartKind, Membership
+from peru_diplomacy.dataset import (
+    SCHEMA_VERSION,
+    Dataset,
+    DatasetDocument,
+    DatasetMetadata,
+    ExcludedRow,
+    SystemState,
+)
 from peru_diplomacy.dates import PartialDate
 from peru_diplomacy.events import Event, EventKind
 from peru_diplomacy.identity import NameEntry, NameKind, normalize_name, normalize_query
 from peru_diplomacy.provenance import Attribution, Confidence, DateDispute, Reference, Region, Source
+from peru_diplomacy.periods import Period
 from peru_diplomacy.relation import Relation
-from peru_diplomacy.serialization import converter
+from peru_diplomacy.serialization import converter, dumps_document
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE = ROOT / "data" / "source"
 CURATION = ROOT / "data" / "curation"
+CROSSWALK = ROOT / "data" / "crosswalk"
+SOURCE_REVISION = PartialDate(2023, 5)
+LISTS_BEGIN = PartialDate(1816, 1, 1)
+OPEN_ENDS = {"2016-12-31", "9999-12-31"}
 OUTPUT = ROOT / "src" / "peru_diplomacy" / "data" / "relations.json"
 
 REGIONS = ("Africa", "Americas", "Asia", "Europe", "Oceania")
@@ -341,6 +356,203 @@ class Registry:
             yield code, NameKind.CODE
 
 
+# -- codes, lifetimes and regions ---------------------------------------------------------
+
+
+def read_csv(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+@attrs.frozen
+class ListSpan:
+    """One row of the COW or GW list: a span of membership under a code (end exclusive)."""
+
+    system: CodeSystem
+    code: int
+    abbrev: str
+    name: str
+    start: PartialDate
+    end: PartialDate | None
+
+
+def _day_after(text: str) -> PartialDate | None:
+    import datetime
+
+    if text in OPEN_ENDS:
+        return None
+    return PartialDate.from_date(datetime.date.fromisoformat(text) + datetime.timedelta(days=1))
+
+
+def list_spans() -> list[ListSpan]:
+    spans = []
+    for row in read_csv(CROSSWALK / "cow_states2016.csv"):
+        start = PartialDate(int(row["styear"]), int(row["stmonth"]), int(row["stday"]))
+        end = f"{int(row['endyear']):04d}-{int(row['endmonth']):02d}-{int(row['endday']):02d}"
+        spans.append(
+            ListSpan(CodeSystem.COW, int(row["ccode"]), row["stateabb"], row["statenme"], start, _day_after(end))
+        )
+    for row in read_csv(CROSSWALK / "gw_states.csv"):
+        start = PartialDate.fromisoformat(row["start"])
+        spans.append(
+            ListSpan(CodeSystem.GW, int(row["gwcode"]), row["gwc"], row["country_name"], start, _day_after(row["end"]))
+        )
+    return spans
+
+
+def system_states() -> tuple[SystemState, ...]:
+    """Every code of the two lists with its abbreviation and name (the first row's, for a code with several)."""
+    seen: dict[tuple[CodeSystem, int], SystemState] = {}
+    for span in list_spans():
+        seen.setdefault(
+            (span.system, span.code), SystemState(system=span.system, code=span.code, abbrev=span.abbrev, name=span.name)
+        )
+    return tuple(sorted(seen.values(), key=lambda s: (s.system.value, s.code)))
+
+
+def _end_key(end: PartialDate | None) -> tuple[int, int]:
+    return (10**9, 0) if end is None else end.sort_key()
+
+
+class StateFacts:
+    """Codes, lifetimes and M49 regions for every counterpart, from data/crosswalk and the curation files."""
+
+    def __init__(self) -> None:
+        self.spans = list_spans()
+        self.codes = {r["id"]: r for r in read_tsv_commented(CURATION / "codes.tsv")}
+        self.lifetimes = tomllib.loads((CURATION / "lifetimes.toml").read_text(encoding="utf-8"))
+        self.m49 = {r["alpha-3"]: r for r in read_csv(CROSSWALK / "un_m49.csv")}
+        for state_id, row in self.codes.items():
+            for system in (CodeSystem.COW, CodeSystem.GW):
+                for code in self._codes(state_id, system):
+                    if not any(s.system is system and s.code == code for s in self.spans):
+                        raise SourceError(f"codes.tsv: {state_id} has {system.value} code {code}, not in the list")
+            if not row:
+                raise SourceError(f"codes.tsv: no row for {state_id}")
+
+    def _codes(self, state_id: str, system: CodeSystem) -> list[int]:
+        return [int(code) for code in self.codes[state_id][system.value].split()]
+
+    def _spans(self, state_id: str) -> list[ListSpan]:
+        return [
+            span
+            for system in (CodeSystem.COW, CodeSystem.GW)
+            for code in self._codes(state_id, system)
+            for span in self.spans
+            if span.system is system and span.code == code
+        ]
+
+    def existence(self, state: Counterpart, first_event: PartialDate | None) -> tuple[tuple[Period, ...], str]:
+        curated = self.lifetimes["states"].get(state.id)
+        if curated is not None:
+            start = PartialDate.fromisoformat(curated["start"])
+            end = PartialDate.fromisoformat(curated["end"]) if "end" in curated else None
+            period = Period(start=start, end=end, open_start=bool(curated.get("open_start", False)))
+            return (period,), curated["source"]
+        spans = self._spans(state.id)
+        if not spans:
+            if first_event is None:
+                raise SourceError(f"{state.name} ({state.id}) is in neither list, has no event and no curated lifetime")
+            period = Period(start=PartialDate.from_date(first_event.earliest), open_start=True)
+            return (period,), "In neither the COW nor the GW list: dated from its first event in the table."
+        if state.id in self.lifetimes["after_gap"]["ids"]:
+            last: dict[CodeSystem, ListSpan] = {}
+            for span in spans:
+                if span.system not in last or last[span.system].start < span.start:
+                    last[span.system] = span
+            spans = list(last.values())
+            note = " " + self.lifetimes["after_gap"]["reason"]
+        else:
+            note = ""
+        start = min((span.start for span in spans), key=PartialDate.sort_key)
+        ends = [span.end for span in spans]
+        end = None if None in ends else max(ends, key=_end_key)
+        codes = ", ".join(sorted({f"{s.system.value.upper()} {s.code}" for s in spans}))
+        period = Period(start=start, end=end, open_start=start == LISTS_BEGIN)
+        return (period,), f"The COW and GW lists ({codes}), from the earliest start to the latest end.{note}"
+
+    def memberships(self, state: Counterpart, existence: tuple[Period, ...]) -> tuple[Membership, ...]:
+        """The list spans of the state's codes, cut to its lifetime."""
+        life = existence[0]
+        out = []
+        for span in self._spans(state.id):
+            start = span.start if life.open_start or life.start < span.start else life.start
+            end = span.end if life.end is None or (span.end is not None and span.end < life.end) else life.end
+            if end is not None and not start < end:
+                continue
+            out.append(Membership(system=span.system, code=span.code, abbrev=span.abbrev, start=start, end=end))
+        return tuple(out)
+
+    def enrich(self, state: Counterpart, first_event: PartialDate | None) -> Counterpart:
+        existence, source = self.existence(state, first_event)
+        region = None if state.alpha3 is None or state.id == "TWN" else self.m49.get(state.alpha3)
+        if state.kind is not CounterpartKind.HISTORICAL_STATE and state.alpha3 and region is None and state.id != "TWN":
+            raise SourceError(f"{state.name} ({state.alpha3}) has no UN M49 region")
+        return attrs.evolve(
+            state,
+            existence=existence,
+            existence_source=source,
+            memberships=self.memberships(state, existence),
+            m49_region=None if region is None else region["region"] or None,
+            m49_subregion=None if region is None else region["sub-region"] or None,
+        )
+
+    def apply(self, relations: list[Relation]) -> list[Relation]:
+        first: dict[str, PartialDate] = {}
+        for relation in relations:
+            for event in relation.events:
+                first.setdefault(event.state.id, event.date)
+        states = {s.id: s for r in relations for s in r.states}
+        missing = sorted(set(states) - set(self.codes))
+        if missing:
+            raise SourceError(f"codes.tsv has no row for {', '.join(missing)}")
+        enriched = {state_id: self.enrich(state, first.get(state_id)) for state_id, state in states.items()}
+
+        def swap(state: Counterpart | None) -> Counterpart | None:
+            return None if state is None else enriched[state.id]
+
+        out = []
+        for relation in relations:
+            events = tuple(
+                attrs.evolve(e, state=enriched[e.state.id], predecessor=swap(e.predecessor), successor=swap(e.successor))
+                for e in relation.events
+            )
+            lineage = tuple(enriched[s.id] for s in relation.states)
+            out.append(attrs.evolve(relation, counterpart=lineage[-1], states=lineage, events=events))
+        return out
+
+    def peru(self) -> Counterpart:
+        """Peru itself, the subject of every relation."""
+        record = pycountry.countries.get(alpha_3="PER")
+        peru = Counterpart(
+            id="PER",
+            name="Peru",
+            kind=CounterpartKind.SOVEREIGN_STATE,
+            official_name=record.official_name,
+            alpha2=record.alpha_2,
+            alpha3=record.alpha_3,
+            numeric=record.numeric,
+        )
+        existence = (Period(start=PERU_INDEPENDENCE),)
+        region = self.m49["PER"]
+        spans = [s for s in self.spans if s.code == 135]
+        return attrs.evolve(
+            peru,
+            existence=existence,
+            existence_source="Declaration of independence, Lima, 28 July 1821 (Wikipedia, \"Peruvian War of Independence\", CC BY-SA 4.0).",
+            memberships=tuple(
+                Membership(system=s.system, code=s.code, abbrev=s.abbrev, start=s.start, end=s.end) for s in spans
+            ),
+            m49_region=region["region"],
+            m49_subregion=region["sub-region"],
+        )
+
+
+def read_tsv_commented(path: Path) -> list[dict[str, str]]:
+    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
+    return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
 # -- assembling relations ----------------------------------------------------------------
 
 
@@ -421,6 +633,10 @@ def build() -> DatasetDocument:
                 planned.append({"text": mention.text, "kind": kind.value, "mention": mention})
 
         relation_ids = list(dict.fromkeys([main_id] + [p.get("relation", main_id) for p in planned]))
+        lineages: dict[str, list[str]] = reading.get("lineages", {})
+        for relation_id in lineages:
+            if relation_id not in relation_ids:
+                raise SourceError(f"{where}: rows.toml gives a lineage for {relation_id!r}, not a relation of the row")
         attribution = Attribution(
             country=k["country"],
             confidence=Confidence(k["confidence"]),
@@ -460,6 +676,8 @@ def build() -> DatasetDocument:
                     )
                 )
             states = tuple(dict.fromkeys(e.state for e in events)) or (registry.state(relation_id, k["country"]),)
+            if relation_id in lineages:
+                states = tuple(registry.state(state_id) for state_id in lineages[relation_id])
             relations.append(
                 Relation(
                     id=relation_id,
@@ -471,14 +689,17 @@ def build() -> DatasetDocument:
                     attribution=attribution,
                     references=references,
                     remarks=tuple(reading.get("remarks", ())),
+                    horizon=SOURCE_REVISION,
                 )
             )
+    relations = StateFacts().apply(relations)
     names = registry.names(relations)
     metadata = DatasetMetadata(
         title="Peru's bilateral diplomatic relations",
         source_title="Foreign relations of Peru",
         source_url="https://en.wikipedia.org/wiki/Foreign_relations_of_Peru",
-        source_revision="2023-05",
+        source_revision=SOURCE_REVISION.isoformat(),
+        horizon=SOURCE_REVISION,
         licence="CC-BY-SA-4.0",
         attribution=(
             'Derived from the Wikipedia article "Foreign relations of Peru" (revision of May 2023) '
@@ -487,6 +708,7 @@ def build() -> DatasetDocument:
         ),
         relation_count=len(relations),
         source_row_count=source_rows,
+        subject=StateFacts().peru(),
     )
     return DatasetDocument(
         schema_version=SCHEMA_VERSION,
@@ -494,25 +716,16 @@ def build() -> DatasetDocument:
         relations=tuple(relations),
         names=tuple(names),
         excluded_rows=tuple(excluded),
+        system_states=system_states(),
     )
 
 
 def render(document: DatasetDocument) -> str:
-    """The resource text: compact JSON with one relation or name per line, for readable diffs."""
+    """The resource text: compact JSON with one record a line (see serialization.dumps_document)."""
     Dataset(document)  # every check the loader makes
-    data = converter.unstructure(document)
-
-    def dump(value: object) -> str:
-        return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-
-    parts = []
-    for key, value in data.items():
-        if isinstance(value, list) and value:
-            body = ",\n".join(dump(item) for item in value)
-            parts.append(f"{dump(key)}:[\n{body}\n]")
-        else:
-            parts.append(f"{dump(key)}:{dump(value)}")
-    return "{\n" + ",\n".join(parts) + "\n}\n"
+    text = dumps_document(converter.unstructure(document))
+    Dataset.from_json(text.encode("utf-8"), lazy=False)  # and it reads back
+    return text
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from .counterparts import Counterpart, CounterpartKind
+from .counterparts import CodeSystem, Counterpart, CounterpartKind, Membership
 from .dataset import (
     SCHEMA_VERSION,
     Dataset,
@@ -20,6 +20,7 @@ from .dataset import (
     DatasetMetadata,
     ExcludedRow,
     Succession,
+    SystemState,
     TimelineEntry,
     packaged_dataset,
 )
@@ -30,6 +31,7 @@ from .errors import (
     InvalidDateError,
     InvalidEventSequenceError,
     NoRelationError,
+    NoStateOnDateError,
     PeruDiplomacyError,
     UnknownCountryError,
 )
@@ -72,6 +74,7 @@ __all__ = [
     "SOURCE_REVISION",
     "AmbiguousCountryError",
     "Attribution",
+    "CodeSystem",
     "Confidence",
     "Counterpart",
     "CounterpartKind",
@@ -86,9 +89,11 @@ __all__ = [
     "ExcludedRow",
     "InvalidDateError",
     "InvalidEventSequenceError",
+    "Membership",
     "NameEntry",
     "NameKind",
     "NoRelationError",
+    "NoStateOnDateError",
     "PartialDate",
     "Period",
     "PeruDiplomacyError",
@@ -99,6 +104,7 @@ __all__ = [
     "Source",
     "Status",
     "Succession",
+    "SystemState",
     "TimelineEntry",
     "UnknownCountryError",
     "__version__",

@@ -1,9 +1,10 @@
-"""The states (and state-like entities) Peru has relations with.
+"""The states (and state-like entities) Peru has relations with: codes and lifetimes.
 
+>>> from peru_diplomacy import Counterpart, CounterpartKind
 >>> chile = Counterpart(id="CHL", name="Chile", kind=CounterpartKind.SOVEREIGN_STATE,
 ...                     alpha2="CL", alpha3="CHL", numeric="152")
->>> chile.name, chile.alpha3, chile.is_historical
-('Chile', 'CHL', False)
+>>> chile.name, chile.alpha3, chile.is_historical, chile.cow_code
+('Chile', 'CHL', False, None)
 """
 
 from __future__ import annotations
@@ -12,7 +13,58 @@ import enum
 
 import attrs
 
-__all__ = ["Counterpart", "CounterpartKind"]
+from .dates import DateLike, PartialDate, to_partial_date
+from .periods import Period, Status, StatusTimeline
+
+__all__ = ["CodeSystem", "Counterpart", "CounterpartKind", "Membership", "PERU_INDEPENDENCE"]
+
+PERU_INDEPENDENCE = PartialDate(1821, 7, 28)
+"""The day Peru exists from: its declaration of independence, Lima, 28 July 1821.
+
+Before it no relation of Peru's can stand (see :meth:`Relation.status_on
+<peru_diplomacy.Relation.status_on>`). Source: "Peruvian War of Independence",
+Wikipedia (CC BY-SA 4.0): "San Martín ... declared the independence of Peru on
+28 July 1821".
+"""
+
+
+class CodeSystem(enum.StrEnum):
+    """The systems of state codes the lookups understand.
+
+    - ``iso``: names (English, Spanish, former) and ISO 3166 codes, the default;
+    - ``cow``: Correlates of War state codes (``155``) and abbreviations (``"CHL"``);
+    - ``gw``: Gleditsch and Ward state codes and abbreviations.
+
+    >>> CodeSystem("COW".lower()) is CodeSystem.COW
+    True
+    """
+
+    ISO = "iso"
+    COW = "cow"
+    GW = "gw"
+
+
+@attrs.frozen(kw_only=True)
+class Membership:
+    """A span of a state's membership of the COW or Gleditsch–Ward state system, under one code.
+
+    ``start`` is the first day, ``end`` the day after the last (``None``: still a
+    member when the list was made), as :class:`~peru_diplomacy.Period` counts.
+
+    >>> from peru_diplomacy import relations_with
+    >>> [(m.code, m.abbrev, str(m.start), str(m.end)) for m in relations_with("Germany").counterpart.memberships]
+    [(260, 'GFR', '1955-05-05', '1990-10-03'), (255, 'GMY', '1990-10-03', 'None'), (260, 'GFR', '1949-09-21', 'None')]
+    """
+
+    system: CodeSystem
+    code: int
+    abbrev: str
+    start: PartialDate
+    end: PartialDate | None = None
+
+    def contains(self, day: PartialDate) -> bool:
+        """Whether every day of ``day`` lies in this span."""
+        return self.start.earliest <= day.earliest and (self.end is None or day.latest < self.end.earliest)
 
 
 class CounterpartKind(enum.StrEnum):
@@ -47,10 +99,22 @@ class Counterpart:
     ``numeric`` is the three-digit ISO 3166-1 code as text (``"036"``), or
     ``None`` where there is none.
 
+    ``existence`` is the state's lifetime: periods from independence or
+    creation to dissolution, merger or absorption (occupations do not end it),
+    taken from the COW and Gleditsch–Ward lists or, where they record system
+    membership instead, curated with a citation (``existence_source``).
+    ``memberships`` are its spans in the two state systems with their codes;
+    ``m49_region`` and ``m49_subregion`` its UN M49 regions. Each is empty or
+    ``None`` where the entity has none (the Order of Malta, the European Union).
+    A counterpart made with no ``existence`` puts no limit on time: it counts
+    as existing on every day (every counterpart of the packaged data has one).
+
     >>> from peru_diplomacy import relations_with
     >>> ussr = relations_with("USSR").states[1]
     >>> ussr.name, ussr.alpha2, ussr.numeric, ussr.iso3166_3, ussr.is_historical
     ('Soviet Union', 'SU', '810', 'SUHH', True)
+    >>> ussr.cow_code, ussr.cow_abbrev, ussr.gw_code, [(str(p.start), str(p.end)) for p in ussr.existence]
+    (365, 'RUS', 365, [('1922-12-30', '1991-12-26')])
     """
 
     id: str
@@ -61,11 +125,78 @@ class Counterpart:
     alpha3: str | None = None
     numeric: str | None = None
     iso3166_3: str | None = None
+    existence: tuple[Period, ...] = ()
+    existence_source: str = ""
+    memberships: tuple[Membership, ...] = ()
+    m49_region: str | None = None
+    m49_subregion: str | None = None
+    _lifetime: StatusTimeline = attrs.field(init=False, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        lifetime = StatusTimeline.from_periods(self.existence)
+        if not self.existence:  # no lifetime given: it limits nothing
+            lifetime = StatusTimeline.constant(Status.ACTIVE)
+        object.__setattr__(self, "_lifetime", lifetime)
 
     @property
     def is_historical(self) -> bool:
         """Whether the state no longer exists."""
         return self.kind is CounterpartKind.HISTORICAL_STATE
+
+    def exists_on(self, when: DateLike) -> Status:
+        """Whether the state existed on ``when`` (a day, or an unknown day in a month or year).
+
+        >>> from peru_diplomacy import relations_with
+        >>> gdr = relations_with("GDR").counterpart
+        >>> gdr.exists_on("1990-10-02").value, gdr.exists_on("1990-10-03").value, gdr.exists_on("1990").value
+        ('active', 'inactive', 'uncertain')
+        """
+        return self._lifetime.on(to_partial_date(when))
+
+    def _code(self, system: CodeSystem) -> Membership | None:
+        found = [m for m in self.memberships if m.system is system]
+        return max(found, key=lambda m: m.start.sort_key()) if found else None
+
+    def membership_on(self, system: CodeSystem | str, when: DateLike) -> Membership | None:
+        """The membership (and so the code) in force on ``when`` in the ``cow`` or ``gw`` system.
+
+        ``None`` when the state was not a member on every day of ``when``.
+
+        >>> from peru_diplomacy import relations_with
+        >>> germany = relations_with("Germany").counterpart
+        >>> germany.membership_on("cow", "1980").code, germany.membership_on("cow", "2000").code
+        (260, 255)
+        """
+        wanted = CodeSystem(system.lower()) if isinstance(system, str) else system
+        day = to_partial_date(when)
+        for membership in self.memberships:
+            if membership.system is wanted and membership.contains(day):
+                return membership
+        return None
+
+    @property
+    def cow_code(self) -> int | None:
+        """The Correlates of War state code of the latest membership (``None`` if never a member)."""
+        found = self._code(CodeSystem.COW)
+        return None if found is None else found.code
+
+    @property
+    def cow_abbrev(self) -> str | None:
+        """The Correlates of War state abbreviation of the latest membership."""
+        found = self._code(CodeSystem.COW)
+        return None if found is None else found.abbrev
+
+    @property
+    def gw_code(self) -> int | None:
+        """The Gleditsch–Ward state code of the latest membership (``None`` if never a member)."""
+        found = self._code(CodeSystem.GW)
+        return None if found is None else found.code
+
+    @property
+    def gw_abbrev(self) -> str | None:
+        """The Gleditsch–Ward state abbreviation of the latest membership."""
+        found = self._code(CodeSystem.GW)
+        return None if found is None else found.abbrev
 
     def __str__(self) -> str:
         """The name."""

@@ -1,7 +1,7 @@
-"""The dataset: its file format, loading, and the questions you can ask it.
+"""The dataset: loading it (lazily, once, thread-safely) and the questions you can ask it.
 
-The packaged dataset is read through importlib-resources on first use, once,
-under a lock. You can also load your own file of the same schema:
+The packaged dataset is read through :mod:`importlib.resources` on first use,
+once, under a lock. You can also load your own file of the same schema:
 
 >>> from peru_diplomacy import Dataset, packaged_dataset
 >>> data = packaged_dataset()
@@ -10,26 +10,41 @@ under a lock. You can also load your own file of the same schema:
 >>> same = Dataset.from_json(data.to_json())
 >>> same.relations == data.relations
 True
+
+When a damaged record is detected: a lookup checks the one relation it
+answers with (its fields, types, dates and event sequence); the first query
+that needs every relation (``relations``, ``active_on``, ``by_region`` ...)
+checks the whole file (counts, duplicates, the name index). ``lazy=False``
+checks everything at load.
 """
 
 from __future__ import annotations
 
 import json
 import os
-import sys
 import threading
 from collections.abc import Iterable
 from typing import Any
 
 import attrs
 
-from .counterparts import Counterpart
+from ._format import (
+    SCHEMA_VERSION,
+    DatasetDocument,
+    DatasetMetadata,
+    ExcludedRow,
+    SystemState,
+    check_relation,
+    counterpart_from_raw,
+    relation_from_raw,
+)
+from .counterparts import CodeSystem, Counterpart
 from .dates import DateLike, PartialDate, to_partial_date
-from .errors import DatasetError
+from .errors import DatasetError, NoRelationError, UnknownCountryError
 from .events import Event, EventKind
-from .identity import CountryIndex, NameEntry, NameKind, RawName
+from .identity import CountryIndex, NameEntry, NameKind, RawName, normalize_query
 from .periods import Status, check_range
-from .provenance import Region
+from .provenance import Confidence, Region
 from .relation import Relation
 
 __all__ = [
@@ -39,65 +54,19 @@ __all__ = [
     "DatasetMetadata",
     "ExcludedRow",
     "Succession",
+    "SystemState",
     "TimelineEntry",
     "packaged_dataset",
 ]
 
-SCHEMA_VERSION = 1
-"""The version of the dataset file format this release reads and writes."""
-
 _RESOURCE = ("data", "relations.json")
 _NAME_KINDS = frozenset(kind.value for kind in NameKind)
-
-
-@attrs.frozen(kw_only=True)
-class DatasetMetadata:
-    """What the data is and where it comes from.
-
-    >>> meta = packaged_dataset().metadata
-    >>> meta.source_title, meta.source_revision, meta.licence, meta.relation_count
-    ('Foreign relations of Peru', '2023-05', 'CC-BY-SA-4.0', 189)
-    """
-
-    title: str
-    source_title: str
-    source_url: str
-    source_revision: str
-    licence: str
-    attribution: str
-    relation_count: int
-    source_row_count: int
-
-
-@attrs.frozen(kw_only=True)
-class ExcludedRow:
-    """A row start in the source that is not a country row, and why.
-
-    >>> (row,) = packaged_dataset().excluded_rows
-    >>> row.region.value, row.row, row.reason
-    ('Asia', 9, 'map caption inside row 8, not a country')
-    """
-
-    region: Region
-    row: int
-    text: str
-    reason: str
-
-
-@attrs.frozen(kw_only=True)
-class DatasetDocument:
-    """The whole dataset file, as cattrs structures it.
-
-    >>> document = packaged_dataset().document
-    >>> document.schema_version, len(document.relations), len(document.names) > 1000
-    (1, 189, True)
-    """
-
-    schema_version: int
-    metadata: DatasetMetadata
-    relations: tuple[Relation, ...]
-    names: tuple[NameEntry, ...]
-    excluded_rows: tuple[ExcludedRow, ...] = ()
+_TOP_LEVEL = ("schema_version", "metadata", "relations", "names", "excluded_rows", "system_states")
+# The layout the build writes (one relation or name per line), which lets a
+# lookup decode only the lines it needs.
+_PACKED_HEAD = b'{\n"schema_version":2,\n"metadata":'
+_CACHE_LIMIT = 4096
+_CACHE_KEY_LIMIT = 200
 
 
 @attrs.frozen(kw_only=True)
@@ -133,8 +102,8 @@ class Dataset:
     """A loaded, checked dataset and its queries.
 
     Every answer is an immutable record or a tuple of them. A dataset read
-    with ``lazy=True`` (as the packaged one is) structures each relation on
-    first use, under a lock, so that a first lookup stays fast.
+    with ``lazy=True`` (as the packaged one is) builds and checks each
+    relation on first use, under a lock, so that a first lookup stays fast.
 
     >>> data = packaged_dataset()
     >>> data.relations_with("Chile").counterpart.name, len(data.by_region("Africa"))
@@ -146,170 +115,213 @@ class Dataset:
         "_by_id",
         "_by_region",
         "_cache",
-        "_document_parts",
+        "_excluded",
         "_index",
         "_lock",
+        "_metadata",
+        "_names",
+        "_packed",
         "_raw",
         "_records",
+        "_system_states",
     )
 
     def __init__(self, document: DatasetDocument) -> None:
-        self._setup(document.schema_version, document.metadata, document.names, document.excluded_rows)
-        self._raw: list[dict[str, Any]] | None = None
+        self._start()
+        if document.schema_version != SCHEMA_VERSION:
+            raise DatasetError(_version_message(document.schema_version))
         for position, relation in enumerate(document.relations):
-            _check_relation(relation, f"relation {position + 1} ({relation.id})")
-        self._records: list[Relation | None] = list(document.relations)
-        ids = [r.id for r in document.relations]
-        self._index_relations(ids, [[s.id for s in r.states] for r in document.relations])
-        self._materialize()
+            check_relation(relation, f"relations[{position}] ({relation.id})")
+        self._metadata = document.metadata
+        self._names = document.names
+        self._excluded = document.excluded_rows
+        self._system_states = document.system_states
+        self._records = {r.id: r for r in document.relations}
+        self._finish([r.id for r in document.relations], list(document.relations))
 
-    def _setup(
-        self,
-        schema_version: int,
-        metadata: DatasetMetadata,
-        names: tuple[NameEntry, ...] | tuple[RawName, ...],
-        excluded_rows: tuple[ExcludedRow, ...],
-    ) -> None:
-        if schema_version != SCHEMA_VERSION:
-            raise DatasetError(
-                f"unknown dataset schema version {schema_version!r}; "
-                f"this release of peru-diplomacy reads version {SCHEMA_VERSION}"
-            )
-        self._document_parts: tuple[
-            DatasetMetadata, tuple[NameEntry, ...] | tuple[RawName, ...], tuple[ExcludedRow, ...]
-        ]
-        self._document_parts = (metadata, names, excluded_rows)
+    def _start(self) -> None:
         self._lock = threading.RLock()
         self._cache: dict[object, Relation] = {}
         self._all: tuple[Relation, ...] | None = None
         self._by_region: dict[Region, tuple[Relation, ...]] = {}
+        self._by_id: dict[str, int] | None = None
+        self._index: CountryIndex | None = None
+        self._packed: bytes | None = None
+        self._raw: dict[str, Any] | None = None
+        self._records: dict[str, Relation] = {}
+        self._metadata: DatasetMetadata | None = None
+        self._names: tuple[NameEntry, ...] | tuple[RawName, ...] | None = None
+        self._excluded: tuple[ExcludedRow, ...] = ()
+        self._system_states: tuple[SystemState, ...] = ()
 
-    def _index_relations(self, ids: list[str], states: list[list[str]]) -> None:
-        metadata, names, _ = self._document_parts
+    def _finish(self, ids: list[str], relations: list[Relation] | None) -> None:
+        """Check the whole dataset and index it (with ``relations``, every one is built)."""
+        metadata = self.metadata
         if len(ids) != metadata.relation_count:
             raise DatasetError(
                 f"the dataset declares {metadata.relation_count} relations but holds "
                 f"{len(ids)}: it is truncated or was edited by hand"
             )
-        self._by_id: dict[str, int] = {}
+        by_id: dict[str, int] = {}
         for position, relation_id in enumerate(ids):
-            if relation_id in self._by_id:
-                raise DatasetError(f"relation id {relation_id!r} appears twice")
-            self._by_id[relation_id] = position
-        known_states = {state_id for state_ids in states for state_id in state_ids}
-        for entry in names:
-            if entry.relation is not None and entry.relation not in self._by_id:
-                raise DatasetError(f"the name {entry.label!r} points to unknown relation {entry.relation!r}")
+            if relation_id in by_id:
+                raise DatasetError(f"relations[{position}]: relation id {relation_id!r} appears twice")
+            by_id[relation_id] = position
+        assert self._names is not None
+        self._index = CountryIndex(self._names)
+        self._by_id = by_id
+        if relations is not None:
+            self._settle(tuple(relations))
+
+    def _settle(self, relations: tuple[Relation, ...]) -> None:
+        known_states = {state.id for relation in relations for state in relation.states}
+        assert self._names is not None
+        for position, entry in enumerate(self._names):
+            if entry.relation is not None and entry.relation not in self._records:
+                raise DatasetError(f"names[{position}]: {entry.label!r} points to unknown relation {entry.relation!r}")
             if entry.relation is not None and entry.state is not None and entry.state not in known_states:
-                raise DatasetError(f"the name {entry.label!r} points to unknown state {entry.state!r}")
-        self._index = CountryIndex(names)
+                raise DatasetError(f"names[{position}]: {entry.label!r} points to unknown state {entry.state!r}")
+        _check_dataset(relations)
+        self._by_region = {region: tuple(r for r in relations if r.region is region) for region in Region}
+        self._all = relations
+
+    # -- loading ------------------------------------------------------------------------
 
     @classmethod
     def from_json(cls, data: str | bytes, *, lazy: bool = False) -> Dataset:
         """Load a dataset from JSON text of this schema.
 
-        Raises :class:`~peru_diplomacy.DatasetError` naming the problem
-        when the text is not JSON, is truncated, or does not fit the schema.
-        With ``lazy=True`` each relation is structured (and checked) on first
-        use instead of at once.
+        Raises :class:`~peru_diplomacy.DatasetError` naming the problem and
+        where it is (``relations[3].events[0].date``) when the text is not
+        JSON, is truncated, or does not fit the schema. With ``lazy=True``
+        each relation is built (and checked) on first use instead of at once.
 
         >>> Dataset.from_json('{"schema_version": 99}')
         Traceback (most recent call last):
         ...
-        peru_diplomacy.errors.DatasetError: unknown dataset schema version 99; this release ... reads version 1
+        peru_diplomacy.errors.DatasetError: unknown dataset schema version 99; this release ... reads version 2
         """
-        try:
-            raw = json.loads(data)
-        except (json.JSONDecodeError, UnicodeDecodeError) as error:
-            raise DatasetError(f"the dataset is not valid JSON (is it truncated?): {error}") from None
-        if not isinstance(raw, dict):
-            raise DatasetError(f"the dataset must be a JSON object, not {type(raw).__name__}")
-        version = raw.get("schema_version")
-        if version != SCHEMA_VERSION:
-            raise DatasetError(
-                f"unknown dataset schema version {version!r}; "
-                f"this release of peru-diplomacy reads version {SCHEMA_VERSION}"
-            )
-        expected = {"schema_version", "metadata", "relations", "names", "excluded_rows"}
-        if set(raw) != expected:
-            raise DatasetError(f"the dataset's top-level keys must be {sorted(expected)}, not {sorted(raw)}")
-        relations = raw["relations"]
-        if not isinstance(relations, list) or not all(isinstance(r, dict) for r in relations):
-            raise DatasetError("the dataset's 'relations' must be a list of objects")
-        try:
-            metadata = DatasetMetadata(**raw["metadata"])
-            names = tuple(RawName(e["key"], e["label"], e["kind"], e["relation"], e["state"]) for e in raw["names"])
-            if any(len(e) != 5 for e in raw["names"]) or any(n.kind not in _NAME_KINDS for n in names):
-                raise ValueError("a name entry has unknown keys or an unknown kind")
-            excluded = tuple(
-                ExcludedRow(region=Region(e["region"]), row=e["row"], text=e["text"], reason=e["reason"])
-                for e in raw["excluded_rows"]
-            )
-            ids = [r["id"] for r in relations]
-            states = [[s["id"] for s in r["states"]] for r in relations]
-        except (TypeError, ValueError, KeyError) as error:
-            raise DatasetError(f"the dataset does not fit schema version {SCHEMA_VERSION}: {error!r}") from None
         self = cls.__new__(cls)
-        self._setup(version, metadata, names, excluded)
-        self._raw = relations
-        self._records = [None] * len(relations)
-        self._index_relations(ids, states)
-        if not lazy:
-            self._materialize()
+        self._start()
+        if lazy and isinstance(data, bytes) and data.startswith(_PACKED_HEAD):
+            self._packed = data
+            return self
+        self._raw = _decode(data)
+        self._load_raw(lazy=lazy)
         return self
 
+    def _load_raw(self, *, lazy: bool) -> None:
+        raw = self._raw
+        assert raw is not None
+        self._metadata = _metadata(raw["metadata"])
+        self._names = _names(raw["names"])
+        self._excluded = _list_of(raw["excluded_rows"], "excluded_rows", _excluded_row)
+        self._system_states = _list_of(raw["system_states"], "system_states", _system_state)
+        relations = raw["relations"]
+        if not isinstance(relations, list):
+            raise DatasetError(f"relations: expected a list, not {type(relations).__name__}")
+        ids = [_relation_id(r, f"relations[{i}]") for i, r in enumerate(relations)]
+        self._finish(ids, None)
+        if not lazy:
+            self._materialize()
+
     @classmethod
-    def from_file(cls, path: str | os.PathLike[str]) -> Dataset:
+    def from_file(cls, path: str | os.PathLike[str], *, lazy: bool = False) -> Dataset:
         """Load a dataset from a JSON file of this schema (see :meth:`from_json`)."""
         with open(path, "rb") as handle:
-            return cls.from_json(handle.read())
+            return cls.from_json(handle.read(), lazy=lazy)
+
+    def _full(self) -> None:
+        """Decode and check the whole file (once), when a question needs more than one relation."""
+        if self._by_id is not None:
+            return
+        with self._lock:
+            if self._by_id is None:
+                assert self._packed is not None
+                self._raw = _decode(self._packed)
+                self._load_raw(lazy=True)
 
     @property
     def document(self) -> DatasetDocument:
-        """The whole dataset as one record (every relation structured)."""
+        """The whole dataset as one record (every relation built)."""
         return DatasetDocument(
             schema_version=SCHEMA_VERSION,
             metadata=self.metadata,
             relations=self.relations,
             names=self.names,
             excluded_rows=self.excluded_rows,
+            system_states=self.system_states,
         )
 
-    def to_json(self, *, indent: int | None = None) -> str:
-        """The dataset as JSON text of this schema (what :meth:`from_json` reads)."""
-        from .serialization import converter
+    def to_json(self) -> str:
+        """The dataset as JSON text of this schema (what :meth:`from_json` reads), one record a line."""
+        from .serialization import converter, dumps_document
 
-        return json.dumps(converter.unstructure(self.document), ensure_ascii=False, indent=indent)
+        return dumps_document(converter.unstructure(self.document))
 
-    def _relation_at(self, position: int) -> Relation:
-        record = self._records[position]
+    def _relation(self, relation_id: str) -> Relation | None:
+        record = self._records.get(relation_id)
         if record is not None:
             return record
         with self._lock:
-            record = self._records[position]
+            record = self._records.get(relation_id)
             if record is None:
-                assert self._raw is not None
-                record = _structure_relation(self._raw[position], position)
-                self._records[position] = record
+                if self._by_id is None:  # packed and not yet decoded: read the one line
+                    raw = _packed_line(self._packed, b'{"id":' + _json_text(relation_id) + b",")
+                    if raw is None:
+                        return None
+                    where = f"relation {relation_id}"
+                else:
+                    position = self._by_id.get(relation_id)
+                    if position is None:
+                        return None
+                    assert self._raw is not None
+                    raw = self._raw["relations"][position]
+                    where = f"relations[{position}] ({relation_id})"
+                record = relation_from_raw(raw, where)
+                if record.id != relation_id:
+                    raise DatasetError(f"{where}: its id is {record.id!r}")
+                self._records[relation_id] = record
         return record
 
     def _materialize(self) -> tuple[Relation, ...]:
         if self._all is not None:
             return self._all
+        self._full()
         with self._lock:
             if self._all is None:
-                relations = tuple(self._relation_at(i) for i in range(len(self._records)))
-                _check_dataset(relations)
-                self._by_region = {region: tuple(r for r in relations if r.region is region) for region in Region}
-                self._all = relations
+                assert self._by_id is not None
+                relations = []
+                for relation_id in self._by_id:
+                    relation = self._relation(relation_id)
+                    assert relation is not None
+                    relations.append(relation)
+                self._settle(tuple(relations))
+        assert self._all is not None
         return self._all
 
     # -- what is in it ------------------------------------------------------------------
 
     @property
     def metadata(self) -> DatasetMetadata:
-        """Title, source, revision and licence of the data."""
-        return self._document_parts[0]
+        """Title, source, revision, horizon and licence of the data."""
+        if self._metadata is None:
+            with self._lock:
+                if self._metadata is None:
+                    assert self._packed is not None
+                    end = self._packed.index(b"\n", len(_PACKED_HEAD))
+                    line = self._packed[len(_PACKED_HEAD) : end].rstrip(b",")
+                    self._metadata = _metadata(_decode(line, what="metadata"))
+        return self._metadata
+
+    @property
+    def horizon(self) -> PartialDate:
+        """How far the data's knowledge reaches: answers about later days are ``uncertain``.
+
+        >>> str(packaged_dataset().horizon)
+        '2023-05'
+        """
+        return self.metadata.horizon
 
     @property
     def relations(self) -> tuple[Relation, ...]:
@@ -319,39 +331,93 @@ class Dataset:
     @property
     def excluded_rows(self) -> tuple[ExcludedRow, ...]:
         """Row starts in the source that are not country rows (Asia 9, a map caption)."""
-        return self._document_parts[2]
+        self._full()
+        return self._excluded
+
+    @property
+    def system_states(self) -> tuple[SystemState, ...]:
+        """Every state of the COW and Gleditsch–Ward lists, by code."""
+        self._full()
+        return self._system_states
 
     @property
     def names(self) -> tuple[NameEntry, ...]:
         """Every name and code the lookups understand."""
-        metadata, names, excluded = self._document_parts
+        self._full()
+        names = self._names
+        assert names is not None
         if names and isinstance(names[0], RawName):
             with self._lock:
-                records = tuple(
-                    n if isinstance(n, NameEntry) else NameEntry(**n._asdict()) for n in self._document_parts[1]
-                )
-                self._document_parts = (metadata, records, excluded)
-        return self._document_parts[1]  # type: ignore[return-value]
+                self._names = tuple(n if isinstance(n, NameEntry) else NameEntry(**n._asdict()) for n in names)
+        return self._names  # type: ignore[return-value]
 
-    def relations_with(self, country: str | int) -> Relation:
+    def relations_with(self, country: str | int, *, system: CodeSystem | str | None = None) -> Relation:
         """The relation with ``country``: a name (English or Spanish), alias or ISO code.
+
+        With ``system="cow"`` or ``system="gw"``, ``country`` is a Correlates
+        of War or Gleditsch–Ward code (``155``) or abbreviation (``"CHL"``);
+        a code several states held over time names its latest holder.
 
         >>> packaged_dataset().relations_with("CZE").counterpart.name
         'Czech Republic'
+        >>> packaged_dataset().relations_with(710, system="cow").counterpart.name
+        'China'
         """
+        if system is not None:
+            wanted = _system(system)
+            if wanted is not CodeSystem.ISO:
+                return self._by_system_code(country, wanted)
         if type(country) is str or type(country) is int:
             found = self._cache.get(country)
             if found is not None:
                 return found
-        relation = self._relation_at(self._by_id[self._index.resolve(country)])
-        if len(self._cache) < 10_000:
+        relation_id = self._resolve(country)
+        relation = self._relation(relation_id)
+        if relation is None:
+            raise DatasetError(f"the name index points to relation {relation_id!r}, which the dataset lacks")
+        if len(self._cache) < _CACHE_LIMIT and (type(country) is int or len(country) <= _CACHE_KEY_LIMIT):
             self._cache[country] = relation
         return relation
 
+    def _resolve(self, country: object) -> str:
+        if self._index is None and self._packed is not None:
+            key = normalize_query(country)
+            targets = _packed_names(self._packed, key)
+            if len(targets) == 1:
+                return targets.pop()
+        self._full()
+        assert self._index is not None
+        return self._index.resolve(country)
+
+    def _by_system_code(self, country: str | int, system: CodeSystem) -> Relation:
+        if isinstance(country, bool) or not isinstance(country, (str, int)):
+            raise TypeError(f"a {system.value.upper()} code is an int or an abbreviation (str), not {type(country).__name__}")
+        text = country.strip() if isinstance(country, str) else ""
+        code: int | None = country if isinstance(country, int) else (int(text) if text.isdigit() else None)
+        abbrev = None if code is not None else text.upper()
+
+        def matches(m: Any) -> bool:
+            return bool(m.system is system and (m.code == code if code is not None else m.abbrev == abbrev))
+
+        holders = [
+            (membership.start.sort_key(), relation, state)
+            for relation in self.relations
+            for state in relation.states
+            for membership in state.memberships
+            if matches(membership)
+        ]
+        if holders:
+            return max(holders, key=lambda h: h[0])[1]
+        listed = [s for s in self.system_states if matches(s)]
+        label = system.value.upper() if system is CodeSystem.COW else "GW"
+        if listed:
+            state = listed[0]
+            raise NoRelationError(f"{state.name} ({label} {state.code}, {state.abbrev})")
+        raise UnknownCountryError(country, _code_suggestions(self.system_states, system, code, abbrev, label))
+
     def get(self, relation_id: str) -> Relation | None:
         """The relation with this id (``"CHL"``, ``"DDDE"``), or ``None``."""
-        position = self._by_id.get(relation_id)
-        return None if position is None else self._relation_at(position)
+        return self._relation(relation_id)
 
     def by_region(self, region: Region | str) -> tuple[Relation, ...]:
         """The relations of one of the source's five tables.
@@ -391,13 +457,21 @@ class Dataset:
 
     def _with_status(self, when: DateLike, status: Status) -> tuple[Relation, ...]:
         day = to_partial_date(when)
-        undated = status is Status.UNCERTAIN  # the answer for a relation the source gives no date for
         if day.day is not None:  # one ordinal for all: the common case, kept fast
             ordinal = day.earliest.toordinal()
-            return tuple(
-                r for r in self.relations if (r._timeline.status_at(ordinal) is status if r.events else undated)
-            )
-        return tuple(r for r in self.relations if (r._timeline.on(day) is status if r.events else undated))
+            return tuple(r for r in self.relations if r._timeline.status_at(ordinal) is status)
+        return tuple(r for r in self.relations if r._timeline.on(day) is status)
+
+    def all_relations(self, *, min_confidence: Confidence | str | None = None) -> tuple[Relation, ...]:
+        """Every relation, or those whose row is attributed with at least ``min_confidence``.
+
+        >>> len(packaged_dataset().all_relations(min_confidence="high"))
+        83
+        """
+        if min_confidence is None:
+            return self.relations
+        floor = _confidence(min_confidence)
+        return tuple(r for r in self.relations if r.attribution.confidence >= floor)
 
     def established_between(self, first: DateLike, last: DateLike) -> tuple[Relation, ...]:
         """Relations with an establishment dated wholly within ``first``..``last`` (inclusive).
@@ -497,6 +571,8 @@ class Dataset:
 
     def _state_named(self, country: str | int) -> Counterpart:
         relation = self.relations_with(country)
+        self._full()
+        assert self._index is not None
         state_id = self._index.state_of(country, relation.id)
         for state in relation.states:
             if state.id == state_id:
@@ -527,31 +603,166 @@ def _region(region: Region | str) -> Region:
     raise TypeError(f"a region is a Region or its name, not {type(region).__name__}")
 
 
-def _structure_relation(raw: dict[str, Any], position: int) -> Relation:
-    from cattrs import BaseValidationError
+def _confidence(value: Confidence | str) -> Confidence:
+    if isinstance(value, Confidence):
+        return value
+    if isinstance(value, str):
+        try:
+            return Confidence(value.strip().lower())
+        except ValueError:
+            pass
+    raise ValueError(f"unknown confidence {value!r}: use one of {', '.join(repr(c.value) for c in Confidence)}")
 
-    from .serialization import converter, describe_errors
 
-    where = f"relation {position + 1} ({raw.get('id', '?')!s})"
+def _version_message(version: object) -> str:
+    return f"unknown dataset schema version {version!r}; this release of peru-diplomacy reads version {SCHEMA_VERSION}"
+
+
+def _decode(data: str | bytes, *, what: str = "dataset") -> Any:
     try:
-        relation = converter.structure(raw, Relation)
-    except BaseValidationError as error:
-        problems = "; ".join(describe_errors(error, "relation")[:5])
-        raise DatasetError(f"{where} does not fit schema version {SCHEMA_VERSION}: {problems}") from None
-    except (ValueError, TypeError) as error:
-        raise DatasetError(f"{where}: {error}") from None
-    _check_relation(relation, where)
-    return relation
+        raw = json.loads(data)
+    except (json.JSONDecodeError, UnicodeDecodeError, RecursionError) as error:
+        raise DatasetError(f"the {what} is not valid JSON (is it truncated?): {error}") from None
+    if what != "dataset":
+        return raw
+    if not isinstance(raw, dict):
+        raise DatasetError(f"the dataset must be a JSON object, not {type(raw).__name__}")
+    version = raw.get("schema_version")
+    if type(version) is not int or version != SCHEMA_VERSION:
+        raise DatasetError(_version_message(version))
+    if set(raw) != set(_TOP_LEVEL):
+        raise DatasetError(f"the dataset's top-level keys must be {sorted(_TOP_LEVEL)}, not {sorted(raw)}")
+    return raw
 
 
-def _check_relation(relation: Relation, where: str) -> None:
-    if not relation.states or relation.counterpart != relation.states[-1]:
-        raise DatasetError(f"{where}: its counterpart must be the last of its states")
-    if len({s.id for s in relation.states}) != len(relation.states):
-        raise DatasetError(f"{where}: a state appears twice in its lineage")
-    order = list(dict.fromkeys(e.state.id for e in relation.events))
-    if relation.events and order != [s.id for s in relation.states]:
-        raise DatasetError(f"{where}: its states must be those its events concern, in order ({', '.join(order)})")
+def _json_text(value: str) -> bytes:
+    return json.dumps(value, ensure_ascii=False).encode("utf-8")
+
+
+def _packed_line(packed: bytes | None, prefix: bytes) -> Any:
+    """The decoded line of the packed layout that starts with ``prefix``, or ``None``."""
+    assert packed is not None
+    start = packed.find(b"\n" + prefix)
+    if start < 0:
+        return None
+    end = packed.find(b"\n", start + 1)
+    return _decode(packed[start + 1 : end].rstrip(b","), what="dataset line")
+
+
+def _packed_names(packed: bytes, key: str) -> set[str]:
+    """The relations that the name entries of ``key`` point to (read from the packed layout)."""
+    prefix = b'\n{"key":' + _json_text(key) + b","
+    targets: set[str] = set()
+    position = packed.find(prefix)
+    while position >= 0:
+        end = packed.find(b"\n", position + 1)
+        entry = _decode(packed[position + 1 : end].rstrip(b","), what="name entry")
+        if not isinstance(entry, dict) or not isinstance(entry.get("relation"), str):
+            return set()  # a name with no relation, or a damaged line: the full index decides
+        targets.add(entry["relation"])
+        position = end if packed.startswith(prefix, end) else -1
+    return targets
+
+
+def _list_of(raw: object, where: str, item: Any) -> tuple[Any, ...]:
+    if not isinstance(raw, list):
+        raise DatasetError(f"{where}: expected a list, not {type(raw).__name__}")
+    return tuple(item(value, f"{where}[{index}]") for index, value in enumerate(raw))
+
+
+def _metadata(raw: object) -> DatasetMetadata:
+    from ._format import _date, _fields, _int, _str
+
+    fields = [f.name for f in attrs.fields(DatasetMetadata)]
+    d = _fields(raw, "metadata", tuple(fields))
+    values: dict[str, Any] = {}
+    for name in fields:
+        where = f"metadata.{name}"
+        if name == "horizon":
+            values[name] = _date(d[name], where)
+        elif name == "subject":
+            values[name] = counterpart_from_raw(d[name], where)
+        elif name.endswith("_count"):
+            values[name] = _int(d[name], where)
+        else:
+            values[name] = _str(d[name], where)
+    return DatasetMetadata(**values)
+
+
+def _names(raw: object) -> tuple[RawName, ...]:
+    from ._format import _fields, _opt_str, _str
+
+    def one(value: object, where: str) -> RawName:
+        d = _fields(value, where, ("key", "label", "kind", "relation", "state"))
+        if d["kind"] not in _NAME_KINDS:
+            raise DatasetError(f"{where}.kind: {d['kind']!r} is not a NameKind")
+        return RawName(
+            _str(d["key"], f"{where}.key"),
+            _str(d["label"], f"{where}.label"),
+            d["kind"],
+            _opt_str(d["relation"], f"{where}.relation"),
+            _opt_str(d["state"], f"{where}.state"),
+        )
+
+    return _list_of(raw, "names", one)
+
+
+def _excluded_row(raw: object, where: str) -> ExcludedRow:
+    from ._format import _enum, _fields, _int, _str
+
+    d = _fields(raw, where, ("region", "row", "text", "reason"))
+    return ExcludedRow(
+        region=_enum(Region, d["region"], f"{where}.region"),
+        row=_int(d["row"], f"{where}.row"),
+        text=_str(d["text"], f"{where}.text"),
+        reason=_str(d["reason"], f"{where}.reason"),
+    )
+
+
+def _system_state(raw: object, where: str) -> SystemState:
+    from ._format import _enum, _fields, _int, _str
+
+    d = _fields(raw, where, ("system", "code", "abbrev", "name"))
+    return SystemState(
+        system=_enum(CodeSystem, d["system"], f"{where}.system"),
+        code=_int(d["code"], f"{where}.code"),
+        abbrev=_str(d["abbrev"], f"{where}.abbrev"),
+        name=_str(d["name"], f"{where}.name"),
+    )
+
+
+def _relation_id(raw: object, where: str) -> str:
+    if not isinstance(raw, dict):
+        raise DatasetError(f"{where}: expected an object, not {type(raw).__name__}")
+    relation_id = raw.get("id")
+    if not isinstance(relation_id, str):
+        raise DatasetError(f"{where}.id: expected text, not {type(relation_id).__name__}")
+    return relation_id
+
+
+def _system(system: CodeSystem | str) -> CodeSystem:
+    if isinstance(system, CodeSystem):
+        return system
+    if isinstance(system, str):
+        try:
+            return CodeSystem(system.strip().lower())
+        except ValueError:
+            pass
+    raise ValueError(f"unknown code system {system!r}: use one of {', '.join(repr(s.value) for s in CodeSystem)}")
+
+
+def _code_suggestions(
+    states: tuple[SystemState, ...], system: CodeSystem, code: int | None, abbrev: str | None, label: str
+) -> tuple[str, ...]:
+    pool = [s for s in states if s.system is system]
+    if code is not None:
+        near = sorted(pool, key=lambda s: (abs(s.code - code), s.code))[:3]
+    else:
+        import difflib
+
+        close = difflib.get_close_matches(abbrev or "", [s.abbrev for s in pool], n=3, cutoff=0.5)
+        near = [s for a in close for s in pool if s.abbrev == a][:3]
+    return tuple(f"{label} {s.code} ({s.abbrev}, {s.name})" for s in near)
 
 
 def _check_dataset(relations: tuple[Relation, ...]) -> None:
@@ -589,13 +800,9 @@ def packaged_dataset() -> Dataset:
 
 
 def _read_resource() -> bytes:
-    if sys.version_info >= (3, 12):
-        from importlib.resources import files
-    else:
-        from importlib_resources import files
-    resource = files(__package__)
-    for part in _RESOURCE:
-        resource = resource.joinpath(part)
+    from importlib.resources import files
+
+    resource = files(__package__ or "peru_diplomacy").joinpath(*_RESOURCE)
     try:
         return resource.read_bytes()
     except OSError as error:

@@ -17,6 +17,7 @@ __all__ = [
     "InvalidDateError",
     "InvalidEventSequenceError",
     "NoRelationError",
+    "NoStateOnDateError",
     "PeruDiplomacyError",
     "UnknownCountryError",
 ]
@@ -51,6 +52,9 @@ class UnknownCountryError(PeruDiplomacyError, LookupError):
             hint = "try an English or Spanish name, or an ISO 3166 code such as 'CL' or 'CHL'"
         super().__init__(f"no country matches {query!r}: {hint}")
 
+    def __reduce__(self) -> tuple[object, ...]:
+        return (_rebuild, (type(self), (self.query, self.suggestions), {}))
+
 
 class AmbiguousCountryError(PeruDiplomacyError, LookupError):
     """The query names more than one state; ``candidates`` lists them.
@@ -64,6 +68,9 @@ class AmbiguousCountryError(PeruDiplomacyError, LookupError):
         self.candidates: tuple[str, ...] = tuple(candidates)
         super().__init__(f"{query!r} is ambiguous: it may mean {_either(self.candidates)}; ask for one of them")
 
+    def __reduce__(self) -> tuple[object, ...]:
+        return (_rebuild, (type(self), (self.query, self.candidates), {}))
+
 
 class NoRelationError(PeruDiplomacyError, LookupError):
     """The query names a real state, but the source records no relation with it.
@@ -74,7 +81,36 @@ class NoRelationError(PeruDiplomacyError, LookupError):
 
     def __init__(self, country: str, *, message: str | None = None) -> None:
         self.country = country
+        self.message = message
         super().__init__(message or f"the source records no diplomatic relation between Peru and {country}")
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (_rebuild, (type(self), (self.country,), {"message": self.message}))
+
+
+class NoStateOnDateError(PeruDiplomacyError, LookupError):
+    """No state of a relation's lineage existed on the date asked about.
+
+    Raised by :meth:`Relation.counterpart_on <peru_diplomacy.Relation.counterpart_on>`
+    before the lineage's first state existed, after its last one ended, and in a
+    gap between two of its states (Germany 1945–1949).
+
+    >>> from peru_diplomacy import relations_with
+    >>> relations_with("GDR").counterpart_on("2000")
+    Traceback (most recent call last):
+    ...
+    peru_diplomacy.errors.NoStateOnDateError: no state of the lineage German Democratic Republic existed on 2000 ...
+    """
+
+    def __init__(self, lineage: Sequence[str], when: str, *, detail: str = "") -> None:
+        self.lineage: tuple[str, ...] = tuple(lineage)
+        self.when = when
+        self.detail = detail
+        message = f"no state of the lineage {' → '.join(self.lineage)} existed on {when}"
+        super().__init__(message + (f" ({detail})" if detail else ""))
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (_rebuild, (type(self), (self.lineage, self.when), {"detail": self.detail}))
 
 
 class InvalidDateError(PeruDiplomacyError, ValueError):
@@ -110,6 +146,10 @@ class DatasetError(PeruDiplomacyError, ValueError):
     ...
     peru_diplomacy.errors.DatasetError: the dataset is not valid JSON (is it truncated?): ...
     """
+
+
+def _rebuild(cls: type[Exception], args: tuple[object, ...], kwargs: dict[str, object]) -> Exception:
+    return cls(*args, **kwargs)
 
 
 def _either(names: Sequence[str]) -> str:

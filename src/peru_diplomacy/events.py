@@ -93,7 +93,9 @@ class Event:
 _ACTIVE, _BROKEN, _ENDED, _NONE = "active", "broken", "ended", "none"
 
 
-def compile_periods(events: Sequence[Event], *, relation: str) -> tuple[Period, ...]:
+def compile_periods(
+    events: Sequence[Event], *, relation: str, lineage: Sequence[Counterpart] = ()
+) -> tuple[Period, ...]:
     """Check a relation's events and compile them into its periods.
 
     Raises :class:`~peru_diplomacy.InvalidEventSequenceError`, naming
@@ -102,6 +104,11 @@ def compile_periods(events: Sequence[Event], *, relation: str) -> tuple[Period, 
     state to a new one, and the like. A break that the source never follows by
     a restoration closes the relation's last period: relations count as
     interrupted up to the source's revision.
+
+    With ``lineage`` (the relation's states in order), an event may concern a
+    later state of the lineage than the one before it without a ``succeeded``
+    event: the relation carried over with no act the source records (the
+    Republic of China from the mainland to Taiwan).
 
     >>> compile_periods([], relation="YEM")
     ()
@@ -146,7 +153,7 @@ def compile_periods(events: Sequence[Event], *, relation: str) -> tuple[Period, 
             if event.state == current:
                 raise fail(index, "names a state as its own successor")
             current = event.state
-        elif event.state != current:
+        elif event.state != current and not _carries_over(lineage, current, event.state):
             raise fail(index, f"concerns {event.state.name}, but the relation is with {_name(current)}")
         elif kind is EventKind.BROKEN:
             if phase != _ACTIVE:
@@ -169,10 +176,16 @@ def compile_periods(events: Sequence[Event], *, relation: str) -> tuple[Period, 
                 periods.append(_close(start, event.date, functools.partial(fail, index)))
             phase = _ENDED
         # EventKind.UNSPECIFIED changes nothing.
+        current = event.state
         previous = event
     if phase == _ACTIVE and start is not None:
         periods.append(Period(start=start))
     return tuple(periods)
+
+
+def _carries_over(lineage: Sequence[Counterpart], current: Counterpart | None, state: Counterpart) -> bool:
+    ids = [s.id for s in lineage]
+    return current is not None and current.id in ids and state.id in ids and ids.index(state.id) > ids.index(current.id)
 
 
 def _name(state: Counterpart | None) -> str:

@@ -29,7 +29,7 @@ import attrs
 from .dates import PartialDate
 from .errors import InvalidDateError
 
-__all__ = ["Period", "Status", "StatusTimeline"]
+__all__ = ["Period", "Status", "StatusTimeline", "all_of", "any_of"]
 
 # Day ordinals: datetime.date(1, 1, 1) is 1. Bounds beyond any date use these.
 _BEFORE_ALL = 0
@@ -50,9 +50,14 @@ class Status(enum.StrEnum):
 
 @attrs.frozen(kw_only=True)
 class Period:
-    """A span during which relations stood: ``start`` included, ``end`` excluded.
+    """A span of days: ``start`` included, ``end`` excluded.
 
-    ``end`` is ``None`` when relations still stood when the source was written.
+    A period of relations runs while relations stood; a period of a state's
+    existence while the state existed. ``end`` is ``None`` when the period
+    still ran at the end of what the data knows. ``open_start`` marks a period
+    whose true start is earlier than ``start`` and not recorded (a state the
+    lists of states attest only from their first day, 1 January 1816): days
+    before ``start`` are then uncertain rather than outside the period.
 
     >>> p = Period(start=PartialDate(1873, 8, 21), end=PartialDate(1942, 1, 24))
     >>> p.status_on(datetime.date(1942, 1, 24)).value
@@ -63,21 +68,26 @@ class Period:
 
     start: PartialDate
     end: PartialDate | None = None
+    open_start: bool = False
 
     @property
     def is_open(self) -> bool:
-        """Whether relations in this period still stood at the source's revision."""
+        """Whether the period still ran at the end of what the data knows."""
         return self.end is None
 
     def certain_span(self) -> tuple[int, int]:
-        """Half-open day-ordinal span on which relations certainly stood (may be empty)."""
+        """Half-open day-ordinal span on which the period certainly ran (may be empty)."""
         stop = _AFTER_ALL if self.end is None else self.end.earliest.toordinal()
         return (self.start.latest.toordinal(), stop)
 
     def possible_span(self) -> tuple[int, int]:
-        """Half-open day-ordinal span on which relations may have stood."""
+        """Half-open day-ordinal span on which the period may have run.
+
+        With ``open_start`` the period may have begun on any earlier day:
+        ``start`` is only the first day the records attest.
+        """
         stop = _AFTER_ALL if self.end is None else self.end.latest.toordinal()
-        return (self.start.earliest.toordinal(), stop)
+        return (_BEFORE_ALL if self.open_start else self.start.earliest.toordinal(), stop)
 
     def status_on(self, day: _dt.date) -> Status:
         """Whether relations stood on ``day`` within this period alone."""
@@ -135,6 +145,25 @@ class StatusTimeline:
         hi = bisect.bisect_right(self.starts, last)
         return frozenset(self.statuses[lo:hi])
 
+    @classmethod
+    def constant(cls, status: Status) -> StatusTimeline:
+        """The same status on every day.
+
+        >>> StatusTimeline.constant(Status.UNCERTAIN).status_at(1)
+        <Status.UNCERTAIN: 'uncertain'>
+        """
+        return cls((_BEFORE_ALL,), (status,))
+
+    def after(self, ordinal: int, status: Status) -> StatusTimeline:
+        """This timeline up to the day before ``ordinal``, and ``status`` from that day on.
+
+        >>> t = StatusTimeline.constant(Status.ACTIVE).after(700_000, Status.UNCERTAIN)
+        >>> t.status_at(699_999).value, t.status_at(700_000).value
+        ('active', 'uncertain')
+        """
+        keep = bisect.bisect_left(self.starts, ordinal)
+        return _simplified([*self.starts[:keep], ordinal], [*self.statuses[:keep], status])
+
     def on(self, when: PartialDate) -> Status:
         """The status on an unknown day within ``when``: definite only if the same on every day."""
         if when.day is not None:
@@ -155,6 +184,52 @@ class StatusTimeline:
         if Status.INACTIVE in seen:
             return Status.INACTIVE
         return Status.ACTIVE if seen == {Status.ACTIVE} else Status.UNCERTAIN
+
+
+def _simplified(starts: list[int], statuses: list[Status]) -> StatusTimeline:
+    out_starts: list[int] = []
+    out_statuses: list[Status] = []
+    for start, status in zip(starts, statuses, strict=True):
+        if out_statuses and out_statuses[-1] is status:
+            continue
+        out_starts.append(start)
+        out_statuses.append(status)
+    return StatusTimeline(tuple(out_starts), tuple(out_statuses))
+
+
+def _combine(timelines: Iterable[StatusTimeline], dominant: Status, neutral: Status) -> StatusTimeline:
+    parts = tuple(timelines)
+    points = sorted({start for t in parts for start in t.starts} | {_BEFORE_ALL})
+    statuses = []
+    for point in points:
+        seen = {t.status_at(point) for t in parts}
+        if dominant in seen:
+            statuses.append(dominant)
+        elif seen <= {neutral}:
+            statuses.append(neutral)
+        else:
+            statuses.append(Status.UNCERTAIN)
+    return _simplified(points, statuses)
+
+
+def all_of(*timelines: StatusTimeline) -> StatusTimeline:
+    """Three-valued "and", day by day: inactive if any is, active only if all are.
+
+    >>> on = StatusTimeline.constant(Status.ACTIVE)
+    >>> all_of(on, StatusTimeline.constant(Status.UNCERTAIN)).statuses
+    (<Status.UNCERTAIN: 'uncertain'>,)
+    """
+    return _combine(timelines, Status.INACTIVE, Status.ACTIVE)
+
+
+def any_of(*timelines: StatusTimeline) -> StatusTimeline:
+    """Three-valued "or", day by day: active if any is, inactive only if all are.
+
+    >>> off = StatusTimeline.constant(Status.INACTIVE)
+    >>> any_of(off, StatusTimeline.constant(Status.UNCERTAIN)).statuses
+    (<Status.UNCERTAIN: 'uncertain'>,)
+    """
+    return _combine(timelines, Status.ACTIVE, Status.INACTIVE)
 
 
 def check_range(first: PartialDate, last: PartialDate) -> None:

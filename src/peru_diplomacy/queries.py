@@ -14,12 +14,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from .counterparts import Counterpart
+from .counterparts import CodeSystem, Counterpart
 from .dataset import Succession, TimelineEntry, packaged_dataset
 from .dates import DateLike
 from .events import EventKind
 from .periods import Status
-from .provenance import Region
+from .provenance import Confidence, Region
 from .relation import Relation
 
 __all__ = [
@@ -39,12 +39,15 @@ __all__ = [
 ]
 
 
-def relations_with(country: str | int) -> Relation:
+def relations_with(country: str | int, *, system: CodeSystem | str | None = None) -> Relation:
     """The relation with ``country``.
 
     ``country`` may be an English short or official name, a common or former
     name, the Spanish name, or an ISO 3166-1 alpha-2, alpha-3 or numeric code
-    (text or int), or an ISO 3166-3 code of a former state.
+    (text or int), or an ISO 3166-3 code of a former state. With
+    ``system="cow"`` or ``system="gw"`` it is a Correlates of War or
+    Gleditsch–Ward code or abbreviation instead: ISO numeric 710 is South
+    Africa, COW 710 is China.
 
     Raises :class:`~peru_diplomacy.UnknownCountryError` (with
     ``suggestions``), :class:`~peru_diplomacy.AmbiguousCountryError`
@@ -53,6 +56,8 @@ def relations_with(country: str | int) -> Relation:
 
     >>> relations_with(152).counterpart.name
     'Chile'
+    >>> relations_with(710).counterpart.name, relations_with(710, system="cow").counterpart.name
+    ('South Africa', 'China')
     >>> relations_with("Alemania").counterpart.alpha3
     'DEU'
     >>> relations_with("Chle")
@@ -60,16 +65,16 @@ def relations_with(country: str | int) -> Relation:
     ...
     peru_diplomacy.errors.UnknownCountryError: no country matches 'Chle': did you mean Chile?
     """
-    return packaged_dataset().relations_with(country)
+    return packaged_dataset().relations_with(country, system=system)
 
 
-def all_relations() -> tuple[Relation, ...]:
-    """Every relation, in the source's order.
+def all_relations(*, min_confidence: Confidence | str | None = None) -> tuple[Relation, ...]:
+    """Every relation, in the source's order; with ``min_confidence``, only rows attributed that surely.
 
-    >>> len(all_relations())
-    189
+    >>> len(all_relations()), len(all_relations(min_confidence="medium"))
+    (189, 168)
     """
-    return packaged_dataset().relations
+    return packaged_dataset().all_relations(min_confidence=min_confidence)
 
 
 def by_region(region: Region | str) -> tuple[Relation, ...]:

@@ -20,10 +20,11 @@ from collections.abc import Callable
 
 import attrs
 
-from .counterparts import Counterpart
+from .counterparts import PERU_INDEPENDENCE, Counterpart
 from .dates import DateLike, PartialDate, to_partial_date
+from .errors import NoStateOnDateError
 from .events import Event, EventKind, compile_periods
-from .periods import Period, Status, StatusTimeline, check_range
+from .periods import Period, Status, StatusTimeline, all_of, any_of, check_range
 from .provenance import Attribution, DateDispute, Reference, Region, Source
 
 __all__ = ["Relation"]
@@ -34,10 +35,12 @@ class Relation:
     """Everything the source says about Peru's relations with one lineage.
 
     ``counterpart`` is today's state (or the last state of a lineage that
-    ended), ``states`` every state of the lineage in order. ``events`` are in
-    the source's order; ``periods`` are compiled from them when the record is
-    made, and an incoherent history raises
-    :class:`~peru_diplomacy.InvalidEventSequenceError`.
+    ended), ``states`` every state of the lineage in order, whether or not an
+    event concerns it. ``events`` are in the source's order; ``periods`` are
+    compiled from them when the record is made, and an incoherent history
+    raises :class:`~peru_diplomacy.InvalidEventSequenceError`. ``horizon`` is
+    how far the data's knowledge of this relation reaches: later days are
+    ``uncertain`` (see :meth:`status_on`).
     ``notes`` is the row's "Notes" cell verbatim; ``references`` the footnotes
     its cells cite; ``remarks`` what the editors of this dataset add (never a
     date: see ``attribution`` for how sure the row's country is).
@@ -59,13 +62,20 @@ class Relation:
     attribution: Attribution
     references: tuple[Reference, ...] = ()
     remarks: tuple[str, ...] = ()
+    horizon: PartialDate | None = None
     periods: tuple[Period, ...] = attrs.field(init=False, eq=False, repr=False)
     _timeline: StatusTimeline = attrs.field(init=False, eq=False, repr=False)
+    _carried: StatusTimeline = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
-        periods = compile_periods(self.events, relation=self.id)
+        periods = compile_periods(self.events, relation=self.id, lineage=self.states)
         object.__setattr__(self, "periods", periods)
-        object.__setattr__(self, "_timeline", StatusTimeline.from_periods(periods))
+        told = StatusTimeline.from_periods(periods) if self.events else StatusTimeline.constant(Status.UNCERTAIN)
+        existed = all_of(_PERU_EXISTS, any_of(*(state._lifetime for state in self.states)))
+        object.__setattr__(self, "_carried", all_of(existed, told))
+        if self.horizon is not None:
+            told = told.after(self.horizon.latest.toordinal() + 1, Status.UNCERTAIN)
+        object.__setattr__(self, "_timeline", all_of(existed, told))
 
     # -- provenance shortcuts -------------------------------------------------------
 
@@ -99,21 +109,32 @@ class Relation:
 
     # -- questions in time ----------------------------------------------------------
 
-    def status_on(self, when: DateLike) -> Status:
+    def status_on(self, when: DateLike, *, carry_forward: bool = False) -> Status:
         """Whether relations stood on a day, or on an unknown day within a year or month.
 
-        Uncertain exactly when the answer depends on where inside an imprecise
-        date (the source's or the question's) the truth lies. A relation the
-        source gives no date for is uncertain on every day.
+        - ``inactive`` on any day when Peru (from 28 July 1821) or every state
+          of the lineage did not exist, whatever the events say;
+        - ``uncertain`` where the answer depends on where inside an imprecise
+          date (the source's, a lifetime's or the question's) the truth lies,
+          on every day of an existing lineage when the source gives no date,
+          and on every day after the :attr:`horizon`;
+        - otherwise what the events say.
+
+        ``carry_forward=True`` carries the last known status past the horizon
+        (an assumption that nothing changed, which the data cannot back).
 
         >>> from peru_diplomacy import relations_with
         >>> turkey = relations_with("TUR")
         >>> turkey.status_on("1952-06-01"), turkey.status_on("1953-01-01")
         (<Status.UNCERTAIN: 'uncertain'>, <Status.ACTIVE: 'active'>)
+        >>> chile = relations_with("Chile")
+        >>> chile.status_on("2030").value, chile.status_on("2030", carry_forward=True).value
+        ('uncertain', 'active')
+        >>> relations_with("Denmark").status_on("1700").value
+        'inactive'
         """
-        if not self.events:
-            return Status.UNCERTAIN
-        return self._timeline.on(to_partial_date(when))
+        timeline = self._carried if carry_forward else self._timeline
+        return timeline.on(to_partial_date(when))
 
     def is_active_on(self, when: DateLike) -> bool:
         """True only when relations certainly stood on ``when``.
@@ -147,46 +168,44 @@ class Relation:
     ) -> Status:
         start, end = to_partial_date(first), to_partial_date(last)
         check_range(start, end)
-        return how(self._timeline, start, end) if self.events else Status.UNCERTAIN
+        return how(self._timeline, start, end)
 
     def counterparts_on(self, when: DateLike) -> tuple[Counterpart, ...]:
-        """Every state of the lineage the relation may have concerned on ``when``.
+        """Every state of the lineage that may have existed on ``when``, certain ones first.
 
-        One state unless ``when`` falls inside an imprecise date of a change of state.
-        """
-        day = to_partial_date(when)
-        possible = [self.states[0]]
-        for event in self._state_changes():
-            if event.date.latest <= day.earliest:
-                possible = [event.state]
-            elif event.date.earliest <= day.latest:
-                possible.append(event.state)
-            else:
-                break
-        return tuple(dict.fromkeys(possible))
-
-    def counterpart_on(self, when: DateLike) -> Counterpart:
-        """The state the relation concerned on ``when``.
-
-        That is the state of the lineage whose first event is on or before
-        ``when``; before any event, the lineage's first state. Inside an
-        imprecise date of a change of state the earlier state is given: see
-        :meth:`counterparts_on` for every possibility.
+        Empty when none did.
 
         >>> from peru_diplomacy import relations_with
-        >>> relations_with("Russia").counterpart_on("1980-06-01").name
-        'Soviet Union'
+        >>> [s.name for s in relations_with("Russia").counterparts_on("1991-12")]
+        ['Soviet Union', 'Russia']
         """
-        return self.counterparts_on(when)[0]
+        day = to_partial_date(when)
+        statuses = [(state, state.exists_on(day)) for state in self.states]
+        certain = [state for state, status in statuses if status is Status.ACTIVE]
+        return tuple(certain + [state for state, status in statuses if status is Status.UNCERTAIN])
 
-    def _state_changes(self) -> list[Event]:
-        seen = {self.states[0].id}
-        changes = []
-        for event in self.events:
-            if event.state.id not in seen:
-                seen.add(event.state.id)
-                changes.append(event)
-        return changes
+    def counterpart_on(self, when: DateLike) -> Counterpart:
+        """The state of the lineage that existed on ``when``, relations or not.
+
+        A state that certainly existed comes before one that may have; inside
+        an imprecise date of a change of state the earlier state is given (see
+        :meth:`counterparts_on` for every possibility). Raises
+        :class:`~peru_diplomacy.NoStateOnDateError` (a :class:`LookupError`)
+        when no state of the lineage existed then.
+
+        >>> from peru_diplomacy import relations_with
+        >>> russia = relations_with("Russia")
+        >>> russia.counterpart_on("1950-01-01").name, russia.counterpart_on("1900").name
+        ('Soviet Union', 'Russian Empire')
+        >>> relations_with("Serbia").counterpart_on("1980").name
+        'Yugoslavia'
+        """
+        day = to_partial_date(when)
+        found = self.counterparts_on(day)
+        if not found:
+            lives = "; ".join(f"{state.name} {_lifetime_text(state)}" for state in self.states)
+            raise NoStateOnDateError([state.name for state in self.states], str(day), detail=lives)
+        return found[0]
 
     def events_of(self, kind: EventKind) -> tuple[Event, ...]:
         """The events of one kind, in order.
@@ -214,3 +233,18 @@ class Relation:
     def __str__(self) -> str:
         """``Peru–`` and the counterpart's name."""
         return f"Peru–{self.counterpart.name}"
+
+
+_PERU_EXISTS = StatusTimeline.from_periods([Period(start=PERU_INDEPENDENCE)])
+
+
+def _lifetime_text(state: Counterpart) -> str:
+    """A state's lifetime in words: "1949-10-05 to 1990-10-03", "to 1917", "from 1993-01-01"."""
+    if not state.existence:
+        return "(lifetime not recorded)"
+    spans = []
+    for period in state.existence:
+        start = "" if period.open_start else f"from {period.start}"
+        end = "" if period.end is None else f"to {period.end}"
+        spans.append(" ".join(part for part in (start, end) if part) or "always")
+    return ", ".join(spans)

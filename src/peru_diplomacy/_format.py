@@ -1,0 +1,321 @@
+"""The dataset file format: its records, and a fast reader of its relations.
+
+The format is the cattrs unstructuring of :class:`DatasetDocument` as JSON
+(:data:`peru_diplomacy.converter` reads and writes it). To answer a first
+query without importing cattrs, :func:`relation_from_raw` builds a
+:class:`~peru_diplomacy.Relation` straight from its decoded JSON; a test
+holds it equal to ``converter.structure`` for every relation of the packaged
+data and for generated ones, so the two cannot drift.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+import attrs
+
+from .counterparts import CodeSystem, Counterpart, CounterpartKind, Membership
+from .dates import PartialDate
+from .errors import DatasetError, InvalidDateError, InvalidEventSequenceError
+from .events import Event, EventKind
+from .identity import NameEntry
+from .periods import Period
+from .provenance import Attribution, Confidence, DateDispute, Reference, Region, Source
+from .relation import Relation
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "DatasetDocument",
+    "DatasetMetadata",
+    "ExcludedRow",
+    "SystemState",
+    "relation_from_raw",
+]
+
+SCHEMA_VERSION = 2
+"""The version of the dataset file format this release reads and writes."""
+
+
+@attrs.frozen(kw_only=True)
+class DatasetMetadata:
+    """What the data is, where it comes from, and how far its knowledge reaches.
+
+    ``horizon`` is the last month (or day) the data knows about: answers about
+    later days are ``uncertain``. ``subject`` is Peru, with its codes and
+    lifetime.
+
+    >>> from peru_diplomacy import packaged_dataset
+    >>> meta = packaged_dataset().metadata
+    >>> meta.source_title, meta.source_revision, str(meta.horizon), meta.relation_count
+    ('Foreign relations of Peru', '2023-05', '2023-05', 189)
+    >>> meta.subject.cow_code, str(meta.subject.existence[0].start)
+    (135, '1821-07-28')
+    """
+
+    title: str
+    source_title: str
+    source_url: str
+    source_revision: str
+    horizon: PartialDate
+    licence: str
+    attribution: str
+    relation_count: int
+    source_row_count: int
+    subject: Counterpart
+
+
+@attrs.frozen(kw_only=True)
+class ExcludedRow:
+    """A row start in the source that is not a country row, and why.
+
+    >>> from peru_diplomacy import packaged_dataset
+    >>> (row,) = packaged_dataset().excluded_rows
+    >>> row.region.value, row.row, row.reason
+    ('Asia', 9, 'map caption inside row 8, not a country')
+    """
+
+    region: Region
+    row: int
+    text: str
+    reason: str
+
+
+@attrs.frozen(kw_only=True)
+class SystemState:
+    """A state of the COW or Gleditsch–Ward list, by code: what a code lookup can name.
+
+    >>> from peru_diplomacy import packaged_dataset
+    >>> [s.name for s in packaged_dataset().system_states if s.system.value == "cow" and s.code == 760]
+    ['Bhutan']
+    """
+
+    system: CodeSystem
+    code: int
+    abbrev: str
+    name: str
+
+
+@attrs.frozen(kw_only=True)
+class DatasetDocument:
+    """The whole dataset file, as cattrs structures it.
+
+    >>> from peru_diplomacy import packaged_dataset
+    >>> document = packaged_dataset().document
+    >>> document.schema_version, len(document.relations), len(document.names) > 1000
+    (2, 189, True)
+    """
+
+    schema_version: int
+    metadata: DatasetMetadata
+    relations: tuple[Relation, ...]
+    names: tuple[NameEntry, ...]
+    excluded_rows: tuple[ExcludedRow, ...] = ()
+    system_states: tuple[SystemState, ...] = ()
+
+
+# -- the fast reader ----------------------------------------------------------------------
+
+_T = TypeVar("_T")
+_E = TypeVar("_E", bound=enum.Enum)
+
+
+def _fail(where: str, why: str) -> DatasetError:
+    return DatasetError(f"{where}: {why}")
+
+
+def _fields(raw: object, where: str, required: tuple[str, ...], optional: tuple[str, ...] = ()) -> dict[str, Any]:
+    if not isinstance(raw, dict):
+        raise _fail(where, f"expected an object, not {type(raw).__name__}")
+    missing = [key for key in required if key not in raw]
+    if missing:
+        raise _fail(where, f"missing field {missing[0]!r}")
+    extra = [key for key in raw if key not in required and key not in optional]
+    if extra:
+        raise _fail(where, f"unknown field {extra[0]!r}")
+    return raw
+
+
+def _str(raw: object, where: str) -> str:
+    if not isinstance(raw, str):
+        raise _fail(where, f"expected text, not {type(raw).__name__}")
+    return raw
+
+
+def _opt_str(raw: object, where: str) -> str | None:
+    return None if raw is None else _str(raw, where)
+
+
+def _int(raw: object, where: str) -> int:
+    if type(raw) is not int:
+        raise _fail(where, f"expected an integer, not {type(raw).__name__}")
+    return raw
+
+
+def _bool(raw: object, where: str) -> bool:
+    if type(raw) is not bool:
+        raise _fail(where, f"expected true or false, not {type(raw).__name__}")
+    return raw
+
+
+def _date(raw: object, where: str) -> PartialDate:
+    try:
+        return PartialDate.fromisoformat(_str(raw, where))
+    except InvalidDateError as error:
+        raise _fail(where, str(error)) from None
+
+
+def _opt_date(raw: object, where: str) -> PartialDate | None:
+    return None if raw is None else _date(raw, where)
+
+
+def _enum(cls: type[_E], raw: object, where: str) -> _E:
+    try:
+        return cls(raw)
+    except ValueError:
+        raise _fail(where, f"{raw!r} is not a {cls.__name__}") from None
+
+
+def _list(raw: object, where: str, item: Callable[[object, str], _T]) -> tuple[_T, ...]:
+    if not isinstance(raw, list):
+        raise _fail(where, f"expected a list, not {type(raw).__name__}")
+    return tuple(item(value, f"{where}[{index}]") for index, value in enumerate(raw))
+
+
+def period_from_raw(raw: object, where: str) -> Period:
+    """A :class:`Period` from its JSON form."""
+    d = _fields(raw, where, ("start",), ("end", "open_start"))
+    return Period(
+        start=_date(d["start"], f"{where}.start"),
+        end=_opt_date(d.get("end"), f"{where}.end"),
+        open_start=_bool(d.get("open_start", False), f"{where}.open_start"),
+    )
+
+
+def _membership(raw: object, where: str) -> Membership:
+    d = _fields(raw, where, ("system", "code", "abbrev", "start"), ("end",))
+    return Membership(
+        system=_enum(CodeSystem, d["system"], f"{where}.system"),
+        code=_int(d["code"], f"{where}.code"),
+        abbrev=_str(d["abbrev"], f"{where}.abbrev"),
+        start=_date(d["start"], f"{where}.start"),
+        end=_opt_date(d.get("end"), f"{where}.end"),
+    )
+
+
+_OPTIONAL_STATE_TEXT = ("official_name", "alpha2", "alpha3", "numeric", "iso3166_3", "m49_region", "m49_subregion")
+
+
+def counterpart_from_raw(raw: object, where: str) -> Counterpart:
+    """A :class:`Counterpart` from its JSON form."""
+    d = _fields(raw, where, ("id", "name", "kind"), (*_OPTIONAL_STATE_TEXT, "existence", "existence_source", "memberships"))
+    texts = {key: _opt_str(d.get(key), f"{where}.{key}") for key in _OPTIONAL_STATE_TEXT}
+    return Counterpart(
+        id=_str(d["id"], f"{where}.id"),
+        name=_str(d["name"], f"{where}.name"),
+        kind=_enum(CounterpartKind, d["kind"], f"{where}.kind"),
+        existence=_list(d.get("existence", []), f"{where}.existence", period_from_raw),
+        existence_source=_str(d.get("existence_source", ""), f"{where}.existence_source"),
+        memberships=_list(d.get("memberships", []), f"{where}.memberships", _membership),
+        **texts,
+    )
+
+
+def _opt_counterpart(raw: object, where: str) -> Counterpart | None:
+    return None if raw is None else counterpart_from_raw(raw, where)
+
+
+def _reference(raw: object, where: str) -> Reference:
+    d = _fields(raw, where, ("number", "text"))
+    return Reference(number=_int(d["number"], f"{where}.number"), text=_str(d["text"], f"{where}.text"))
+
+
+def _event(raw: object, where: str) -> Event:
+    d = _fields(raw, where, ("kind", "date", "state"), ("text", "qualifier", "references", "predecessor", "successor"))
+    return Event(
+        kind=_enum(EventKind, d["kind"], f"{where}.kind"),
+        date=_date(d["date"], f"{where}.date"),
+        state=counterpart_from_raw(d["state"], f"{where}.state"),
+        text=_str(d.get("text", ""), f"{where}.text"),
+        qualifier=_opt_str(d.get("qualifier"), f"{where}.qualifier"),
+        references=_list(d.get("references", []), f"{where}.references", _reference),
+        predecessor=_opt_counterpart(d.get("predecessor"), f"{where}.predecessor"),
+        successor=_opt_counterpart(d.get("successor"), f"{where}.successor"),
+    )
+
+
+def _dispute(raw: object, where: str) -> DateDispute:
+    d = _fields(raw, where, ("table_date", "other_date", "other_source"))
+    return DateDispute(
+        table_date=_str(d["table_date"], f"{where}.table_date"),
+        other_date=_date(d["other_date"], f"{where}.other_date"),
+        other_source=_str(d["other_source"], f"{where}.other_source"),
+    )
+
+
+def _source(raw: object, where: str) -> Source:
+    d = _fields(raw, where, ("region", "row", "cell"), ("notes",))
+    return Source(
+        region=_enum(Region, d["region"], f"{where}.region"),
+        row=_int(d["row"], f"{where}.row"),
+        cell=_str(d["cell"], f"{where}.cell"),
+        notes=_str(d.get("notes", ""), f"{where}.notes"),
+    )
+
+
+def _attribution(raw: object, where: str) -> Attribution:
+    d = _fields(raw, where, ("country", "confidence", "evidence"), ("disputes",))
+    return Attribution(
+        country=_str(d["country"], f"{where}.country"),
+        confidence=_enum(Confidence, d["confidence"], f"{where}.confidence"),
+        evidence=_str(d["evidence"], f"{where}.evidence"),
+        disputes=_list(d.get("disputes", []), f"{where}.disputes", _dispute),
+    )
+
+
+_RELATION_REQUIRED = ("id", "counterpart", "states", "region", "events", "source", "attribution")
+_RELATION_OPTIONAL = ("references", "remarks", "horizon")
+
+
+def relation_from_raw(raw: object, where: str = "relation") -> Relation:
+    """A :class:`~peru_diplomacy.Relation` from its decoded JSON, checked, without cattrs.
+
+    Raises :class:`~peru_diplomacy.DatasetError` naming the first problem's path.
+
+    >>> relation_from_raw({"id": "X"})
+    Traceback (most recent call last):
+    ...
+    peru_diplomacy.errors.DatasetError: relation: missing field 'counterpart'
+    """
+    d = _fields(raw, where, _RELATION_REQUIRED, _RELATION_OPTIONAL)
+    try:
+        relation = Relation(
+            id=_str(d["id"], f"{where}.id"),
+            counterpart=counterpart_from_raw(d["counterpart"], f"{where}.counterpart"),
+            states=_list(d["states"], f"{where}.states", counterpart_from_raw),
+            region=_enum(Region, d["region"], f"{where}.region"),
+            events=_list(d["events"], f"{where}.events", _event),
+            source=_source(d["source"], f"{where}.source"),
+            attribution=_attribution(d["attribution"], f"{where}.attribution"),
+            references=_list(d.get("references", []), f"{where}.references", _reference),
+            remarks=_list(d.get("remarks", []), f"{where}.remarks", _str),
+            horizon=_opt_date(d.get("horizon"), f"{where}.horizon"),
+        )
+    except InvalidEventSequenceError as error:
+        raise _fail(where, str(error)) from None
+    check_relation(relation, where)
+    return relation
+
+
+def check_relation(relation: Relation, where: str) -> None:
+    """The checks a relation must pass beyond its types."""
+    if not relation.states or relation.counterpart != relation.states[-1]:
+        raise _fail(where, "its counterpart must be the last of its states")
+    ids = [s.id for s in relation.states]
+    if len(set(ids)) != len(ids):
+        raise _fail(where, "a state appears twice in its lineage")
+    by_id = {s.id: s for s in relation.states}
+    for index, event in enumerate(relation.events):
+        if by_id.get(event.state.id) != event.state:
+            raise _fail(where, f"event {index + 1} concerns {event.state.name}, which is not a state of its lineage")
