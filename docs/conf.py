@@ -67,6 +67,8 @@ from peru_diplomacy.export import *
 from peru_diplomacy.serialization import *
 from peru_diplomacy.errors import *
 from peru_diplomacy.dataset import *
+from peru_diplomacy._records import *
+from peru_diplomacy._format import *
 from peru_diplomacy.counterparts import *
 from peru_diplomacy.provenance import *
 """

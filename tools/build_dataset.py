@@ -23,7 +23,6 @@ from __future__ import annotations
 import argparse
 import csv
 import gettext
-import json
 import re
 import sys
 import tomllib
@@ -34,20 +33,14 @@ from typing import Any
 import attrs
 import pycountry
 
+from peru_diplomacy._records import DatasetDocument, DatasetMetadata, ExcludedRow, NameEntry, SystemState
 from peru_diplomacy.counterparts import PERU_INDEPENDENCE, CodeSystem, Counterpart, CounterpartKind, Membership
-from peru_diplomacy.dataset import (
-    SCHEMA_VERSION,
-    Dataset,
-    DatasetDocument,
-    DatasetMetadata,
-    ExcludedRow,
-    SystemState,
-)
+from peru_diplomacy.dataset import SCHEMA_VERSION, Dataset
 from peru_diplomacy.dates import PartialDate
 from peru_diplomacy.events import Event, EventKind
-from peru_diplomacy.identity import NameEntry, NameKind, normalize_name, normalize_query
-from peru_diplomacy.provenance import Attribution, Confidence, DateDispute, Reference, Region, Source
+from peru_diplomacy.identity import NameKind, normalize_name, normalize_query
 from peru_diplomacy.periods import Period
+from peru_diplomacy.provenance import Attribution, Confidence, DateDispute, Reference, Region, Source
 from peru_diplomacy.relation import Relation
 from peru_diplomacy.serialization import converter, dumps_document
 
@@ -58,6 +51,9 @@ CROSSWALK = ROOT / "data" / "crosswalk"
 SOURCE_REVISION = PartialDate(2023, 5)
 LISTS_BEGIN = PartialDate(1816, 1, 1)
 OPEN_ENDS = {"2016-12-31", "9999-12-31"}
+PERU_SOURCE = (
+    "Declaration of independence, Lima, 28 July 1821 (Wikipedia, 'Peruvian War of Independence', CC BY-SA 4.0)."
+)
 OUTPUT = ROOT / "src" / "peru_diplomacy" / "data" / "relations.json"
 
 REGIONS = ("Africa", "Americas", "Asia", "Europe", "Oceania")
@@ -405,7 +401,8 @@ def system_states() -> tuple[SystemState, ...]:
     seen: dict[tuple[CodeSystem, int], SystemState] = {}
     for span in list_spans():
         seen.setdefault(
-            (span.system, span.code), SystemState(system=span.system, code=span.code, abbrev=span.abbrev, name=span.name)
+            (span.system, span.code),
+            SystemState(system=span.system, code=span.code, abbrev=span.abbrev, name=span.name),
         )
     return tuple(sorted(seen.values(), key=lambda s: (s.system.value, s.code)))
 
@@ -514,7 +511,9 @@ class StateFacts:
         out = []
         for relation in relations:
             events = tuple(
-                attrs.evolve(e, state=enriched[e.state.id], predecessor=swap(e.predecessor), successor=swap(e.successor))
+                attrs.evolve(
+                    e, state=enriched[e.state.id], predecessor=swap(e.predecessor), successor=swap(e.successor)
+                )
                 for e in relation.events
             )
             lineage = tuple(enriched[s.id] for s in relation.states)
@@ -524,6 +523,7 @@ class StateFacts:
     def peru(self) -> Counterpart:
         """Peru itself, the subject of every relation."""
         record = pycountry.countries.get(alpha_3="PER")
+        assert record is not None
         peru = Counterpart(
             id="PER",
             name="Peru",
@@ -539,7 +539,7 @@ class StateFacts:
         return attrs.evolve(
             peru,
             existence=existence,
-            existence_source="Declaration of independence, Lima, 28 July 1821 (Wikipedia, \"Peruvian War of Independence\", CC BY-SA 4.0).",
+            existence_source=PERU_SOURCE,
             memberships=tuple(
                 Membership(system=s.system, code=s.code, abbrev=s.abbrev, start=s.start, end=s.end) for s in spans
             ),

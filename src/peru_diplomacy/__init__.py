@@ -13,17 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from .counterparts import CodeSystem, Counterpart, CounterpartKind, Membership
-from .dataset import (
-    SCHEMA_VERSION,
-    Dataset,
-    DatasetDocument,
-    DatasetMetadata,
-    ExcludedRow,
-    Succession,
-    SystemState,
-    TimelineEntry,
-    packaged_dataset,
-)
+from .dataset import SCHEMA_VERSION, Dataset, packaged_dataset
 from .dates import DateLike, PartialDate, Precision, to_partial_date
 from .errors import (
     AmbiguousCountryError,
@@ -36,7 +26,7 @@ from .errors import (
     UnknownCountryError,
 )
 from .events import Event, EventKind
-from .identity import NameEntry, NameKind
+from .identity import NameKind
 from .periods import Period, Status
 from .provenance import Attribution, Confidence, DateDispute, Reference, Region, Source
 from .queries import (
@@ -129,8 +119,17 @@ __all__ = [
 ]
 
 
+_LAZY_RECORDS = frozenset(
+    {"DatasetDocument", "DatasetMetadata", "ExcludedRow", "NameEntry", "Succession", "SystemState", "TimelineEntry"}
+)
+
+
 def __getattr__(name: str) -> Any:
-    # cattrs and the export helpers load only when asked for, to keep import fast.
+    # cattrs, the export helpers and the records no lookup needs load only when asked for.
+    if name in _LAZY_RECORDS:
+        from . import _records
+
+        return getattr(_records, name)
     if name == "converter":
         from .serialization import converter
 
@@ -147,5 +146,12 @@ def __getattr__(name: str) -> Any:
 
 
 if TYPE_CHECKING:
+    from ._records import DatasetDocument as DatasetDocument
+    from ._records import DatasetMetadata as DatasetMetadata
+    from ._records import ExcludedRow as ExcludedRow
+    from ._records import NameEntry as NameEntry
+    from ._records import Succession as Succession
+    from ._records import SystemState as SystemState
+    from ._records import TimelineEntry as TimelineEntry
     from .serialization import converter as converter
     from .serialization import make_converter as make_converter

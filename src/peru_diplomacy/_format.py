@@ -1,6 +1,7 @@
 """The dataset file format: its records, and a fast reader of its relations.
 
-The format is the cattrs unstructuring of :class:`DatasetDocument` as JSON
+The format is the cattrs unstructuring of
+:class:`~peru_diplomacy.DatasetDocument` as JSON
 (:data:`peru_diplomacy.converter` reads and writes it). To answer a first
 query without importing cattrs, :func:`relation_from_raw` builds a
 :class:`~peru_diplomacy.Relation` straight from its decoded JSON; a test
@@ -14,105 +15,18 @@ import enum
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-import attrs
-
 from .counterparts import CodeSystem, Counterpart, CounterpartKind, Membership
 from .dates import PartialDate
 from .errors import DatasetError, InvalidDateError, InvalidEventSequenceError
 from .events import Event, EventKind
-from .identity import NameEntry
 from .periods import Period
 from .provenance import Attribution, Confidence, DateDispute, Reference, Region, Source
 from .relation import Relation
 
-__all__ = [
-    "SCHEMA_VERSION",
-    "DatasetDocument",
-    "DatasetMetadata",
-    "ExcludedRow",
-    "SystemState",
-    "relation_from_raw",
-]
+__all__ = ["SCHEMA_VERSION", "check_relation", "counterpart_from_raw", "period_from_raw", "relation_from_raw"]
 
 SCHEMA_VERSION = 2
 """The version of the dataset file format this release reads and writes."""
-
-
-@attrs.frozen(kw_only=True)
-class DatasetMetadata:
-    """What the data is, where it comes from, and how far its knowledge reaches.
-
-    ``horizon`` is the last month (or day) the data knows about: answers about
-    later days are ``uncertain``. ``subject`` is Peru, with its codes and
-    lifetime.
-
-    >>> from peru_diplomacy import packaged_dataset
-    >>> meta = packaged_dataset().metadata
-    >>> meta.source_title, meta.source_revision, str(meta.horizon), meta.relation_count
-    ('Foreign relations of Peru', '2023-05', '2023-05', 189)
-    >>> meta.subject.cow_code, str(meta.subject.existence[0].start)
-    (135, '1821-07-28')
-    """
-
-    title: str
-    source_title: str
-    source_url: str
-    source_revision: str
-    horizon: PartialDate
-    licence: str
-    attribution: str
-    relation_count: int
-    source_row_count: int
-    subject: Counterpart
-
-
-@attrs.frozen(kw_only=True)
-class ExcludedRow:
-    """A row start in the source that is not a country row, and why.
-
-    >>> from peru_diplomacy import packaged_dataset
-    >>> (row,) = packaged_dataset().excluded_rows
-    >>> row.region.value, row.row, row.reason
-    ('Asia', 9, 'map caption inside row 8, not a country')
-    """
-
-    region: Region
-    row: int
-    text: str
-    reason: str
-
-
-@attrs.frozen(kw_only=True)
-class SystemState:
-    """A state of the COW or Gleditsch–Ward list, by code: what a code lookup can name.
-
-    >>> from peru_diplomacy import packaged_dataset
-    >>> [s.name for s in packaged_dataset().system_states if s.system.value == "cow" and s.code == 760]
-    ['Bhutan']
-    """
-
-    system: CodeSystem
-    code: int
-    abbrev: str
-    name: str
-
-
-@attrs.frozen(kw_only=True)
-class DatasetDocument:
-    """The whole dataset file, as cattrs structures it.
-
-    >>> from peru_diplomacy import packaged_dataset
-    >>> document = packaged_dataset().document
-    >>> document.schema_version, len(document.relations), len(document.names) > 1000
-    (2, 189, True)
-    """
-
-    schema_version: int
-    metadata: DatasetMetadata
-    relations: tuple[Relation, ...]
-    names: tuple[NameEntry, ...]
-    excluded_rows: tuple[ExcludedRow, ...] = ()
-    system_states: tuple[SystemState, ...] = ()
 
 
 # -- the fast reader ----------------------------------------------------------------------
@@ -209,7 +123,9 @@ _OPTIONAL_STATE_TEXT = ("official_name", "alpha2", "alpha3", "numeric", "iso3166
 
 def counterpart_from_raw(raw: object, where: str) -> Counterpart:
     """A :class:`Counterpart` from its JSON form."""
-    d = _fields(raw, where, ("id", "name", "kind"), (*_OPTIONAL_STATE_TEXT, "existence", "existence_source", "memberships"))
+    d = _fields(
+        raw, where, ("id", "name", "kind"), (*_OPTIONAL_STATE_TEXT, "existence", "existence_source", "memberships")
+    )
     texts = {key: _opt_str(d.get(key), f"{where}.{key}") for key in _OPTIONAL_STATE_TEXT}
     return Counterpart(
         id=_str(d["id"], f"{where}.id"),

@@ -16,7 +16,7 @@ import attrs
 from .dates import DateLike, PartialDate, to_partial_date
 from .periods import Period, Status, StatusTimeline
 
-__all__ = ["CodeSystem", "Counterpart", "CounterpartKind", "Membership", "PERU_INDEPENDENCE"]
+__all__ = ["PERU_INDEPENDENCE", "CodeSystem", "Counterpart", "CounterpartKind", "Membership"]
 
 PERU_INDEPENDENCE = PartialDate(1821, 7, 28)
 """The day Peru exists from: its declaration of independence, Lima, 28 July 1821.

@@ -24,40 +24,30 @@ import json
 import os
 import threading
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import attrs
-
-from ._format import (
-    SCHEMA_VERSION,
-    DatasetDocument,
-    DatasetMetadata,
-    ExcludedRow,
-    SystemState,
-    check_relation,
-    counterpart_from_raw,
-    relation_from_raw,
-)
+from ._format import SCHEMA_VERSION, check_relation, counterpart_from_raw, relation_from_raw
 from .counterparts import CodeSystem, Counterpart
 from .dates import DateLike, PartialDate, to_partial_date
 from .errors import DatasetError, NoRelationError, UnknownCountryError
-from .events import Event, EventKind
-from .identity import CountryIndex, NameEntry, NameKind, RawName, normalize_query
+from .events import EventKind
+from .identity import CountryIndex, NameKind, RawName, normalize_query
 from .periods import Status, check_range
 from .provenance import Confidence, Region
 from .relation import Relation
 
-__all__ = [
-    "SCHEMA_VERSION",
-    "Dataset",
-    "DatasetDocument",
-    "DatasetMetadata",
-    "ExcludedRow",
-    "Succession",
-    "SystemState",
-    "TimelineEntry",
-    "packaged_dataset",
-]
+if TYPE_CHECKING:
+    from ._records import (
+        DatasetDocument,
+        DatasetMetadata,
+        ExcludedRow,
+        NameEntry,
+        Succession,
+        SystemState,
+        TimelineEntry,
+    )
+
+__all__ = ["SCHEMA_VERSION", "Dataset", "packaged_dataset"]
 
 _RESOURCE = ("data", "relations.json")
 _NAME_KINDS = frozenset(kind.value for kind in NameKind)
@@ -67,35 +57,6 @@ _TOP_LEVEL = ("schema_version", "metadata", "relations", "names", "excluded_rows
 _PACKED_HEAD = b'{\n"schema_version":2,\n"metadata":'
 _CACHE_LIMIT = 4096
 _CACHE_KEY_LIMIT = 200
-
-
-@attrs.frozen(kw_only=True)
-class TimelineEntry:
-    """One event of the timeline, with the relation it belongs to.
-
-    >>> first = packaged_dataset().timeline()[0]
-    >>> str(first.event.date), first.event.kind.value, first.relation.counterpart.name
-    ('1822-06-06', 'established', 'Colombia')
-    """
-
-    relation: Relation
-    event: Event
-
-
-@attrs.frozen(kw_only=True)
-class Succession:
-    """A state taking over from, or merging into, another: ``kind`` is the event's kind.
-
-    >>> s = packaged_dataset().successions()[-1]
-    >>> s.predecessor.name, s.successor.name, str(s.date), s.kind.value, s.relation
-    ('Czechoslovakia', 'Czech Republic', '1993-01-02', 'succeeded', 'CZE')
-    """
-
-    predecessor: Counterpart
-    successor: Counterpart
-    date: PartialDate
-    kind: EventKind
-    relation: str
 
 
 class Dataset:
@@ -126,19 +87,6 @@ class Dataset:
         "_system_states",
     )
 
-    def __init__(self, document: DatasetDocument) -> None:
-        self._start()
-        if document.schema_version != SCHEMA_VERSION:
-            raise DatasetError(_version_message(document.schema_version))
-        for position, relation in enumerate(document.relations):
-            check_relation(relation, f"relations[{position}] ({relation.id})")
-        self._metadata = document.metadata
-        self._names = document.names
-        self._excluded = document.excluded_rows
-        self._system_states = document.system_states
-        self._records = {r.id: r for r in document.relations}
-        self._finish([r.id for r in document.relations], list(document.relations))
-
     def _start(self) -> None:
         self._lock = threading.RLock()
         self._cache: dict[object, Relation] = {}
@@ -153,6 +101,19 @@ class Dataset:
         self._names: tuple[NameEntry, ...] | tuple[RawName, ...] | None = None
         self._excluded: tuple[ExcludedRow, ...] = ()
         self._system_states: tuple[SystemState, ...] = ()
+
+    def __init__(self, document: DatasetDocument) -> None:
+        self._start()
+        if document.schema_version != SCHEMA_VERSION:
+            raise DatasetError(_version_message(document.schema_version))
+        for position, relation in enumerate(document.relations):
+            check_relation(relation, f"relations[{position}] ({relation.id})")
+        self._metadata = document.metadata
+        self._names = document.names
+        self._excluded = document.excluded_rows
+        self._system_states = document.system_states
+        self._records = {r.id: r for r in document.relations}
+        self._finish([r.id for r in document.relations], list(document.relations))
 
     def _finish(self, ids: list[str], relations: list[Relation] | None) -> None:
         """Check the whole dataset and index it (with ``relations``, every one is built)."""
@@ -176,7 +137,8 @@ class Dataset:
     def _settle(self, relations: tuple[Relation, ...]) -> None:
         known_states = {state.id for relation in relations for state in relation.states}
         assert self._names is not None
-        for position, entry in enumerate(self._names):
+        names: tuple[NameEntry | RawName, ...] = self._names
+        for position, entry in enumerate(names):
             if entry.relation is not None and entry.relation not in self._records:
                 raise DatasetError(f"names[{position}]: {entry.label!r} points to unknown relation {entry.relation!r}")
             if entry.relation is not None and entry.state is not None and entry.state not in known_states:
@@ -244,6 +206,8 @@ class Dataset:
     @property
     def document(self) -> DatasetDocument:
         """The whole dataset as one record (every relation built)."""
+        from ._records import DatasetDocument
+
         return DatasetDocument(
             schema_version=SCHEMA_VERSION,
             metadata=self.metadata,
@@ -343,6 +307,8 @@ class Dataset:
     @property
     def names(self) -> tuple[NameEntry, ...]:
         """Every name and code the lookups understand."""
+        from ._records import NameEntry
+
         self._full()
         names = self._names
         assert names is not None
@@ -375,7 +341,7 @@ class Dataset:
         relation = self._relation(relation_id)
         if relation is None:
             raise DatasetError(f"the name index points to relation {relation_id!r}, which the dataset lacks")
-        if len(self._cache) < _CACHE_LIMIT and (type(country) is int or len(country) <= _CACHE_KEY_LIMIT):
+        if len(self._cache) < _CACHE_LIMIT and (isinstance(country, int) or len(country) <= _CACHE_KEY_LIMIT):
             self._cache[country] = relation
         return relation
 
@@ -391,7 +357,9 @@ class Dataset:
 
     def _by_system_code(self, country: str | int, system: CodeSystem) -> Relation:
         if isinstance(country, bool) or not isinstance(country, (str, int)):
-            raise TypeError(f"a {system.value.upper()} code is an int or an abbreviation (str), not {type(country).__name__}")
+            raise TypeError(
+                f"a {system.value.upper()} code is an int or an abbreviation (str), not {type(country).__name__}"
+            )
         text = country.strip() if isinstance(country, str) else ""
         code: int | None = country if isinstance(country, int) else (int(text) if text.isdigit() else None)
         abbrev = None if code is not None else text.upper()
@@ -507,6 +475,8 @@ class Dataset:
         >>> [str(t.event.date) for t in packaged_dataset().timeline(kinds=["broken"], first="1942", last="1942")]
         ['1942-01-24', '1942-03-05']
         """
+        from ._records import TimelineEntry
+
         wanted = None if kinds is None else frozenset(EventKind(k) for k in kinds)
         relations = self.relations if region is None else self.by_region(region)
         low = None if first is None else to_partial_date(first).earliest
@@ -536,6 +506,8 @@ class Dataset:
         >>> [(s.predecessor.name, s.successor.name) for s in packaged_dataset().successions()]
         [('German Democratic Republic', 'Germany'), ('Soviet Union', 'Russia'), ('Czechoslovakia', 'Czech Republic')]
         """
+        from ._records import Succession
+
         found = []
         for relation in self.relations:
             for event in relation.events:
@@ -671,7 +643,10 @@ def _list_of(raw: object, where: str, item: Any) -> tuple[Any, ...]:
 
 
 def _metadata(raw: object) -> DatasetMetadata:
+    import attrs
+
     from ._format import _date, _fields, _int, _str
+    from ._records import DatasetMetadata
 
     fields = [f.name for f in attrs.fields(DatasetMetadata)]
     d = _fields(raw, "metadata", tuple(fields))
@@ -709,6 +684,7 @@ def _names(raw: object) -> tuple[RawName, ...]:
 
 def _excluded_row(raw: object, where: str) -> ExcludedRow:
     from ._format import _enum, _fields, _int, _str
+    from ._records import ExcludedRow
 
     d = _fields(raw, where, ("region", "row", "text", "reason"))
     return ExcludedRow(
@@ -721,6 +697,7 @@ def _excluded_row(raw: object, where: str) -> ExcludedRow:
 
 def _system_state(raw: object, where: str) -> SystemState:
     from ._format import _enum, _fields, _int, _str
+    from ._records import SystemState
 
     d = _fields(raw, where, ("system", "code", "abbrev", "name"))
     return SystemState(

@@ -16,13 +16,14 @@ import re
 import threading
 import unicodedata
 from collections.abc import Iterable
-from typing import NamedTuple
-
-import attrs
+from typing import TYPE_CHECKING, NamedTuple
 
 from .errors import AmbiguousCountryError, NoRelationError, UnknownCountryError
 
-__all__ = ["CountryIndex", "NameEntry", "NameKind", "normalize_name", "normalize_query"]
+if TYPE_CHECKING:
+    from ._records import NameEntry
+
+__all__ = ["CountryIndex", "NameKind", "RawName", "normalize_name", "normalize_query"]
 
 _NOT_WORD = re.compile(r"[\W_]+")
 _ORDINARY = re.compile(r"[a-z0-9 ]*")
@@ -41,27 +42,6 @@ class NameKind(enum.StrEnum):
     FORMER_NAME = "former_name"
     SPANISH_NAME = "spanish_name"
     CODE = "code"
-
-
-@attrs.frozen(kw_only=True)
-class NameEntry:
-    """One name or code and what it points to.
-
-    ``relation`` is the id of the relation it resolves to, or ``None`` for a
-    state the source records no relation with (kept so that a name such as
-    "Congo" is reported as ambiguous rather than silently resolved).
-    ``state`` is the id of the state of the lineage the name denotes.
-
-    >>> from peru_diplomacy import packaged_dataset
-    >>> [(e.label, e.kind.value, e.relation) for e in packaged_dataset().names if e.key == "alemania"]
-    [('Alemania', 'spanish_name', 'DEU')]
-    """
-
-    key: str
-    label: str
-    kind: NameKind = attrs.field(converter=NameKind)
-    relation: str | None
-    state: str | None = None
 
 
 class RawName(NamedTuple):

@@ -13,14 +13,18 @@ True
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from .counterparts import CodeSystem, Counterpart
-from .dataset import Succession, TimelineEntry, packaged_dataset
+from .dataset import packaged_dataset
 from .dates import DateLike
 from .events import EventKind
 from .periods import Status
 from .provenance import Confidence, Region
 from .relation import Relation
+
+if TYPE_CHECKING:
+    from ._records import Succession, TimelineEntry
 
 __all__ = [
     "active_on",
