@@ -33,11 +33,28 @@ def test_show(entry: str) -> None:
     assert result.returncode == 0, result.stderr
     out = result.stdout
     assert out.startswith("Peru – Czech Republic\n")
-    assert "lineage:     Czechoslovakia → Czech Republic" in out
-    assert "1968-12-27 – still standing at the source's revision (May 2023)" in out
+    assert "    Czechoslovakia                         from 1918-10-28 until 1993-01-01\n" in out
+    assert "    Czech Republic                         from 1993-01-01\n" in out
+    assert "state codes: COW 316 (CZR), GW 316 (CZR)" in out
+    assert "1968-12-27 – still standing at the data's horizon (2023-05)" in out
     assert "1957-10-04  broken       Czechoslovakia" in out
     assert "source:      Europe table, row 10" in out
     assert "attribution: high confidence" in out
+
+
+def test_list_after_the_horizon_says_why_nothing_is_active() -> None:
+    result = run("list", "--active-on", "2030-01-01")
+    assert result.returncode == 0
+    assert "after the data's horizon (2023-05)" in result.stderr
+    assert result.stdout == ""
+    assert "0 relations" in result.stderr
+
+
+def test_list_by_confidence() -> None:
+    result = run("list", "--min-confidence", "high", "--json")
+    rows = json.loads(result.stdout)
+    assert len(rows) == 83
+    assert {row["confidence"] for row in rows} == {"high"}
 
 
 def test_show_lists_notes_references_and_disputes() -> None:

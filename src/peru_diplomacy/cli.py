@@ -12,11 +12,13 @@ import sys
 from collections.abc import Sequence
 from typing import IO
 
+from ._format import SCHEMA_VERSION
+from .counterparts import Counterpart
 from .dates import PartialDate, to_partial_date
 from .errors import AmbiguousCountryError, InvalidDateError, NoRelationError, UnknownCountryError
 from .events import EventKind
 from .periods import Status
-from .provenance import Region
+from .provenance import Confidence, Region
 from .relation import Relation
 
 __all__ = ["main"]
@@ -57,7 +59,9 @@ def _parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument(
-        "--version", action="version", version=f"%(prog)s {__version__} (data: source revision 2023-05)"
+        "--version",
+        action="version",
+        version=f"%(prog)s {__version__} (data: schema {SCHEMA_VERSION}, table of 2023-05, knowledge to 2023-05)",
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
@@ -71,6 +75,11 @@ def _parser() -> argparse.ArgumentParser:
     listing.add_argument("--on", type=_date, metavar="DATE", help="the date for --status")
     listing.add_argument(
         "--status", choices=[s.value for s in Status], help="only relations with this status --on DATE"
+    )
+    listing.add_argument(
+        "--min-confidence",
+        choices=[c.value for c in Confidence],
+        help="only rows attributed to their country with at least this confidence",
     )
     listing.add_argument("--json", action="store_true", help="rows as JSON")
 
@@ -135,9 +144,18 @@ def _show(args: argparse.Namespace) -> int:
     out.write(f"Peru – {c.name}\n")
     out.write(f"  kind:        {c.kind.value.replace('_', ' ')}\n")
     if codes:
-        out.write(f"  codes:       {codes}\n")
-    if len(relation.states) > 1:
-        out.write(f"  lineage:     {' → '.join(s.name for s in relation.states)}\n")
+        out.write(f"  ISO codes:   {codes}\n")
+    systems = ", ".join(
+        f"{label} {code} ({abbrev})"
+        for label, code, abbrev in (("COW", c.cow_code, c.cow_abbrev), ("GW", c.gw_code, c.gw_abbrev))
+        if code is not None
+    )
+    out.write(f"  state codes: {systems or 'none (in neither the COW nor the Gleditsch–Ward list)'}\n")
+    if c.m49_region:
+        out.write(f"  UN M49:      {c.m49_region}, {c.m49_subregion}\n")
+    out.write("  lineage:\n")
+    for state in relation.states:
+        out.write(f"    {state.name:<38} {_lifetime(state)}\n")
     out.write(f"  source:      {relation.source.region.value} table, row {relation.source.row}\n")
     out.write(f"  date cell:   {relation.source.cell or '(empty)'}\n")
     a = relation.attribution
@@ -145,9 +163,11 @@ def _show(args: argparse.Namespace) -> int:
     out.write("\nPeriods of relations\n")
     if not relation.periods:
         out.write("  none known: the source gives no date\n")
+    horizon = "the data's horizon" if relation.horizon is None else f"the data's horizon ({relation.horizon})"
     for period in relation.periods:
-        end = "still standing at the source's revision (May 2023)" if period.end is None else str(period.end)
+        end = f"still standing at {horizon}" if period.end is None else str(period.end)
         out.write(f"  {period.start} – {end}\n")
+    out.write(f"  after {horizon}: uncertain (the data knows nothing later)\n")
     out.write("\nEvents\n")
     if not relation.events:
         out.write("  none\n")
@@ -173,10 +193,28 @@ def _show(args: argparse.Namespace) -> int:
     return 0
 
 
+def _lifetime(state: Counterpart) -> str:
+    spans = []
+    for period in state.existence:
+        start = f"existed by {period.start}" if period.open_start else f"from {period.start}"
+        spans.append(start + ("" if period.end is None else f" until {period.end}"))
+    return "; ".join(spans) or "lifetime not recorded"
+
+
 def _list(args: argparse.Namespace) -> int:
-    from .queries import all_relations, by_region
+    from .queries import all_relations, by_region, packaged_dataset
 
     relations = by_region(args.region) if args.region else all_relations()
+    if args.min_confidence is not None:
+        relations = tuple(r for r in relations if r.attribution.confidence >= Confidence(args.min_confidence))
+    horizon = packaged_dataset().horizon
+    for when in (args.active_on, args.on):
+        if when is not None and when.latest > horizon.latest:
+            print(
+                f"peru-diplomacy: note: {when} lies after the data's horizon ({horizon}); "
+                "what happened then is unknown, so no relation is certainly active or inactive",
+                file=sys.stderr,
+            )
     if args.active_on is not None:
         relations = tuple(r for r in relations if r.status_on(args.active_on) is Status.ACTIVE)
     if (args.status is None) != (args.on is None):
@@ -205,6 +243,9 @@ def _summary(relation: Relation) -> dict[str, str | None]:
         "region": relation.region.value,
         "established": None if relation.established is None else relation.established.isoformat(),
         "confidence": relation.attribution.confidence.value,
+        "alpha3": relation.counterpart.alpha3,
+        "cow_code": None if relation.counterpart.cow_code is None else str(relation.counterpart.cow_code),
+        "gw_code": None if relation.counterpart.gw_code is None else str(relation.counterpart.gw_code),
     }
 
 

@@ -23,6 +23,7 @@ from __future__ import annotations
 import json
 import os
 import threading
+from bisect import bisect_right
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
@@ -84,6 +85,7 @@ class Dataset:
         "_packed",
         "_raw",
         "_records",
+        "_steps",
         "_system_states",
     )
 
@@ -145,6 +147,7 @@ class Dataset:
                 raise DatasetError(f"names[{position}]: {entry.label!r} points to unknown state {entry.state!r}")
         _check_dataset(relations)
         self._by_region = {region: tuple(r for r in relations if r.region is region) for region in Region}
+        self._steps = tuple((r, r._timeline.starts, r._timeline.statuses) for r in relations)
         self._all = relations
 
     # -- loading ------------------------------------------------------------------------
@@ -427,7 +430,10 @@ class Dataset:
         day = to_partial_date(when)
         if day.day is not None:  # one ordinal for all: the common case, kept fast
             ordinal = day.earliest.toordinal()
-            return tuple(r for r in self.relations if r._timeline.status_at(ordinal) is status)
+            self._materialize()
+            return tuple(
+                r for r, starts, statuses in self._steps if statuses[bisect_right(starts, ordinal) - 1] is status
+            )
         return tuple(r for r in self.relations if r._timeline.on(day) is status)
 
     def all_relations(self, *, min_confidence: Confidence | str | None = None) -> tuple[Relation, ...]:

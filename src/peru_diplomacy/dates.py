@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import datetime as _dt
 import enum
-import re
 
 import attrs
 
@@ -34,7 +33,17 @@ def _days_in_month(year: int, month: int) -> int:
     return _MONTH_DAYS[month - 1]
 
 
-_ISO = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+_DIGITS = frozenset("0123456789")
+
+
+def _iso_parts(text: str) -> tuple[str, str | None, str | None] | None:
+    """``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` split into parts (ASCII digits only), or ``None``."""
+    if len(text) not in (4, 7, 10) or any(text[i] != "-" for i in (4, 7) if i < len(text)):
+        return None
+    year, month, day = text[:4], text[5:7] or None, text[8:10] or None
+    if not all(set(part) <= _DIGITS for part in (year, month or "", day or "")):
+        return None
+    return year, month, day
 
 
 class Precision(enum.IntEnum):
@@ -123,12 +132,12 @@ class PartialDate:
         """
         if not isinstance(text, str):
             raise TypeError(f"fromisoformat() takes a str, not {type(text).__name__}")
-        match = _ISO.fullmatch(text)
-        if match is None:
+        parts = _iso_parts(text.strip())
+        if parts is None:
             raise InvalidDateError(
                 f"{text!r} is not an ISO 8601 date of year, month or day precision; write 1952, 1966-09 or 1985-09-06"
             )
-        year, month, day = match.groups()
+        year, month, day = parts
         return cls(
             int(year),
             None if month is None else int(month),

@@ -51,6 +51,12 @@ RELATION_COLUMNS: tuple[str, ...] = (
     "alpha3",
     "numeric",
     "iso3166_3",
+    "cow_code",
+    "cow_abbrev",
+    "gw_code",
+    "gw_abbrev",
+    "m49_region",
+    "m49_subregion",
     "states",
     "region",
     "source_row",
@@ -86,7 +92,7 @@ EVENT_COLUMNS: tuple[str, ...] = (
 )
 """Columns of :func:`event_rows`, in order."""
 
-_INTEGER_COLUMNS = frozenset({"source_row", "event_count", "sequence"})
+_INTEGER_COLUMNS = frozenset({"source_row", "event_count", "sequence", "cow_code", "gw_code"})
 
 
 def relation_rows(relations: Iterable[Relation]) -> list[Row]:
@@ -114,6 +120,12 @@ def relation_rows(relations: Iterable[Relation]) -> list[Row]:
                 "alpha3": c.alpha3,
                 "numeric": c.numeric,
                 "iso3166_3": c.iso3166_3,
+                "cow_code": c.cow_code,
+                "cow_abbrev": c.cow_abbrev,
+                "gw_code": c.gw_code,
+                "gw_abbrev": c.gw_abbrev,
+                "m49_region": c.m49_region,
+                "m49_subregion": c.m49_subregion,
                 "states": ";".join(s.id for s in r.states),
                 "region": r.region.value,
                 "source_row": r.source.row,

@@ -12,7 +12,6 @@ punctuation and surrounding space do not matter.
 from __future__ import annotations
 
 import enum
-import re
 import threading
 import unicodedata
 from collections.abc import Iterable
@@ -24,9 +23,6 @@ if TYPE_CHECKING:
     from ._records import NameEntry
 
 __all__ = ["CountryIndex", "NameKind", "RawName", "normalize_name", "normalize_query"]
-
-_NOT_WORD = re.compile(r"[\W_]+")
-_ORDINARY = re.compile(r"[a-z0-9 ]*")
 
 
 class NameKind(enum.StrEnum):
@@ -56,10 +52,14 @@ class RawName(NamedTuple):
 
 def normalize_name(text: str) -> str:
     """Fold a name for comparison: no accents, case, punctuation or leading "the"."""
-    if _ORDINARY.fullmatch(text) is None:
+    if text.isascii() and text.replace(" ", "").isalnum():  # plain letters and digits: the common case
+        text = text.lower()
+    else:
+        import re
+
         decomposed = unicodedata.normalize("NFKD", text)
         text = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
-        text = _NOT_WORD.sub(" ", text.replace("&", " and "))
+        text = re.sub(r"[\W_]+", " ", text.replace("&", " and "))
     words = text.split()
     if words and words[0] == "the":
         del words[0]
