@@ -202,7 +202,8 @@ def _lifetime(state: Counterpart) -> str:
 
 
 def _list(args: argparse.Namespace) -> int:
-    from .queries import all_relations, by_region, packaged_dataset
+    from .dataset import packaged_dataset
+    from .queries import all_relations, by_region
 
     relations = by_region(args.region) if args.region else all_relations()
     if args.min_confidence is not None:
