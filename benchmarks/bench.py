@@ -132,9 +132,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"warm relations_with(152):                   {by_number * 1e6:6.2f} us   target <= 1")
     print(f"active_on(datetime.date(1970, 1, 1)):       {active_day * 1e6:6.2f} us   target <= 50")
     print(f"active_on('1970') (a whole year):           {active_year * 1e6:6.2f} us")
-    print(
-        f"memory, everything loaded: {memory:6.1f} MiB above the interpreter ({memory_total:.1f} MiB peak)"
-    )
+    print(f"memory, everything loaded: {memory:6.1f} MiB above the interpreter ({memory_total:.1f} MiB peak)")
     print("                                                        target <= 25")
     return 0
 

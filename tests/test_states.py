@@ -319,10 +319,14 @@ def test_a_lazy_lookup_decodes_only_what_it_needs() -> None:
 
 
 def test_the_loader_never_uses_the_public_converter() -> None:
-    # A fresh process: a lookup and loading every relation import neither cattrs nor pycountry.
+    # A fresh process: lookups (failed ones too) and loading every relation import neither cattrs nor pycountry.
     code = (
         "import sys; from peru_diplomacy import relations_with, all_relations; relations_with('Chile'); "
-        "assert len(all_relations()) == 189; print(sorted(m for m in ('cattrs', 'pycountry') if m in sys.modules))"
+        "assert len(all_relations()) == 189\n"
+        "for query in ('Bhutan', 'Chle', 'Kosovo', 'Peru', 'Congo'):\n"
+        "    try: relations_with(query)\n"
+        "    except LookupError: pass\n"
+        "print(sorted(m for m in ('cattrs', 'pycountry') if m in sys.modules))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"

@@ -51,6 +51,7 @@ CROSSWALK = ROOT / "data" / "crosswalk"
 SOURCE_REVISION = PartialDate(2023, 5)
 LISTS_BEGIN = PartialDate(1816, 1, 1)
 OPEN_ENDS = {"2016-12-31", "9999-12-31"}
+PYCOUNTRY_VERSION = "26.2.16"  # the release the names are read from; pinned in pyproject.toml's test extra
 PERU_SOURCE = (
     "Declaration of independence, Lima, 28 July 1821 (Wikipedia, 'Peruvian War of Independence', CC BY-SA 4.0)."
 )
@@ -300,27 +301,47 @@ class Registry:
             for state in relation.states:
                 for name, kind in self._names_of(state):
                     add(name, kind, relation.id, state.id)
-        known = {k for k, _, _ in entries}
         owners = {s.id: r.id for r in relations for s in r.states}
         for name, ids in self.curation["ambiguous"].items():
             for state_id in ids:
                 record = pycountry.countries.get(alpha_3=state_id)
                 world_label = None if record is None else getattr(record, "official_name", None) or record.name
                 add(name, NameKind.ALIAS, owners.get(state_id), state_id, None if state_id in owners else world_label)
-        # A dataset name that is also the name or code of a state without a relation is ambiguous.
+        # Every other state of the world, so that a lookup says "no relation" rather than "unknown";
+        # a dataset name that is also one of theirs is ambiguous.
         in_data = {s.alpha3 for r in relations for s in r.states if s.alpha3}
+        world = self.curation["world"]
         for record in pycountry.countries:
             if record.alpha_3 in in_data:
                 continue
-            label = getattr(record, "common_name", None) or record.name
+            label = world["labels"].get(record.alpha_3) or getattr(record, "common_name", None) or record.name
             names = [record.name, getattr(record, "official_name", None), getattr(record, "common_name", None)]
             names.append(self.spanish.gettext(record.name))
             for value, kind in [(n, NameKind.ALIAS) for n in names if n] + [
                 (code, NameKind.CODE) for code in (record.alpha_2, record.alpha_3, record.numeric)
             ]:
-                key = normalize_query(value) if kind is NameKind.CODE else normalize_name(value)
-                if key in known:
-                    add(value, kind, None, record.alpha_3, label)
+                add(value, kind, None, record.alpha_3, label)
+        in_data_historic = {s.iso3166_3 for r in relations for s in r.states if s.iso3166_3}
+        for record in pycountry.historic_countries:
+            if record.alpha_4 in in_data_historic:
+                continue
+            for value, kind in ((record.name, NameKind.FORMER_NAME), (record.alpha_4, NameKind.CODE)):
+                add(value, kind, None, record.alpha_4, str(record.name))
+        for state_id, spec in world["states"].items():
+            for value in spec["names"]:
+                add(value, NameKind.ALIAS, None, state_id, spec["label"])
+        peru = pycountry.countries.get(alpha_3="PER")
+        assert peru is not None
+        for value in (
+            peru.name,
+            peru.official_name,
+            peru.alpha_2,
+            peru.alpha_3,
+            peru.numeric,
+            "República del Perú",
+            "Perú",
+        ):
+            add(value, NameKind.CODE if value.isupper() or value.isdigit() else NameKind.ALIAS, None, "PER", "Peru")
         return sorted(entries.values(), key=lambda e: (e.key, e.relation or "", e.state or ""))
 
     def _names_of(self, state: Counterpart) -> Iterator[tuple[str, NameKind]]:
@@ -576,6 +597,13 @@ def counterpart_id(key_row: dict[str, str], registry: Registry) -> str:
 
 
 def build() -> DatasetDocument:
+    from importlib.metadata import version
+
+    if version("pycountry") != PYCOUNTRY_VERSION:
+        raise SourceError(
+            f"the names come from pycountry {PYCOUNTRY_VERSION}, but {version('pycountry')} is installed: "
+            f"pip install pycountry=={PYCOUNTRY_VERSION} (or update PYCOUNTRY_VERSION and the pin together)"
+        )
     rows, reference_texts = read_article(SOURCE / "foreign_relations_of_peru.txt")
     key = {(r["region"], int(r["row"])): r for r in read_tsv(SOURCE / "country_key.tsv")}
     disputes: dict[tuple[str, int], list[dict[str, str]]] = {}
@@ -709,6 +737,7 @@ def build() -> DatasetDocument:
         relation_count=len(relations),
         source_row_count=source_rows,
         subject=StateFacts().peru(),
+        name_source=f"pycountry {PYCOUNTRY_VERSION} (ISO 3166-1 and 3166-3 codes and names, Spanish names)",
     )
     return DatasetDocument(
         schema_version=SCHEMA_VERSION,

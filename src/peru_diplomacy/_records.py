@@ -53,7 +53,8 @@ class DatasetMetadata:
 
     ``horizon`` is the last month (or day) the data knows about: answers about
     later days are ``uncertain``. ``subject`` is Peru, with its codes and
-    lifetime.
+    lifetime. ``name_source`` says where the ISO codes and the names of states
+    come from (a pinned pycountry release, read when the data was built).
 
     >>> from peru_diplomacy import packaged_dataset
     >>> meta = packaged_dataset().metadata
@@ -73,6 +74,7 @@ class DatasetMetadata:
     relation_count: int
     source_row_count: int
     subject: Counterpart
+    name_source: str
 
 
 @attrs.frozen(kw_only=True)

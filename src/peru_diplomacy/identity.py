@@ -12,7 +12,6 @@ punctuation and surrounding space do not matter.
 from __future__ import annotations
 
 import enum
-import threading
 import unicodedata
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, NamedTuple
@@ -116,13 +115,12 @@ class CountryIndex:
                 entry = found[0]
                 if entry.relation is not None:
                     return entry.relation
+                if entry.state == _SUBJECT:
+                    raise NoRelationError(
+                        "Peru", message="Peru is the subject of this dataset: its relations are with others"
+                    )
                 raise NoRelationError(entry.label)
             raise AmbiguousCountryError(query, sorted({self._describe(e) for e in targets.values()}))
-        if key in _PERU:
-            raise NoRelationError("Peru", message="Peru is the subject of this dataset: its relations are with others")
-        world = _world_names()
-        if key in world:
-            raise NoRelationError(world[key])
         raise UnknownCountryError(query, self.suggest(key))
 
     def suggest(self, key: str, limit: int = 3) -> tuple[str, ...]:
@@ -133,11 +131,13 @@ class CountryIndex:
 
         keys = [k for k, _ in self._names]
         labels = dict(self._names)
-        close = difflib.get_close_matches(key, keys, n=limit * 3, cutoff=0.72)
+        close = difflib.get_close_matches(key, keys, n=limit * 5, cutoff=0.72)
         out: list[str] = []
+        seen: set[str] = set()
         for match in close:
-            entries = self._by_key[match]
-            if any(e.relation is not None for e in entries) and labels[match] not in out:
+            relations = {e.relation for e in self._by_key[match] if e.relation is not None}
+            if relations and not relations <= seen and labels[match] not in out:
+                seen |= relations
                 out.append(labels[match])
         return tuple(out[:limit])
 
@@ -158,55 +158,4 @@ class CountryIndex:
         return self._state_names.get(entry.state or "", entry.label)
 
 
-_PERU = frozenset({"peru", "pe", "per", "604", "republic of peru", "republica del peru"})
-
-# Display names for ISO records whose short name is ambiguous.
-_WORLD_LABELS = {"COG": "Republic of the Congo"}
-
-# States that ISO 3166 does not list, so pycountry cannot tell us they exist.
-_NON_ISO_STATES = {"kosovo": "Kosovo", "xk": "Kosovo", "xkx": "Kosovo", "republic of kosovo": "Kosovo"}
-
-_world: dict[str, str] | None = None
-_world_lock = threading.Lock()
-
-
-def _world_names() -> dict[str, str]:
-    """Names and codes of every ISO 3166 state, current and former, in English and Spanish.
-
-    Read from pycountry on first need only: a lookup that succeeds never pays for it.
-    """
-    global _world
-    if _world is None:
-        with _world_lock:
-            if _world is None:
-                _world = _build_world_names()
-    return _world
-
-
-def _build_world_names() -> dict[str, str]:
-    import gettext
-
-    import pycountry
-
-    names: dict[str, str] = dict(_NON_ISO_STATES)
-    spanish = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["es"], fallback=True)
-    for record in pycountry.historic_countries:
-        label = str(record.name)
-        for value in (record.name, record.alpha_2, record.alpha_3, getattr(record, "alpha_4", None)):
-            if isinstance(value, str):
-                names.setdefault(normalize_name(value), label)
-    for record in pycountry.countries:
-        label = _WORLD_LABELS.get(record.alpha_3) or str(getattr(record, "common_name", None) or record.name)
-        values = [
-            record.name,
-            getattr(record, "official_name", None),
-            getattr(record, "common_name", None),
-            spanish.gettext(str(record.name)),
-            record.alpha_2,
-            record.alpha_3,
-            record.numeric,
-        ]
-        for value in values:
-            if isinstance(value, str):
-                names[normalize_name(value)] = label
-    return names
+_SUBJECT = "PER"
