@@ -49,7 +49,7 @@ from .relation import Relation
 if TYPE_CHECKING:
     from . import export as export
 
-__version__ = "0.1.0"
+__version__ = "0.2.0.dev0"
 """The version of this package (its code and its data together)."""
 
 SOURCE_REVISION = "2023-05"
