@@ -36,7 +36,7 @@ def test_show(entry: str) -> None:
     assert "    Czechoslovakia                         from 1918-10-28 until 1993-01-01\n" in out
     assert "    Czech Republic                         from 1993-01-01\n" in out
     assert "state codes: COW 316 (CZR), GW 316 (CZR)" in out
-    assert "1968-12-27 – still standing at the data's horizon (2023-05)" in out
+    assert "1968-12-27 – still standing at the data's horizon (2026-03)" in out
     assert "1957-10-04  broken       Czechoslovakia" in out
     assert "source:      Europe table, row 10" in out
     assert "attribution: high confidence" in out
@@ -45,7 +45,7 @@ def test_show(entry: str) -> None:
 def test_list_after_the_horizon_says_why_nothing_is_active() -> None:
     result = run("list", "--active-on", "2030-01-01")
     assert result.returncode == 0
-    assert "after the data's horizon (2023-05)" in result.stderr
+    assert "after the data's horizon (2026-03)" in result.stderr
     assert result.stdout == ""
     assert "0 relations" in result.stderr
 
@@ -139,7 +139,7 @@ def test_timeline() -> None:
 def test_export(tmp_path: Path) -> None:
     out = run("export", "--format", "csv", "--table", "events")
     assert out.returncode == 0
-    assert len(list(csv.DictReader(io.StringIO(out.stdout)))) == 206
+    assert len(list(csv.DictReader(io.StringIO(out.stdout)))) == 210
     target = tmp_path / "relations.json"
     assert run("export", "--format", "json", "--output", str(target)).returncode == 0
     assert len(json.loads(target.read_text(encoding="utf-8"))) == 189

@@ -37,10 +37,21 @@ from peru_diplomacy._records import DatasetDocument, DatasetMetadata, ExcludedRo
 from peru_diplomacy.counterparts import PERU_INDEPENDENCE, CodeSystem, Counterpart, CounterpartKind, Membership
 from peru_diplomacy.dataset import SCHEMA_VERSION, Dataset
 from peru_diplomacy.dates import PartialDate
+from peru_diplomacy.errors import InvalidEventSequenceError
 from peru_diplomacy.events import Event, EventKind
 from peru_diplomacy.identity import NameKind, normalize_name, normalize_query
-from peru_diplomacy.periods import Period
-from peru_diplomacy.provenance import Attribution, Confidence, DateDispute, Reference, Region, Source
+from peru_diplomacy.periods import Period, Status, StatusTimeline
+from peru_diplomacy.provenance import (
+    Attribution,
+    Citation,
+    Confidence,
+    Contest,
+    DateDispute,
+    Measure,
+    Reference,
+    Region,
+    Source,
+)
 from peru_diplomacy.relation import Relation
 from peru_diplomacy.serialization import converter, dumps_document
 
@@ -48,6 +59,8 @@ ROOT = Path(__file__).resolve().parent.parent
 SOURCE = ROOT / "data" / "source"
 CURATION = ROOT / "data" / "curation"
 CROSSWALK = ROOT / "data" / "crosswalk"
+UPDATES = ROOT / "data" / "updates"
+DIPEX = "COW Diplomatic Exchange v2006.1"
 SOURCE_REVISION = PartialDate(2023, 5)
 LISTS_BEGIN = PartialDate(1816, 1, 1)
 OPEN_ENDS = {"2016-12-31", "9999-12-31"}
@@ -287,6 +300,16 @@ class Registry:
         self.states[state_id] = state
         return state
 
+    def world_state(self, alpha3: str) -> Counterpart:
+        """The counterpart record of an ISO 3166-1 country (registered once)."""
+        if alpha3 in self.states:
+            return self.states[alpha3]
+        record = pycountry.countries.get(alpha_3=alpha3)
+        if record is None:
+            raise SourceError(f"unknown ISO 3166-1 alpha-3 code {alpha3!r}")
+        name = self.curation["world"]["labels"].get(alpha3) or getattr(record, "common_name", None) or record.name
+        return self.state(alpha3, name)
+
     def names(self, relations: list[Relation]) -> list[NameEntry]:
         entries: dict[tuple[str, str | None, str | None], NameEntry] = {}
 
@@ -520,7 +543,7 @@ class StateFacts:
         for relation in relations:
             for event in relation.events:
                 first.setdefault(event.state.id, event.date)
-        states = {s.id: s for r in relations for s in r.states}
+        states = {s.id: s for r in relations for s in (*r.states, *r.attribution.alternatives)}
         missing = sorted(set(states) - set(self.codes))
         if missing:
             raise SourceError(f"codes.tsv has no row for {', '.join(missing)}")
@@ -538,7 +561,12 @@ class StateFacts:
                 for e in relation.events
             )
             lineage = tuple(enriched[s.id] for s in relation.states)
-            out.append(attrs.evolve(relation, counterpart=lineage[-1], states=lineage, events=events))
+            attribution = attrs.evolve(
+                relation.attribution, alternatives=tuple(enriched[s.id] for s in relation.attribution.alternatives)
+            )
+            out.append(
+                attrs.evolve(relation, counterpart=lineage[-1], states=lineage, events=events, attribution=attribution)
+            )
         return out
 
     def peru(self) -> Counterpart:
@@ -567,6 +595,192 @@ class StateFacts:
             m49_region=region["region"],
             m49_subregion=region["sub-region"],
         )
+
+
+def citation(text: str, quote: str = "", also: str = "") -> Citation:
+    """A citation from the research's source field: "Outlet, date, https://address"."""
+    match = re.search(r"https?://\S+", text)
+    url = match.group().rstrip(" ,;") if match else None
+    before = (text[: match.start()] if match else text).strip().rstrip(",").strip()
+    outlet, _, published = before.partition(", ")
+    return Citation(text=text, outlet=outlet, published=published or None, url=url, quote=quote, also=also)
+
+
+class OtherSources:
+    """Events from other sources (data/updates/events.tsv), measures that are not events
+    (not_events.tsv), and the spans COW Diplomatic Exchange contests (data/crosswalk/cow_dipex_peru.csv).
+
+    - A high-confidence event whose sequence closes consistently becomes an event of its relation.
+    - Any other event contests its span: a break and its restoration, from the first day of the
+      break to the last day of the restoration; a break with no restoration, up to the relation's
+      next event in the table (or the horizon).
+    - A COW year with representation either way (DE = 1) in which the table's events say relations
+      did not stand (and the lineage existed) contests that year; runs of such years in COW's
+      sampling of the pair make one span.
+    Any row that cannot be placed stops the build.
+    """
+
+    def __init__(self, registry: Registry, updates: dict[str, Any]) -> None:
+        self.registry = registry
+        self.unplaced = {int(code): reason for code, reason in updates["cow_unplaced"].items()}
+        self.events = read_tsv(UPDATES / "events.tsv")
+        self.measures = read_tsv(UPDATES / "not_events.tsv")
+        self.dipex = read_csv(CROSSWALK / "cow_dipex_peru.csv")
+
+    def _relation_of(self, row: dict[str, str], by_state: dict[str, Relation], where: str) -> Relation:
+        state_id = row["iso3"] if row["iso3"] != "-" else None
+        if state_id is None:
+            for curated_id, spec in self.registry.curation["states"].items():
+                if spec["name"] == row["country"]:
+                    state_id = str(curated_id)
+        if state_id is None or state_id not in by_state:
+            raise SourceError(f"{where}: no relation for {row['country']!r} ({row['iso3']})")
+        return by_state[state_id]
+
+    def apply(self, relations: list[Relation]) -> list[Relation]:
+        by_state = {s.id: r for r in relations for s in r.states}
+        added: dict[str, list[Event]] = {}
+        pending: dict[str, list[tuple[dict[str, str], str]]] = {}
+        measures: dict[str, list[Measure]] = {}
+        for number, row in enumerate(self.events, start=2):
+            where = f"data/updates/events.tsv line {number}"
+            relation = self._relation_of(row, by_state, where)
+            cited = citation(row["source"], row["quote"], row["second_source"])
+            if row["confidence"] == "high" and "/" not in row["date"]:
+                date = PartialDate.fromisoformat(row["date"])
+                event = Event(
+                    kind=EventKind(row["kind"]),
+                    date=date,
+                    state=relation.counterpart_on(date),
+                    text=row["date"],
+                    qualifier=f"decided by {row['actor']}",
+                    citation=cited,
+                    confidence=Confidence.HIGH,
+                )
+                history = sorted(
+                    [*relation.events, *added.get(relation.id, []), event], key=lambda e: e.date.sort_key()
+                )
+                try:
+                    attrs.evolve(relation, events=tuple(history))
+                except InvalidEventSequenceError as error:
+                    raise SourceError(f"{where}: a high-confidence event does not close: {error}") from None
+                added.setdefault(relation.id, []).append(event)
+            else:
+                pending.setdefault(relation.id, []).append((row, where))
+        for number, row in enumerate(self.measures, start=2):
+            where = f"data/updates/not_events.tsv line {number}"
+            relation = self._relation_of(row, by_state, where)
+            measures.setdefault(relation.id, []).append(
+                Measure(
+                    date=PartialDate.fromisoformat(row["date"]),
+                    description=row["measure"],
+                    actor=row["actor"],
+                    why_not_an_event=row["why_not_an_event"],
+                    citation=citation(row["source"], row["quote"]),
+                )
+            )
+        out = []
+        for relation in relations:
+            events = sorted([*relation.events, *added.get(relation.id, [])], key=lambda e: e.date.sort_key())
+            updated = attrs.evolve(
+                relation,
+                events=tuple(events),
+                measures=tuple(sorted(measures.get(relation.id, []), key=lambda m: m.date.sort_key())),
+            )
+            contests = self._event_contests(updated, pending.get(relation.id, []))
+            out.append(attrs.evolve(updated, contests=tuple(contests)))
+        return self._dipex_contests(out)
+
+    def _event_contests(self, relation: Relation, rows: list[tuple[dict[str, str], str]]) -> list[Contest]:
+        contests = []
+        rows = sorted(rows, key=lambda r: r[0]["date"])
+        index = 0
+        while index < len(rows):
+            row, where = rows[index]
+            if row["kind"] != "broken":
+                raise SourceError(f"{where}: a {row['kind']} event with no break before it cannot be placed")
+            start = PartialDate.fromisoformat(row["date"])
+            cited = citation(row["source"], row["quote"], row["second_source"])
+            following = rows[index + 1] if index + 1 < len(rows) else None
+            if following is not None and following[0]["kind"] == "restored":
+                last = following[0]["date"].split("/")[-1]
+                end: PartialDate | None = _day_after(PartialDate.fromisoformat(last).latest.isoformat())
+                reason = (
+                    f"{cited.outlet} reports relations broken in {row['date']} ({row['confidence']} confidence) "
+                    f"and restored in {following[0]['date']} ({following[0]['confidence']} confidence); "
+                    "the table records neither"
+                )
+                index += 2
+            else:
+                later = [e.date for e in relation.events if e.from_table and e.date.earliest > start.latest]
+                end = PartialDate.from_date(later[0].earliest) if later else None
+                reason = (
+                    f"{cited.outlet} reports relations broken in {row['date']} ({row['confidence']} confidence), "
+                    "and no restoration was found; the table records no break"
+                )
+                index += 1
+            start_day = PartialDate.from_date(start.earliest)
+            contests.append(Contest(start=start_day, end=end, source=cited.outlet, reason=reason, citation=cited))
+        return contests
+
+    def _dipex_contests(self, relations: list[Relation]) -> list[Relation]:
+        holders: dict[int, list[tuple[Membership, Relation]]] = {}
+        for relation in relations:
+            for state in relation.states:
+                for m in state.memberships:
+                    if m.system is CodeSystem.COW:
+                        holders.setdefault(m.code, []).append((m, relation))
+        years: dict[str, list[tuple[int, bool]]] = {}
+        for number, row in enumerate(self.dipex, start=2):
+            code, year, exchange = int(row["ccode2"]), int(row["year"]), row["DE"] == "1"
+            first, last = PartialDate(year, 1, 1), PartialDate(year, 12, 31)
+            found = [
+                r
+                for m, r in holders.get(code, [])
+                if m.start.earliest <= last.earliest and (m.end is None or first.earliest < m.end.earliest)
+            ]
+            if not found:
+                if exchange and code not in self.unplaced:
+                    raise SourceError(
+                        f"data/crosswalk/cow_dipex_peru.csv line {number}: COW {code} in {year} has representation "
+                        "but no relation holds the code then; place it in data/updates/horizon.toml [cow_unplaced]"
+                    )
+                continue
+            relation = found[-1]
+            told = StatusTimeline.from_periods(relation.periods) if relation.events else None
+            against = exchange and told is not None and told.on(PartialDate(year)) is Status.INACTIVE
+            existed = year > PERU_INDEPENDENCE.year and any(
+                s.exists_on(PartialDate(year)) is Status.ACTIVE for s in relation.states
+            )
+            years.setdefault(relation.id, []).append((year, against and existed))
+        out = []
+        for relation in relations:
+            spans: list[tuple[int, int]] = []
+            run: list[int] = []
+            for year, against in [*sorted(years.get(relation.id, [])), (10_000, False)]:
+                if against:
+                    run.append(year)
+                elif run:
+                    spans.append((run[0], run[-1]))
+                    run = []
+            contests = list(relation.contests)
+            for first_year, last_year in spans:
+                years_text = str(first_year) if first_year == last_year else f"{first_year}-{last_year}"
+                contests.append(
+                    Contest(
+                        start=PartialDate(first_year, 1, 1),
+                        end=PartialDate(last_year + 1, 1, 1),
+                        source=DIPEX,
+                        reason=(
+                            f"COW records diplomatic representation between Peru and "
+                            f"{relation.counterpart_on(PartialDate(first_year, 7, 1)).name} in {years_text} "
+                            "(DE = 1), when the table's events say relations did not stand"
+                        ),
+                    )
+                )
+            contests.sort(key=lambda c: c.start.sort_key())
+            out.append(attrs.evolve(relation, contests=tuple(contests)))
+        return out
 
 
 def read_tsv_commented(path: Path) -> list[dict[str, str]]:
@@ -610,6 +824,8 @@ def build() -> DatasetDocument:
     for d in read_tsv(SOURCE / "disputed_dates.tsv"):
         disputes.setdefault((d["region"], int(d["row"])), []).append(d)
     readings = {(r["region"], r["row"]): r for r in tomllib.loads((CURATION / "rows.toml").read_text())["row"]}
+    updates = tomllib.loads((UPDATES / "horizon.toml").read_text(encoding="utf-8"))
+    horizon = PartialDate.fromisoformat(updates["horizon"])
     registry = Registry(tomllib.loads((CURATION / "counterparts.toml").read_text()))
 
     if {(r.region, r.row) for r in rows} != set(key):
@@ -669,6 +885,7 @@ def build() -> DatasetDocument:
             country=k["country"],
             confidence=Confidence(k["confidence"]),
             evidence=k["evidence"],
+            alternatives=tuple(registry.world_state(code) for code in k["alternatives"].split(";") if code),
             disputes=tuple(
                 DateDispute(
                     table_date=d["table_date"],
@@ -717,17 +934,19 @@ def build() -> DatasetDocument:
                     attribution=attribution,
                     references=references,
                     remarks=tuple(reading.get("remarks", ())),
-                    horizon=SOURCE_REVISION,
+                    horizon=horizon,
                 )
             )
     relations = StateFacts().apply(relations)
+    relations = OtherSources(registry, updates).apply(relations)
     names = registry.names(relations)
     metadata = DatasetMetadata(
         title="Peru's bilateral diplomatic relations",
         source_title="Foreign relations of Peru",
         source_url="https://en.wikipedia.org/wiki/Foreign_relations_of_Peru",
         source_revision=SOURCE_REVISION.isoformat(),
-        horizon=SOURCE_REVISION,
+        horizon=horizon,
+        horizon_note=updates["reason"],
         licence="CC-BY-SA-4.0",
         attribution=(
             'Derived from the Wikipedia article "Foreign relations of Peru" (revision of May 2023) '

@@ -20,7 +20,7 @@ from .dates import PartialDate
 from .errors import DatasetError, InvalidDateError, InvalidEventSequenceError
 from .events import Event, EventKind
 from .periods import Period
-from .provenance import Attribution, Confidence, DateDispute, Reference, Region, Source
+from .provenance import Attribution, Citation, Confidence, Contest, DateDispute, Measure, Reference, Region, Source
 from .relation import Relation
 
 __all__ = ["SCHEMA_VERSION", "check_relation", "counterpart_from_raw", "period_from_raw", "relation_from_raw"]
@@ -147,8 +147,53 @@ def _reference(raw: object, where: str) -> Reference:
     return Reference(number=_int(d["number"], f"{where}.number"), text=_str(d["text"], f"{where}.text"))
 
 
+def _citation(raw: object, where: str) -> Citation:
+    d = _fields(raw, where, ("text",), ("outlet", "published", "url", "quote", "also"))
+    return Citation(
+        text=_str(d["text"], f"{where}.text"),
+        outlet=_str(d.get("outlet", ""), f"{where}.outlet"),
+        published=_opt_str(d.get("published"), f"{where}.published"),
+        url=_opt_str(d.get("url"), f"{where}.url"),
+        quote=_str(d.get("quote", ""), f"{where}.quote"),
+        also=_str(d.get("also", ""), f"{where}.also"),
+    )
+
+
+def _opt_citation(raw: object, where: str) -> Citation | None:
+    return None if raw is None else _citation(raw, where)
+
+
+def _opt_confidence(raw: object, where: str) -> Confidence | None:
+    return None if raw is None else _enum(Confidence, raw, where)
+
+
+def _contest(raw: object, where: str) -> Contest:
+    d = _fields(raw, where, ("start", "end", "source", "reason"), ("citation",))
+    return Contest(
+        start=_date(d["start"], f"{where}.start"),
+        end=_opt_date(d["end"], f"{where}.end"),
+        source=_str(d["source"], f"{where}.source"),
+        reason=_str(d["reason"], f"{where}.reason"),
+        citation=_opt_citation(d.get("citation"), f"{where}.citation"),
+    )
+
+
+def _measure(raw: object, where: str) -> Measure:
+    d = _fields(raw, where, ("date", "description", "actor", "why_not_an_event", "citation"))
+    return Measure(
+        date=_date(d["date"], f"{where}.date"),
+        description=_str(d["description"], f"{where}.description"),
+        actor=_str(d["actor"], f"{where}.actor"),
+        why_not_an_event=_str(d["why_not_an_event"], f"{where}.why_not_an_event"),
+        citation=_citation(d["citation"], f"{where}.citation"),
+    )
+
+
+_EVENT_OPTIONAL = ("text", "qualifier", "references", "predecessor", "successor", "citation", "confidence")
+
+
 def _event(raw: object, where: str) -> Event:
-    d = _fields(raw, where, ("kind", "date", "state"), ("text", "qualifier", "references", "predecessor", "successor"))
+    d = _fields(raw, where, ("kind", "date", "state"), _EVENT_OPTIONAL)
     return Event(
         kind=_enum(EventKind, d["kind"], f"{where}.kind"),
         date=_date(d["date"], f"{where}.date"),
@@ -158,6 +203,8 @@ def _event(raw: object, where: str) -> Event:
         references=_list(d.get("references", []), f"{where}.references", _reference),
         predecessor=_opt_counterpart(d.get("predecessor"), f"{where}.predecessor"),
         successor=_opt_counterpart(d.get("successor"), f"{where}.successor"),
+        citation=_opt_citation(d.get("citation"), f"{where}.citation"),
+        confidence=_opt_confidence(d.get("confidence"), f"{where}.confidence"),
     )
 
 
@@ -181,17 +228,19 @@ def _source(raw: object, where: str) -> Source:
 
 
 def _attribution(raw: object, where: str) -> Attribution:
-    d = _fields(raw, where, ("country", "confidence", "evidence"), ("disputes",))
+    d = _fields(raw, where, ("country", "confidence", "evidence"), ("disputes", "alternatives", "override"))
     return Attribution(
         country=_str(d["country"], f"{where}.country"),
         confidence=_enum(Confidence, d["confidence"], f"{where}.confidence"),
         evidence=_str(d["evidence"], f"{where}.evidence"),
         disputes=_list(d.get("disputes", []), f"{where}.disputes", _dispute),
+        alternatives=_list(d.get("alternatives", []), f"{where}.alternatives", counterpart_from_raw),
+        override=_opt_citation(d.get("override"), f"{where}.override"),
     )
 
 
 _RELATION_REQUIRED = ("id", "counterpart", "states", "region", "events", "source", "attribution")
-_RELATION_OPTIONAL = ("references", "remarks", "horizon")
+_RELATION_OPTIONAL = ("references", "remarks", "horizon", "contests", "measures")
 
 
 def relation_from_raw(raw: object, where: str = "relation") -> Relation:
@@ -217,6 +266,8 @@ def relation_from_raw(raw: object, where: str = "relation") -> Relation:
             references=_list(d.get("references", []), f"{where}.references", _reference),
             remarks=_list(d.get("remarks", []), f"{where}.remarks", _str),
             horizon=_opt_date(d.get("horizon"), f"{where}.horizon"),
+            contests=_list(d.get("contests", []), f"{where}.contests", _contest),
+            measures=_list(d.get("measures", []), f"{where}.measures", _measure),
         )
     except InvalidEventSequenceError as error:
         raise _fail(where, str(error)) from None

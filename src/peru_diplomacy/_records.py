@@ -59,7 +59,7 @@ class DatasetMetadata:
     >>> from peru_diplomacy import packaged_dataset
     >>> meta = packaged_dataset().metadata
     >>> meta.source_title, meta.source_revision, str(meta.horizon), meta.relation_count
-    ('Foreign relations of Peru', '2023-05', '2023-05', 189)
+    ('Foreign relations of Peru', '2023-05', '2026-03', 189)
     >>> meta.subject.cow_code, str(meta.subject.existence[0].start)
     (135, '1821-07-28')
     """
@@ -69,6 +69,7 @@ class DatasetMetadata:
     source_url: str
     source_revision: str
     horizon: PartialDate
+    horizon_note: str
     licence: str
     attribution: str
     relation_count: int

@@ -286,7 +286,7 @@ class Dataset:
         """How far the data's knowledge reaches: answers about later days are ``uncertain``.
 
         >>> str(packaged_dataset().horizon)
-        '2023-05'
+        '2026-03'
         """
         return self.metadata.horizon
 
@@ -340,7 +340,10 @@ class Dataset:
             found = self._cache.get(country)
             if found is not None:
                 return found
-        relation_id = self._resolve(country)
+        try:
+            relation_id = self._resolve(country)
+        except NoRelationError as error:
+            raise self._maybe_a_row(error) from None
         relation = self._relation(relation_id)
         if relation is None:
             raise DatasetError(f"the name index points to relation {relation_id!r}, which the dataset lacks")
@@ -357,6 +360,21 @@ class Dataset:
         self._full()
         assert self._index is not None
         return self._index.resolve(country)
+
+    def _maybe_a_row(self, error: NoRelationError) -> NoRelationError:
+        """The error, with the rows that may be this state (their alternatives) named in its message."""
+        if error.state is None:
+            return error
+        rows = [r for r in self.relations if any(s.id == error.state for s in r.attribution.alternatives)]
+        if not rows:
+            return error
+        readings = "; ".join(
+            f"{r.region.value} row {r.source.row} ({r.source.cell or 'no date'}) is read as "
+            f"{r.attribution.country} with {r.attribution.confidence.value} confidence, may be {error.country}"
+            for r in rows
+        )
+        message = f"the source records no diplomatic relation between Peru and {error.country} by name, but {readings}"
+        return NoRelationError(error.country, message=message, state=error.state)
 
     def _by_system_code(self, country: str | int, system: CodeSystem) -> Relation:
         if isinstance(country, bool) or not isinstance(country, (str, int)):
@@ -502,7 +520,7 @@ class Dataset:
         """Relations that were broken at least once.
 
         >>> [r.counterpart.name for r in packaged_dataset().ever_broken()][:3]
-        ['Sahrawi Arab Democratic Republic', 'Cuba', 'Taiwan']
+        ['Libya', 'Sahrawi Arab Democratic Republic', 'Cuba']
         """
         return tuple(r for r in self.relations if any(e.kind is EventKind.BROKEN for e in r.events))
 

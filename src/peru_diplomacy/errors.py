@@ -75,17 +75,21 @@ class AmbiguousCountryError(PeruDiplomacyError, LookupError):
 class NoRelationError(PeruDiplomacyError, LookupError):
     """The query names a real state, but the source records no relation with it.
 
+    ``state`` is the state's id where the data knows it. When a row of low
+    confidence may be this state, the message names the row and its reading.
+
     >>> str(NoRelationError("Bhutan"))
     'the source records no diplomatic relation between Peru and Bhutan'
     """
 
-    def __init__(self, country: str, *, message: str | None = None) -> None:
+    def __init__(self, country: str, *, message: str | None = None, state: str | None = None) -> None:
         self.country = country
         self.message = message
+        self.state = state
         super().__init__(message or f"the source records no diplomatic relation between Peru and {country}")
 
     def __reduce__(self) -> tuple[object, ...]:
-        return (_rebuild, (type(self), (self.country,), {"message": self.message}))
+        return (_rebuild, (type(self), (self.country,), {"message": self.message, "state": self.state}))
 
 
 class NoStateOnDateError(PeruDiplomacyError, LookupError):

@@ -23,7 +23,7 @@ from .counterparts import Counterpart
 from .dates import PartialDate
 from .errors import InvalidEventSequenceError
 from .periods import Period
-from .provenance import Reference
+from .provenance import Citation, Confidence, Reference
 
 __all__ = ["Event", "EventKind", "compile_periods"]
 
@@ -70,7 +70,10 @@ class Event:
     ``qualifier`` any words the cell attaches to it ("New York", "Joint
     Communique", "Federal Republic"). ``predecessor`` is set on a
     ``succeeded`` event, ``successor`` on an ``ended``
-    event when another state absorbed the one that ended.
+    event when another state absorbed the one that ended. An event from
+    another source than the table (a news report after May 2023, or one the
+    table misses) carries its ``citation`` and ``confidence``; the table's
+    events have neither.
 
     >>> from peru_diplomacy import relations_with
     >>> event = relations_with("Czech Republic").events[-1]
@@ -88,6 +91,13 @@ class Event:
     references: tuple[Reference, ...] = ()
     predecessor: Counterpart | None = None
     successor: Counterpart | None = None
+    citation: Citation | None = None
+    confidence: Confidence | None = None
+
+    @property
+    def from_table(self) -> bool:
+        """Whether the event is the table's (``True``) or another source's, with its ``citation``."""
+        return self.citation is None
 
 
 _ACTIVE, _BROKEN, _ENDED, _NONE = "active", "broken", "ended", "none"

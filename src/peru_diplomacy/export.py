@@ -259,7 +259,7 @@ def to_dataframe(
     ... except ImportError as error:  # pandas is not installed
     ...     rows = len(event_rows(all_relations()))
     >>> rows
-    206
+    210
     """
     try:
         import pandas

@@ -119,7 +119,7 @@ class CountryIndex:
                     raise NoRelationError(
                         "Peru", message="Peru is the subject of this dataset: its relations are with others"
                     )
-                raise NoRelationError(entry.label)
+                raise NoRelationError(entry.label, state=entry.state)
             raise AmbiguousCountryError(query, sorted({self._describe(e) for e in targets.values()}))
         raise UnknownCountryError(query, self.suggest(key))
 

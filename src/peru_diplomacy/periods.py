@@ -164,6 +164,18 @@ class StatusTimeline:
         keep = bisect.bisect_left(self.starts, ordinal)
         return _simplified([*self.starts[:keep], ordinal], [*self.statuses[:keep], status])
 
+    def overlaid(self, spans: Iterable[tuple[int, int]], status: Status) -> StatusTimeline:
+        """This timeline with ``status`` on every day of the half-open ordinal ``spans``.
+
+        >>> t = StatusTimeline.constant(Status.INACTIVE).overlaid([(10, 20)], Status.UNCERTAIN)
+        >>> [t.status_at(d).value for d in (9, 10, 19, 20)]
+        ['inactive', 'uncertain', 'uncertain', 'inactive']
+        """
+        spans = [(lo, hi) for lo, hi in spans if lo < hi]
+        points = sorted({*self.starts, *(lo for lo, _ in spans), *(hi for _, hi in spans)})
+        statuses = [status if any(lo <= p < hi for lo, hi in spans) else self.status_at(p) for p in points]
+        return _simplified(points, statuses)
+
     def on(self, when: PartialDate) -> Status:
         """The status on an unknown day within ``when``: definite only if the same on every day."""
         if when.day is not None:

@@ -15,9 +15,20 @@ import enum
 
 import attrs
 
+from .counterparts import Counterpart
 from .dates import PartialDate
 
-__all__ = ["Attribution", "Confidence", "DateDispute", "Reference", "Region", "Source"]
+__all__ = [
+    "Attribution",
+    "Citation",
+    "Confidence",
+    "Contest",
+    "DateDispute",
+    "Measure",
+    "Reference",
+    "Region",
+    "Source",
+]
 
 
 class Region(enum.StrEnum):
@@ -138,15 +149,85 @@ class Attribution:
     """How the row was attributed to its country, from ``country_key.tsv``.
 
     ``country`` is the name the key gives the row, ``evidence`` its evidence
-    verbatim, ``disputes`` the dates that other sources give differently.
+    verbatim, ``disputes`` the dates that other sources give differently,
+    ``alternatives`` the other states the row could be, best first (for rows
+    of low confidence), and ``override`` the citation of a user's amendment
+    that replaced the key's reading (``None`` for the key's own).
 
     >>> from peru_diplomacy import relations_with
-    >>> a = relations_with("Benin").attribution
-    >>> a.country, a.confidence.value, a.evidence[:36]
-    ('Benin', 'low', 'Slot only (first B after Angola); 22')
+    >>> a = relations_with("Burkina Faso").attribution
+    >>> a.country, a.confidence.value, [s.name for s in a.alternatives]
+    ('Burkina Faso', 'low', ['Botswana'])
     """
 
     country: str
     confidence: Confidence
     evidence: str
     disputes: tuple[DateDispute, ...] = ()
+    alternatives: tuple[Counterpart, ...] = ()
+    override: Citation | None = None
+
+
+@attrs.frozen(kw_only=True)
+class Citation:
+    """Where a fact that is not in the table comes from.
+
+    ``text`` is the source as the research gives it, verbatim; ``outlet``,
+    ``published`` (as the source dates itself: ``"2023-09-08"``,
+    ``"page undated"``) and ``url`` are read from it. ``quote`` is the
+    passage quoted verbatim, with the researcher's bracketed notes; ``also``
+    a second source, verbatim.
+
+    >>> from peru_diplomacy import relations_with
+    >>> c = relations_with("Mexico").events[-1].citation
+    >>> c.outlet, c.published, c.url[:24]
+    ('TVN (Panama)', '2025-11-03', 'https://www.tvn-2.com/mu')
+    """
+
+    text: str
+    outlet: str = ""
+    published: str | None = None
+    url: str | None = None
+    quote: str = ""
+    also: str = ""
+
+
+@attrs.frozen(kw_only=True)
+class Contest:
+    """A span on which another source disagrees with the table: status there is ``uncertain``.
+
+    ``start`` is the first day, ``end`` the day after the last (``None``: up to
+    the horizon). ``source`` names the other source (``"COW Diplomatic
+    Exchange v2006.1"`` or an outlet), ``reason`` says what it claims and why
+    that contests the table, ``citation`` cites it where it is a news report.
+
+    >>> from peru_diplomacy import relations_with
+    >>> contest = relations_with("Sweden").contests[0]
+    >>> str(contest.start), str(contest.end), contest.source
+    ('1904-01-01', '1905-01-01', 'COW Diplomatic Exchange v2006.1')
+    """
+
+    start: PartialDate
+    end: PartialDate | None
+    source: str
+    reason: str
+    citation: Citation | None = None
+
+
+@attrs.frozen(kw_only=True)
+class Measure:
+    """A diplomatic measure that is not an event of relations (a recall, a downgrade, an expulsion).
+
+    Kept so that press words such as "ruptura" do not pass for a break.
+
+    >>> from peru_diplomacy import relations_with
+    >>> m = relations_with("Venezuela").measures[0]
+    >>> str(m.date), m.description[:40]
+    ('2017-03-31', 'Peru withdraws its ambassador definitive')
+    """
+
+    date: PartialDate
+    description: str
+    actor: str
+    why_not_an_event: str
+    citation: Citation

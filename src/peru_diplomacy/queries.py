@@ -76,7 +76,7 @@ def all_relations(*, min_confidence: Confidence | str | None = None) -> tuple[Re
     """Every relation, in the source's order; with ``min_confidence``, only rows attributed that surely.
 
     >>> len(all_relations()), len(all_relations(min_confidence="medium"))
-    (189, 168)
+    (189, 169)
     """
     return packaged_dataset().all_relations(min_confidence=min_confidence)
 
@@ -154,7 +154,7 @@ def ever_broken() -> tuple[Relation, ...]:
     """Relations that were broken at least once.
 
     >>> len(ever_broken())
-    7
+    10
     """
     return packaged_dataset().ever_broken()
 

@@ -10,12 +10,13 @@ The German Democratic Republic has a relation of its own, ended in 1990.
 'Czech Republic'
 >>> czech.counterpart_on("1970-01-01").name
 'Czechoslovakia'
->>> czech.status_on("1960-01-01").value
+>>> czech.status_on("1959-01-01").value
 'inactive'
 """
 
 from __future__ import annotations
 
+import datetime as _dt
 from collections.abc import Callable
 
 import attrs
@@ -25,7 +26,7 @@ from .dates import DateLike, PartialDate, to_partial_date
 from .errors import NoStateOnDateError
 from .events import Event, EventKind, compile_periods
 from .periods import Period, Status, StatusTimeline, all_of, any_of, check_range
-from .provenance import Attribution, DateDispute, Reference, Region, Source
+from .provenance import Attribution, Contest, DateDispute, Measure, Reference, Region, Source
 
 __all__ = ["Relation"]
 
@@ -40,7 +41,10 @@ class Relation:
     compiled from them when the record is made, and an incoherent history
     raises :class:`~peru_diplomacy.InvalidEventSequenceError`. ``horizon`` is
     how far the data's knowledge of this relation reaches: later days are
-    ``uncertain`` (see :meth:`status_on`).
+    ``uncertain`` (see :meth:`status_on`). ``contests`` are spans on which
+    another source disagrees with the table (status there is ``uncertain``),
+    ``measures`` diplomatic measures that are not events (recalls,
+    downgrades), each with its citation.
     ``notes`` is the row's "Notes" cell verbatim; ``references`` the footnotes
     its cells cite; ``remarks`` what the editors of this dataset add (never a
     date: see ``attribution`` for how sure the row's country is).
@@ -63,6 +67,8 @@ class Relation:
     references: tuple[Reference, ...] = ()
     remarks: tuple[str, ...] = ()
     horizon: PartialDate | None = None
+    contests: tuple[Contest, ...] = ()
+    measures: tuple[Measure, ...] = ()
     periods: tuple[Period, ...] = attrs.field(init=False, eq=False, repr=False)
     _timeline: StatusTimeline = attrs.field(init=False, eq=False, repr=False)
     _carried: StatusTimeline = attrs.field(init=False, eq=False, repr=False)
@@ -71,6 +77,7 @@ class Relation:
         periods = compile_periods(self.events, relation=self.id, lineage=self.states)
         object.__setattr__(self, "periods", periods)
         told = StatusTimeline.from_periods(periods) if self.events else StatusTimeline.constant(Status.UNCERTAIN)
+        told = told.overlaid((contest_span(c) for c in self.contests), Status.UNCERTAIN)
         existed = all_of(_PERU_EXISTS, any_of(*(state._lifetime for state in self.states)))
         object.__setattr__(self, "_carried", all_of(existed, told))
         if self.horizon is not None:
@@ -83,6 +90,16 @@ class Relation:
     def notes(self) -> str:
         """The row's "Notes" cell verbatim (empty when it has none)."""
         return self.source.notes
+
+    @property
+    def table_events(self) -> tuple[Event, ...]:
+        """The events the table gives, without those of other sources.
+
+        >>> from peru_diplomacy import relations_with
+        >>> [(e.kind.value, str(e.date)) for e in relations_with("Mexico").table_events]
+        [('established', '1822-06-13')]
+        """
+        return tuple(e for e in self.events if e.from_table)
 
     @property
     def disputes(self) -> tuple[DateDispute, ...]:
@@ -117,7 +134,8 @@ class Relation:
         - ``uncertain`` where the answer depends on where inside an imprecise
           date (the source's, a lifetime's or the question's) the truth lies,
           on every day of an existing lineage when the source gives no date,
-          and on every day after the :attr:`horizon`;
+          on the days another source contests (:attr:`contests`), and on
+          every day after the :attr:`horizon`;
         - otherwise what the events say.
 
         ``carry_forward=True`` carries the last known status past the horizon
@@ -212,7 +230,7 @@ class Relation:
 
         >>> from peru_diplomacy import EventKind, relations_with
         >>> [str(e.date) for e in relations_with("SADR").events_of(EventKind.BROKEN)]
-        ['1996-09-09', '2022-08-18']
+        ['1996-09-09', '2022-08-18', '2023-09-08']
         """
         return tuple(event for event in self.events if event.kind is kind)
 
@@ -233,6 +251,12 @@ class Relation:
     def __str__(self) -> str:
         """``Peru–`` and the counterpart's name."""
         return f"Peru–{self.counterpart.name}"
+
+
+def contest_span(contest: Contest) -> tuple[int, int]:
+    """The half-open day-ordinal span a contest covers."""
+    end = _dt.date.max.toordinal() + 1 if contest.end is None else contest.end.earliest.toordinal()
+    return (contest.start.earliest.toordinal(), end)
 
 
 _PERU_EXISTS = StatusTimeline.from_periods([Period(start=PERU_INDEPENDENCE)])
