@@ -62,7 +62,17 @@ def test_event_rows_have_the_documented_columns() -> None:
         "predecessor_id": None,
         "successor_id": "DEU",
         "references": None,
+        "origin": "table",
+        "confidence": None,
+        "citation": None,
+        "citation_url": None,
     }
+    mexico = [r for r in rows if r["relation_id"] == "MEX"]
+    assert [(r["origin"], r["confidence"], r["kind"]) for r in mexico] == [
+        ("table", None, "established"),
+        ("other source", "high", "broken"),
+    ]
+    assert str(mexico[1]["citation_url"]).startswith("https://www.tvn-2.com/")
 
 
 @pytest.mark.parametrize("make", [relation_rows, event_rows])

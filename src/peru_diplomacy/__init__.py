@@ -63,6 +63,7 @@ __all__ = [
     "SCHEMA_VERSION",
     "SOURCE_REVISION",
     "AmbiguousCountryError",
+    "AmendmentError",
     "Attribution",
     "CodeSystem",
     "Confidence",
@@ -125,6 +126,10 @@ _LAZY_RECORDS = frozenset(
 
 
 def __getattr__(name: str) -> Any:
+    if name == "AmendmentError":
+        from .amendments import AmendmentError
+
+        return AmendmentError
     # cattrs, the export helpers and the records no lookup needs load only when asked for.
     if name in _LAZY_RECORDS:
         from . import _records
@@ -153,5 +158,6 @@ if TYPE_CHECKING:
     from ._records import Succession as Succession
     from ._records import SystemState as SystemState
     from ._records import TimelineEntry as TimelineEntry
+    from .amendments import AmendmentError as AmendmentError
     from .serialization import converter as converter
     from .serialization import make_converter as make_converter

@@ -1,7 +1,9 @@
 """The ``peru-diplomacy`` command (also ``python -m peru_diplomacy``).
 
 Exit status: 0 on success, 1 when a country is not found (the reason and any
-suggestions go to standard error), 2 on a usage error.
+suggestions go to standard error), 2 on a usage error, 3 when a file cannot
+be read or written or the data (or an amendment) is invalid. Every failure
+is one line on standard error, never a traceback; a closed pipe ends quietly.
 """
 
 from __future__ import annotations
@@ -14,8 +16,9 @@ from typing import IO
 
 from ._format import SCHEMA_VERSION
 from .counterparts import Counterpart
+from .dataset import Dataset, packaged_dataset
 from .dates import PartialDate, to_partial_date
-from .errors import AmbiguousCountryError, InvalidDateError, NoRelationError, UnknownCountryError
+from .errors import AmbiguousCountryError, InvalidDateError, NoRelationError, PeruDiplomacyError, UnknownCountryError
 from .events import EventKind
 from .periods import Status
 from .provenance import Confidence, Region
@@ -63,6 +66,13 @@ def _parser() -> argparse.ArgumentParser:
         action="version",
         version=f"%(prog)s {__version__} (data: schema {SCHEMA_VERSION}, table of 2023-05, knowledge to 2023-05)",
     )
+    parser.add_argument(
+        "--amend",
+        action="append",
+        metavar="FILE",
+        default=[],
+        help="apply your amendments (a TOML file; repeatable) before answering",
+    )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     show = commands.add_parser("show", help="one relation: periods, events, notes and sources")
@@ -94,36 +104,77 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--format", choices=["csv", "json"], default="csv")
     export.add_argument(
         "--table",
-        choices=["relations", "events"],
+        choices=["relations", "events", "records"],
         default="relations",
-        help="CSV: one row per relation or per event (JSON always writes whole records)",
+        help="one row per relation or per event (CSV or JSON), or whole records (JSON)",
     )
     export.add_argument("--output", "-o", metavar="FILE", help="write here instead of standard output")
     return parser
 
 
+EXIT_OK, EXIT_NOT_FOUND, EXIT_USAGE, EXIT_IO_OR_DATA = 0, 1, 2, 3
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; return the exit status."""
+    """Run the command line; return the exit status (0 ok, 1 not found, 2 usage, 3 I/O or data)."""
     args = _parser().parse_args(argv)
     try:
+        data = _dataset(args.amend)
         if args.command == "show":
-            return _show(args)
+            return _show(data, args)
         if args.command == "list":
-            return _list(args)
+            return _list(data, args)
         if args.command == "timeline":
-            return _timeline(args)
-        return _export(args)
+            return _timeline(data, args)
+        return _export(data, args)
     except (UnknownCountryError, AmbiguousCountryError, NoRelationError) as error:
-        print(f"peru-diplomacy: {error}", file=sys.stderr)
-        return 1
-    except BrokenPipeError:  # e.g. piped into head
-        return 0
+        _say(str(error))
+        return EXIT_NOT_FOUND
+    except BrokenPipeError:  # e.g. piped into head: stop quietly
+        _silence_stdout()
+        return EXIT_OK
+    except (PeruDiplomacyError, OSError, UnicodeError) as error:
+        _say(_describe(error))
+        return EXIT_IO_OR_DATA
 
 
-def _show(args: argparse.Namespace) -> int:
-    from .queries import relations_with
+def _dataset(amendments: list[str]) -> Dataset:
+    data = packaged_dataset()
+    for path in amendments:
+        data = data.amended(path)
+    return data
 
-    relation = relations_with(args.country)
+
+def _say(message: str) -> None:
+    text = f"peru-diplomacy: {message}\n"
+    try:
+        sys.stderr.write(text)
+    except UnicodeEncodeError:
+        encoding = sys.stderr.encoding or "ascii"
+        sys.stderr.write(text.encode(encoding, "backslashreplace").decode(encoding))
+
+
+def _describe(error: BaseException) -> str:
+    if isinstance(error, OSError) and error.filename is not None:
+        return f"{error.filename}: {error.strerror or error}"
+    if isinstance(error, UnicodeEncodeError):
+        text = error.object[error.start : error.end]
+        return f"cannot write {text!r} in the {error.encoding} encoding; set PYTHONIOENCODING=utf-8"
+    return str(error)
+
+
+def _silence_stdout() -> None:
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
+def _show(data: Dataset, args: argparse.Namespace) -> int:
+    relation = data.relations_with(args.country)
     if args.json:
         from .serialization import converter
 
@@ -160,6 +211,10 @@ def _show(args: argparse.Namespace) -> int:
     out.write(f"  date cell:   {relation.source.cell or '(empty)'}\n")
     a = relation.attribution
     out.write(f"  attribution: {a.confidence.value} confidence that this row is {a.country}\n")
+    if a.alternatives:
+        out.write(f"  may also be: {', '.join(s.name for s in a.alternatives)}\n")
+    if a.override is not None:
+        out.write(f"  amended:     {a.override.text}\n")
     out.write("\nPeriods of relations\n")
     if not relation.periods:
         out.write("  none known: the source gives no date\n")
@@ -174,7 +229,20 @@ def _show(args: argparse.Namespace) -> int:
     for event in relation.events:
         extra = f" ({event.qualifier})" if event.qualifier else ""
         refs = "".join(f"[{r.number}]" for r in event.references)
-        out.write(f"  {event.date!s:<11} {event.kind.value:<12} {event.state.name}{extra}{refs}\n")
+        origin = ""
+        if event.citation is not None:
+            confidence = event.confidence.value if event.confidence else "?"
+            origin = f"  [other source, {confidence} confidence: {event.citation.outlet or event.citation.text}]"
+        out.write(f"  {event.date!s:<11} {event.kind.value:<12} {event.state.name}{extra}{refs}{origin}\n")
+    if relation.contests:
+        out.write("\nContested spans (status uncertain there)\n")
+        for contest in relation.contests:
+            end = "the horizon" if contest.end is None else str(contest.end)
+            out.write(f"  {contest.start} – {end}: {contest.source}: {contest.reason}\n")
+    if relation.measures:
+        out.write("\nMeasures that are not events\n")
+        for measure in relation.measures:
+            out.write(f"  {measure.date!s:<11} {measure.description} ({measure.citation.outlet})\n")
     for dispute in relation.disputes:
         out.write(f"\nOther sources give {dispute.other_date} for {dispute.table_date}: {dispute.other_source}\n")
     if relation.remarks:
@@ -201,14 +269,11 @@ def _lifetime(state: Counterpart) -> str:
     return "; ".join(spans) or "lifetime not recorded"
 
 
-def _list(args: argparse.Namespace) -> int:
-    from .dataset import packaged_dataset
-    from .queries import all_relations, by_region
-
-    relations = by_region(args.region) if args.region else all_relations()
+def _list(data: Dataset, args: argparse.Namespace) -> int:
+    relations = data.by_region(args.region) if args.region else data.relations
     if args.min_confidence is not None:
         relations = tuple(r for r in relations if r.attribution.confidence >= Confidence(args.min_confidence))
-    horizon = packaged_dataset().horizon
+    horizon = data.horizon
     for when in (args.active_on, args.on):
         if when is not None and when.latest > horizon.latest:
             print(
@@ -250,10 +315,8 @@ def _summary(relation: Relation) -> dict[str, str | None]:
     }
 
 
-def _timeline(args: argparse.Namespace) -> int:
-    from .queries import timeline
-
-    entries = timeline(kinds=args.kind, region=args.region, first=args.first, last=args.last)
+def _timeline(data: Dataset, args: argparse.Namespace) -> int:
+    entries = data.timeline(kinds=args.kind, region=args.region, first=args.first, last=args.last)
     rows = [
         {
             "date": t.event.date.isoformat(),
@@ -273,22 +336,24 @@ def _timeline(args: argparse.Namespace) -> int:
     return 0
 
 
-def _export(args: argparse.Namespace) -> int:
+def _export(data: Dataset, args: argparse.Namespace) -> int:
     from .export import event_rows, relation_rows, relations_to_json, write_csv
-    from .queries import all_relations
 
-    relations = all_relations()
-    if args.format == "json":
+    relations = data.relations
+    if args.table == "records":
+        if args.format != "json":
+            _say("export: --table records is JSON only (whole records); use --format json")
+            return EXIT_USAGE
         text = relations_to_json(relations) + "\n"
     else:
         rows = relation_rows(relations) if args.table == "relations" else event_rows(relations)
-        text = write_csv(rows)
+        text = write_csv(rows) if args.format == "csv" else json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
     if args.output:
         with open(args.output, "w", encoding="utf-8", newline="") as handle:
             handle.write(text)
     else:
         _write(sys.stdout, text)
-    return 0
+    return EXIT_OK
 
 
 def _write(stream: IO[str], text: str) -> None:

@@ -24,7 +24,7 @@ import json
 import os
 import threading
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from ._format import SCHEMA_VERSION, check_relation, counterpart_from_raw, relation_from_raw
@@ -403,6 +403,19 @@ class Dataset:
             state = listed[0]
             raise NoRelationError(f"{state.name} ({label} {state.code}, {state.abbrev})")
         raise UnknownCountryError(country, _code_suggestions(self.system_states, system, code, abbrev, label))
+
+    def amended(self, amendments: str | os.PathLike[str] | Iterable[Mapping[str, Any]]) -> Dataset:
+        """A new dataset with your amendments (a TOML file, or rows): see :mod:`peru_diplomacy.amendments`.
+
+        This dataset is not changed. An empty amendment gives an equal dataset.
+
+        >>> mine = packaged_dataset().amended([])
+        >>> mine.relations == packaged_dataset().relations
+        True
+        """
+        from .amendments import amend
+
+        return amend(self, amendments)
 
     def get(self, relation_id: str) -> Relation | None:
         """The relation with this id (``"CHL"``, ``"DDDE"``), or ``None``."""

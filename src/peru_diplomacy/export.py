@@ -68,6 +68,8 @@ RELATION_COLUMNS: tuple[str, ...] = (
     "attributed_country",
     "references",
     "other_dates",
+    "alternatives",
+    "contested",
     "notes",
 )
 """Columns of :func:`relation_rows`, in order."""
@@ -89,6 +91,10 @@ EVENT_COLUMNS: tuple[str, ...] = (
     "predecessor_id",
     "successor_id",
     "references",
+    "origin",
+    "confidence",
+    "citation",
+    "citation_url",
 )
 """Columns of :func:`event_rows`, in order."""
 
@@ -100,7 +106,9 @@ def relation_rows(relations: Iterable[Relation]) -> list[Row]:
 
     ``periods`` is ``start/end`` pairs joined by ``;``, with ``..`` for an open
     end; ``states`` and ``references`` are ids and footnote numbers joined by
-    ``;``; ``other_dates`` the disputed dates as ``date (source)``.
+    ``;``; ``other_dates`` the disputed dates as ``date (source)``;
+    ``alternatives`` the ids of the other states the row could be;
+    ``contested`` the spans other sources contest, as ``start/end (source)``.
 
     >>> from peru_diplomacy import relations_with
     >>> row = relation_rows([relations_with("Czechoslovakia")])[0]
@@ -137,6 +145,11 @@ def relation_rows(relations: Iterable[Relation]) -> list[Row]:
                 "attributed_country": r.attribution.country,
                 "references": ";".join(str(ref.number) for ref in r.references) or None,
                 "other_dates": "; ".join(f"{d.other_date} ({d.other_source})" for d in r.disputes) or None,
+                "alternatives": ";".join(s.id for s in r.attribution.alternatives) or None,
+                "contested": ";".join(
+                    f"{c.start}/{'..' if c.end is None else c.end} ({c.source})" for c in r.contests
+                )
+                or None,
                 "notes": r.notes or None,
             }
         )
@@ -145,6 +158,9 @@ def relation_rows(relations: Iterable[Relation]) -> list[Row]:
 
 def event_rows(relations: Iterable[Relation]) -> list[Row]:
     """One row per event (columns :data:`EVENT_COLUMNS`), in each relation's order.
+
+    ``origin`` is ``table`` for the table's events and ``other source`` for
+    cited ones, which also fill ``confidence``, ``citation`` and ``citation_url``.
 
     >>> from peru_diplomacy import relations_with
     >>> [(r["kind"], r["date"], r["precision"]) for r in event_rows([relations_with("Turkey")])]
@@ -171,6 +187,10 @@ def event_rows(relations: Iterable[Relation]) -> list[Row]:
                     "predecessor_id": None if e.predecessor is None else e.predecessor.id,
                     "successor_id": None if e.successor is None else e.successor.id,
                     "references": ";".join(str(ref.number) for ref in e.references) or None,
+                    "origin": "table" if e.citation is None else "other source",
+                    "confidence": None if e.confidence is None else e.confidence.value,
+                    "citation": None if e.citation is None else e.citation.text,
+                    "citation_url": None if e.citation is None else e.citation.url,
                 }
             )
     return rows
