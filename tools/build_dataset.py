@@ -702,7 +702,10 @@ class OtherSources:
             start = PartialDate.fromisoformat(row["date"])
             cited = citation(row["source"], row["quote"], row["second_source"])
             following = rows[index + 1] if index + 1 < len(rows) else None
+            cites = [cited]
             if following is not None and following[0]["kind"] == "restored":
+                after = following[0]
+                cites.append(citation(after["source"], after["quote"], after["second_source"]))
                 last = following[0]["date"].split("/")[-1]
                 end: PartialDate | None = _day_after(PartialDate.fromisoformat(last).latest.isoformat())
                 reason = (
@@ -720,7 +723,9 @@ class OtherSources:
                 )
                 index += 1
             start_day = PartialDate.from_date(start.earliest)
-            contests.append(Contest(start=start_day, end=end, source=cited.outlet, reason=reason, citation=cited))
+            contests.append(
+                Contest(start=start_day, end=end, source=cited.outlet, reason=reason, citations=tuple(cites))
+            )
         return contests
 
     def _dipex_contests(self, relations: list[Relation]) -> list[Relation]:

@@ -168,13 +168,13 @@ def _opt_confidence(raw: object, where: str) -> Confidence | None:
 
 
 def _contest(raw: object, where: str) -> Contest:
-    d = _fields(raw, where, ("start", "end", "source", "reason"), ("citation",))
+    d = _fields(raw, where, ("start", "end", "source", "reason"), ("citations",))
     return Contest(
         start=_date(d["start"], f"{where}.start"),
         end=_opt_date(d["end"], f"{where}.end"),
         source=_str(d["source"], f"{where}.source"),
         reason=_str(d["reason"], f"{where}.reason"),
-        citation=_opt_citation(d.get("citation"), f"{where}.citation"),
+        citations=_list(d.get("citations", []), f"{where}.citations", _citation),
     )
 
 

@@ -216,7 +216,7 @@ def amend(dataset: Dataset, source: str | os.PathLike[str] | Iterable[Mapping[st
             if end is not None and not start.earliest < end.earliest:
                 raise item.fail("the contest must end after it starts", "end")
             contest = Contest(
-                start=start, end=end, source="user amendment", reason=item.values["reason"], citation=cited
+                start=start, end=end, source="user amendment", reason=item.values["reason"], citations=(cited,)
             )
             relations[relation.id] = attrs.evolve(relation, contests=(*relation.contests, contest))
         else:

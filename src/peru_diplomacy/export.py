@@ -146,9 +146,7 @@ def relation_rows(relations: Iterable[Relation]) -> list[Row]:
                 "references": ";".join(str(ref.number) for ref in r.references) or None,
                 "other_dates": "; ".join(f"{d.other_date} ({d.other_source})" for d in r.disputes) or None,
                 "alternatives": ";".join(s.id for s in r.attribution.alternatives) or None,
-                "contested": ";".join(
-                    f"{c.start}/{'..' if c.end is None else c.end} ({c.source})" for c in r.contests
-                )
+                "contested": ";".join(f"{c.start}/{'..' if c.end is None else c.end} ({c.source})" for c in r.contests)
                 or None,
                 "notes": r.notes or None,
             }

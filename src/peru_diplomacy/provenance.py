@@ -199,7 +199,8 @@ class Contest:
     ``start`` is the first day, ``end`` the day after the last (``None``: up to
     the horizon). ``source`` names the other source (``"COW Diplomatic
     Exchange v2006.1"`` or an outlet), ``reason`` says what it claims and why
-    that contests the table, ``citation`` cites it where it is a news report.
+    that contests the table, ``citations`` cite it where it is a report (a
+    break and its restoration: both).
 
     >>> from peru_diplomacy import relations_with
     >>> contest = relations_with("Sweden").contests[0]
@@ -211,7 +212,7 @@ class Contest:
     end: PartialDate | None
     source: str
     reason: str
-    citation: Citation | None = None
+    citations: tuple[Citation, ...] = ()
 
 
 @attrs.frozen(kw_only=True)
