@@ -131,7 +131,7 @@ def test_botswana_names_the_row_it_might_be() -> None:
         "the source records no diplomatic relation between Peru and Botswana by name, but Africa row 4 "
         "(May 5 1989) is read as Burkina Faso with low confidence, may be Botswana"
     )
-    with pytest.raises(NoRelationError, match="Africa row 5 .* may be Burundi; Africa row 6"):
+    with pytest.raises(NoRelationError, match=r"Africa row 5 .* may be Burundi; Africa row 6"):
         relations_with("Burundi")
 
 

@@ -20,7 +20,7 @@ from peru_diplomacy import EventKind, Precision, Region, Status, all_relations, 
 
 GENERATED = Path(__file__).resolve().parent.parent / "_generated"
 
-FIRST_YEAR, LAST_YEAR = 1820, 2023
+FIRST_YEAR = 1820
 COLOURS = {
     Region.AFRICA: "#d95f02",
     Region.AMERICAS: "#1b9e77",
@@ -163,7 +163,9 @@ def write_disputes_table() -> None:
 def write_figure() -> None:
     """A stacked area chart of relations certainly standing on 31 December of each year, by region."""
     relations = all_relations()
-    years = list(range(FIRST_YEAR, LAST_YEAR + 1))
+    horizon = packaged_dataset().horizon
+    last_year = horizon.year - 1  # the last year whose 31 December the data knows
+    years = list(range(FIRST_YEAR, last_year + 1))
     counts = {
         region: [
             sum(1 for r in relations if r.region is region and r.status_on(f"{year}-12-31") is Status.ACTIVE)
@@ -171,8 +173,9 @@ def write_figure() -> None:
         ]
         for region in Region
     }
-    width, height, left, right, top, bottom = 820, 420, 50, 150, 20, 40
-    total = [sum(counts[region][i] for region in Region) for i in range(len(years))]
+    unsure = [sum(1 for r in relations if r.status_on(f"{year}-12-31") is Status.UNCERTAIN) for year in years]
+    width, height, left, right, top, bottom = 820, 440, 64, 170, 20, 56
+    total = [sum(counts[region][i] for region in Region) + unsure[i] for i in range(len(years))]
     top_value = max(10, ((max(total) + 19) // 20) * 20)
 
     def x(i: int) -> float:
@@ -194,22 +197,80 @@ def write_figure() -> None:
         points += [f"{x(i):.1f},{y(below[i]):.1f}" for i in reversed(range(len(years)))]
         parts.append(f'<polygon points="{" ".join(points)}" fill="{COLOURS[region]}" fill-opacity="0.85"/>')
         below = above
+    above = [below[i] + unsure[i] for i in range(len(years))]
+    points = [f"{x(i):.1f},{y(above[i]):.1f}" for i in range(len(years))]
+    points += [f"{x(i):.1f},{y(below[i]):.1f}" for i in reversed(range(len(years)))]
+    parts.append(f'<polygon points="{" ".join(points)}" fill="#bbbbbb" fill-opacity="0.9"/>')
     for value in range(0, top_value + 1, 20):
         parts.append(f'<line x1="{left}" x2="{width - right}" y1="{y(value):.1f}" y2="{y(value):.1f}" stroke="#ccc"/>')
         parts.append(f'<text x="{left - 6}" y="{y(value) + 4:.1f}" text-anchor="end">{value}</text>')
-    for year in range(FIRST_YEAR, LAST_YEAR + 1, 20):
+    for year in range(FIRST_YEAR, last_year + 1, 20):
         i = year - FIRST_YEAR
         parts.append(f'<text x="{x(i):.1f}" y="{height - bottom + 16}" text-anchor="middle">{year}</text>')
-    for n, region in enumerate(reversed(list(Region))):
-        ly = top + 20 + 22 * n
-        parts.append(f'<rect x="{width - right + 16}" y="{ly - 10}" width="14" height="14" fill="{COLOURS[region]}"/>')
-        parts.append(f'<text x="{width - right + 36}" y="{ly + 2}">{region.value}</text>')
     parts.append(
-        f'<text x="{width - right + 16}" y="{top + 150}" font-size="11" fill="#555">'
-        f"{total[-1]} at the end of {LAST_YEAR}</text>"
+        f'<text x="{(left + width - right) / 2:.1f}" y="{height - 12}" text-anchor="middle">'
+        "Year (status on 31 December)</text>"
+    )
+    mid = (top + height - bottom) / 2
+    parts.append(
+        f'<text x="16" y="{mid:.1f}" text-anchor="middle" transform="rotate(-90 16 {mid:.1f})">'
+        "States with relations</text>"
+    )
+    legend = [(COLOURS[region], region.value) for region in reversed(list(Region))]
+    legend.insert(0, ("#bbbbbb", "uncertain (incl. undated)"))
+    for n, (colour, label) in enumerate(legend):
+        ly = top + 20 + 22 * n
+        parts.append(f'<rect x="{width - right + 16}" y="{ly - 10}" width="14" height="14" fill="{colour}"/>')
+        parts.append(f'<text x="{width - right + 36}" y="{ly + 2}">{label}</text>')
+    parts.append(
+        f'<text x="{width - right + 16}" y="{top + 170}" font-size="11" fill="#555">'
+        f"{total[-1] - unsure[-1]} certain, {unsure[-1]} uncertain</text>"
+    )
+    parts.append(
+        f'<text x="{width - right + 16}" y="{top + 186}" font-size="11" fill="#555">'
+        f"on 31 December {last_year}; data to {horizon}</text>"
     )
     parts.append("</svg>")
     (GENERATED / "states_by_year.svg").write_text("\n".join(parts) + "\n", encoding="utf-8")
+
+
+def write_other_sources() -> None:
+    """Tables of the events from other sources, the contested spans, the measures and the alternatives."""
+    relations = all_relations()
+    lines = ["| Counterpart | Date | Kind | Confidence | Became an event | Source |", "|---|---|---|---|---|---|"]
+    for r in relations:
+        for e in r.events:
+            if e.citation is not None:
+                confidence = e.confidence.value if e.confidence else "—"
+                lines.append(
+                    f"| {_escape(r.counterpart.name)} | {e.date} | {e.kind.value} | {confidence} | yes "
+                    f"| {_escape(e.citation.text)} |"
+                )
+    (GENERATED / "other_events.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    lines = ["| Counterpart | From | Until | Contested by | Why |", "|---|---|---|---|---|"]
+    for r in relations:
+        for c in r.contests:
+            until = "the horizon" if c.end is None else str(c.end)
+            lines.append(
+                f"| {_escape(r.counterpart.name)} | {c.start} | {until} | {_escape(c.source)} | {_escape(c.reason)} |"
+            )
+    (GENERATED / "contests.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    lines = ["| Counterpart | Date | Measure | Why it is not an event | Source |", "|---|---|---|---|---|"]
+    for r in relations:
+        for m in r.measures:
+            lines.append(
+                f"| {_escape(r.counterpart.name)} | {m.date} | {_escape(m.description)} "
+                f"| {_escape(m.why_not_an_event)} | {_escape(m.citation.outlet)} |"
+            )
+    (GENERATED / "measures.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    lines = ["| Row | Read as | Confidence | May also be |", "|---|---|---|---|"]
+    for r in relations:
+        if r.attribution.alternatives:
+            lines.append(
+                f"| {r.region.value} {r.source.row} | {_escape(r.attribution.country)} "
+                f"| {r.attribution.confidence.value} | {', '.join(s.name for s in r.attribution.alternatives)} |"
+            )
+    (GENERATED / "alternatives.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
 def generate(app: Any = None) -> None:
@@ -217,6 +278,7 @@ def generate(app: Any = None) -> None:
     write_counts()
     write_relations_table()
     write_disputes_table()
+    write_other_sources()
     write_figure()
 
 

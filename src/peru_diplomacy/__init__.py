@@ -28,7 +28,7 @@ from .errors import (
 from .events import Event, EventKind
 from .identity import NameKind
 from .periods import Period, Status
-from .provenance import Attribution, Confidence, DateDispute, Reference, Region, Source
+from .provenance import Attribution, Citation, Confidence, Contest, DateDispute, Measure, Reference, Region, Source
 from .queries import (
     active_on,
     all_relations,
@@ -65,8 +65,10 @@ __all__ = [
     "AmbiguousCountryError",
     "AmendmentError",
     "Attribution",
+    "Citation",
     "CodeSystem",
     "Confidence",
+    "Contest",
     "Counterpart",
     "CounterpartKind",
     "Dataset",
@@ -80,6 +82,7 @@ __all__ = [
     "ExcludedRow",
     "InvalidDateError",
     "InvalidEventSequenceError",
+    "Measure",
     "Membership",
     "NameEntry",
     "NameKind",
