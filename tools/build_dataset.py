@@ -53,6 +53,7 @@ from peru_diplomacy.provenance import (
     Source,
 )
 from peru_diplomacy.relation import Relation
+from peru_diplomacy.representation import Representation, RepresentationLevel
 from peru_diplomacy.serialization import converter, dumps_document
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -736,6 +737,7 @@ class OtherSources:
                     if m.system is CodeSystem.COW:
                         holders.setdefault(m.code, []).append((m, relation))
         years: dict[str, list[tuple[int, bool]]] = {}
+        levels: dict[str, list[Representation]] = {}
         for number, row in enumerate(self.dipex, start=2):
             code, year, exchange = int(row["ccode2"]), int(row["year"]), row["DE"] == "1"
             first, last = PartialDate(year, 1, 1), PartialDate(year, 12, 31)
@@ -752,6 +754,25 @@ class OtherSources:
                     )
                 continue
             relation = found[-1]
+            state = next(
+                s
+                for s in relation.states
+                for m in s.memberships
+                if m.system is CodeSystem.COW
+                and m.code == code
+                and m.start.earliest <= last.earliest
+                and (m.end is None or first.earliest < m.end.earliest)
+            )
+            levels.setdefault(relation.id, []).append(
+                Representation(
+                    year=year,
+                    state=state.id,
+                    cow_code=code,
+                    at_peru=RepresentationLevel.from_code(int(row["DR_at_1"])),
+                    in_counterpart=RepresentationLevel.from_code(int(row["DR_at_2"])),
+                    exchange=exchange,
+                )
+            )
             told = StatusTimeline.from_periods(relation.periods) if relation.events else None
             against = exchange and told is not None and told.on(PartialDate(year)) is Status.INACTIVE
             existed = year > PERU_INDEPENDENCE.year and any(
@@ -784,7 +805,8 @@ class OtherSources:
                     )
                 )
             contests.sort(key=lambda c: c.start.sort_key())
-            out.append(attrs.evolve(relation, contests=tuple(contests)))
+            representation = tuple(sorted(levels.get(relation.id, []), key=lambda r: (r.year, r.state)))
+            out.append(attrs.evolve(relation, contests=tuple(contests), representation=representation))
         return out
 
 

@@ -36,6 +36,7 @@ from .queries import (
     established_between,
     ever_broken,
     inactive_on,
+    panel,
     predecessors_of,
     relations_with,
     status_on,
@@ -45,6 +46,7 @@ from .queries import (
     uncertain_on,
 )
 from .relation import Relation
+from .representation import Representation, RepresentationLevel
 
 if TYPE_CHECKING:
     from . import export as export
@@ -88,6 +90,7 @@ __all__ = [
     "NameKind",
     "NoRelationError",
     "NoStateOnDateError",
+    "PanelRow",
     "PartialDate",
     "Period",
     "PeruDiplomacyError",
@@ -95,6 +98,8 @@ __all__ = [
     "Reference",
     "Region",
     "Relation",
+    "Representation",
+    "RepresentationLevel",
     "Source",
     "Status",
     "Succession",
@@ -112,6 +117,7 @@ __all__ = [
     "inactive_on",
     "make_converter",
     "packaged_dataset",
+    "panel",
     "predecessors_of",
     "relations_with",
     "status_on",
@@ -129,6 +135,10 @@ _LAZY_RECORDS = frozenset(
 
 
 def __getattr__(name: str) -> Any:
+    if name == "PanelRow":
+        from .panels import PanelRow
+
+        return PanelRow
     if name == "AmendmentError":
         from .amendments import AmendmentError
 
@@ -162,5 +172,6 @@ if TYPE_CHECKING:
     from ._records import SystemState as SystemState
     from ._records import TimelineEntry as TimelineEntry
     from .amendments import AmendmentError as AmendmentError
+    from .panels import PanelRow as PanelRow
     from .serialization import converter as converter
     from .serialization import make_converter as make_converter

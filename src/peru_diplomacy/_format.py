@@ -22,6 +22,7 @@ from .events import Event, EventKind
 from .periods import Period
 from .provenance import Attribution, Citation, Confidence, Contest, DateDispute, Measure, Reference, Region, Source
 from .relation import Relation
+from .representation import Representation, RepresentationLevel
 
 __all__ = ["SCHEMA_VERSION", "check_relation", "counterpart_from_raw", "period_from_raw", "relation_from_raw"]
 
@@ -240,7 +241,19 @@ def _attribution(raw: object, where: str) -> Attribution:
 
 
 _RELATION_REQUIRED = ("id", "counterpart", "states", "region", "events", "source", "attribution")
-_RELATION_OPTIONAL = ("references", "remarks", "horizon", "contests", "measures")
+_RELATION_OPTIONAL = ("references", "remarks", "horizon", "contests", "measures", "representation")
+
+
+def _representation(raw: object, where: str) -> Representation:
+    d = _fields(raw, where, ("year", "state", "cow_code", "at_peru", "in_counterpart", "exchange"))
+    return Representation(
+        year=_int(d["year"], f"{where}.year"),
+        state=_str(d["state"], f"{where}.state"),
+        cow_code=_int(d["cow_code"], f"{where}.cow_code"),
+        at_peru=_enum(RepresentationLevel, d["at_peru"], f"{where}.at_peru"),
+        in_counterpart=_enum(RepresentationLevel, d["in_counterpart"], f"{where}.in_counterpart"),
+        exchange=_bool(d["exchange"], f"{where}.exchange"),
+    )
 
 
 def relation_from_raw(raw: object, where: str = "relation") -> Relation:
@@ -268,6 +281,7 @@ def relation_from_raw(raw: object, where: str = "relation") -> Relation:
             horizon=_opt_date(d.get("horizon"), f"{where}.horizon"),
             contests=_list(d.get("contests", []), f"{where}.contests", _contest),
             measures=_list(d.get("measures", []), f"{where}.measures", _measure),
+            representation=_list(d.get("representation", []), f"{where}.representation", _representation),
         )
     except InvalidEventSequenceError as error:
         raise _fail(where, str(error)) from None

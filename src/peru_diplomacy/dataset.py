@@ -47,6 +47,7 @@ if TYPE_CHECKING:
         SystemState,
         TimelineEntry,
     )
+    from .panels import PanelMembership, PanelRow, PanelRule, PanelUnit
 
 __all__ = ["SCHEMA_VERSION", "Dataset", "packaged_dataset"]
 
@@ -403,6 +404,28 @@ class Dataset:
             state = listed[0]
             raise NoRelationError(f"{state.name} ({label} {state.code}, {state.abbrev})")
         raise UnknownCountryError(country, _code_suggestions(self.system_states, system, code, abbrev, label))
+
+    def panel(
+        self,
+        first: int,
+        last: int,
+        *,
+        unit: PanelUnit = "year",
+        rule: PanelRule = "on_day",
+        membership: PanelMembership = "lifetime",
+        carry_forward: bool = False,
+    ) -> tuple[PanelRow, ...]:
+        """A dyad-year (or month, or day) panel from year ``first`` to year ``last``: see :func:`peru_diplomacy.panel`.
+
+        >>> rows = packaged_dataset().panel(1990, 1990)
+        >>> [(r.name, r.status.value) for r in rows if r.relation_id == "DDDE"]
+        [('German Democratic Republic', 'inactive')]
+        """
+        from .panels import build_panel
+
+        return build_panel(
+            self.relations, first, last, unit=unit, rule=rule, membership=membership, carry_forward=carry_forward
+        )
 
     def amended(self, amendments: str | os.PathLike[str] | Iterable[Mapping[str, Any]]) -> Dataset:
         """A new dataset with your amendments (a TOML file, or rows): see :mod:`peru_diplomacy.amendments`.

@@ -164,6 +164,32 @@ class StatusTimeline:
         keep = bisect.bisect_left(self.starts, ordinal)
         return _simplified([*self.starts[:keep], ordinal], [*self.statuses[:keep], status])
 
+    def days(self, first: int, last: int) -> tuple[int, int]:
+        """Days from ``first`` to ``last`` (ordinals, inclusive) certainly active, and possibly active.
+
+        >>> t = StatusTimeline.from_periods([Period(start=PartialDate(1952))])
+        >>> t.days(PartialDate(1952).earliest.toordinal(), PartialDate(1953).latest.toordinal())
+        (366, 731)
+        """
+        starts, statuses = self.starts, self.statuses
+        index = bisect.bisect_right(starts, first) - 1
+        if index + 1 == len(starts) or starts[index + 1] > last:  # one status throughout: the common case
+            status, span = statuses[index], last - first + 1
+            return (span if status is Status.ACTIVE else 0, 0 if status is Status.INACTIVE else span)
+        active = possible = 0
+        day = first
+        while day <= last:
+            stop = starts[index + 1] - 1 if index + 1 < len(starts) else last
+            stop = min(stop, last)
+            status = statuses[index]
+            if status is not Status.INACTIVE:
+                possible += stop - day + 1
+                if status is Status.ACTIVE:
+                    active += stop - day + 1
+            day = stop + 1
+            index += 1
+        return active, possible
+
     def overlaid(self, spans: Iterable[tuple[int, int]], status: Status) -> StatusTimeline:
         """This timeline with ``status`` on every day of the half-open ordinal ``spans``.
 
@@ -182,6 +208,20 @@ class StatusTimeline:
             return self.status_at(when.earliest.toordinal())
         seen = self.statuses_between(when.earliest.toordinal(), when.latest.toordinal())
         return next(iter(seen)) if len(seen) == 1 else Status.UNCERTAIN
+
+    def at_any_time_ordinals(self, first: int, last: int) -> Status:
+        """:meth:`at_any_time` over day ordinals."""
+        seen = self.statuses_between(first, last)
+        if Status.ACTIVE in seen:
+            return Status.ACTIVE
+        return Status.INACTIVE if seen == {Status.INACTIVE} else Status.UNCERTAIN
+
+    def throughout_ordinals(self, first: int, last: int) -> Status:
+        """:meth:`throughout` over day ordinals."""
+        seen = self.statuses_between(first, last)
+        if Status.INACTIVE in seen:
+            return Status.INACTIVE
+        return Status.ACTIVE if seen == {Status.ACTIVE} else Status.UNCERTAIN
 
     def at_any_time(self, first: PartialDate, last: PartialDate) -> Status:
         """Whether relations stood on at least one day from ``first`` to ``last``."""

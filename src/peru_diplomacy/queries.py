@@ -25,6 +25,7 @@ from .relation import Relation
 
 if TYPE_CHECKING:
     from ._records import Succession, TimelineEntry
+    from .panels import PanelMembership, PanelRow, PanelRule, PanelUnit
 
 __all__ = [
     "active_on",
@@ -33,6 +34,7 @@ __all__ = [
     "established_between",
     "ever_broken",
     "inactive_on",
+    "panel",
     "predecessors_of",
     "relations_with",
     "status_on",
@@ -184,3 +186,40 @@ def predecessors_of(country: str | int) -> tuple[Counterpart, ...]:
     ['Czechoslovakia']
     """
     return packaged_dataset().predecessors_of(country)
+
+
+def panel(
+    first: int,
+    last: int,
+    *,
+    unit: PanelUnit = "year",
+    rule: PanelRule = "on_day",
+    membership: PanelMembership = "lifetime",
+    carry_forward: bool = False,
+) -> tuple[PanelRow, ...]:
+    """One row per state and year (or ``unit="month"``, ``"day"``) from year ``first`` to ``last``.
+
+    - Rows: every state of every relation's lineage, in each unit of its
+      lifetime (``membership="lifetime"``), or of its COW or Gleditsch–Ward
+      system membership (``"cow"``, ``"gw"``), so that rows match those lists.
+      A state is never filed under its successor.
+    - ``rule``: the status on 31 December of the year (the last day of a
+      month; ``"on_day"``), on at least one day (``"any_time"``), or on every
+      day (``"throughout"``); ``uncertain`` stays its own value.
+    - After the data's horizon, statuses are ``uncertain`` unless
+      ``carry_forward=True``.
+
+    ``first > last``, an unknown ``unit``, ``rule`` or ``membership``, or a year
+    outside 1 to 9999 raise :class:`ValueError` naming the argument.
+
+    >>> rows = panel(1991, 1992)
+    >>> [(r.year, r.name, r.cow_code, r.status.value) for r in rows if r.relation_id == "RUS"]
+    [(1991, 'Soviet Union', 365, 'inactive'), (1991, 'Russia', 365, 'active'), (1992, 'Russia', 365, 'active')]
+    >>> panel(2000, 1990)
+    Traceback (most recent call last):
+    ...
+    ValueError: first (2000) is after last (1990): the panel would be empty
+    """
+    return packaged_dataset().panel(
+        first, last, unit=unit, rule=rule, membership=membership, carry_forward=carry_forward
+    )

@@ -27,6 +27,7 @@ from .errors import NoStateOnDateError
 from .events import Event, EventKind, compile_periods
 from .periods import Period, Status, StatusTimeline, all_of, any_of, check_range
 from .provenance import Attribution, Contest, DateDispute, Measure, Reference, Region, Source
+from .representation import Representation
 
 __all__ = ["Relation"]
 
@@ -44,7 +45,8 @@ class Relation:
     ``uncertain`` (see :meth:`status_on`). ``contests`` are spans on which
     another source disagrees with the table (status there is ``uncertain``),
     ``measures`` diplomatic measures that are not events (recalls,
-    downgrades), each with its citation.
+    downgrades), each with its citation; ``representation`` the Correlates of
+    War Diplomatic Exchange years of the pair (levels, not formal relations).
     ``notes`` is the row's "Notes" cell verbatim; ``references`` the footnotes
     its cells cite; ``remarks`` what the editors of this dataset add (never a
     date: see ``attribution`` for how sure the row's country is).
@@ -69,6 +71,7 @@ class Relation:
     horizon: PartialDate | None = None
     contests: tuple[Contest, ...] = ()
     measures: tuple[Measure, ...] = ()
+    representation: tuple[Representation, ...] = ()
     periods: tuple[Period, ...] = attrs.field(init=False, eq=False, repr=False)
     _timeline: StatusTimeline = attrs.field(init=False, eq=False, repr=False)
     _carried: StatusTimeline = attrs.field(init=False, eq=False, repr=False)

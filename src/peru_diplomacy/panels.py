@@ -1,0 +1,239 @@
+"""Dyad-year panels: one row per state and year (or month, or day), as analysts join them.
+
+Each row is Peru and one state *as it was then* (Czechoslovakia's years are
+Czechoslovakia's, never the Czech Republic's), with that unit's codes, the
+status of relations under a stated rule, the share of days certainly and
+possibly active, the attribution's confidence, whether another source
+contests the unit, and COW's representation levels in COW's years.
+
+>>> from peru_diplomacy import panel
+>>> rows = panel(1950, 2023)
+>>> row = next(r for r in rows if r.name == "Czechoslovakia" and r.year == 1960)
+>>> row.cow_code, row.status.value, row.contested, row.at_peru.value
+(315, 'uncertain', True, 'other')
+>>> sorted({r.year for r in rows if r.name == "German Democratic Republic"})[-1]
+1990
+"""
+
+from __future__ import annotations
+
+import bisect
+import calendar
+from collections.abc import Iterator
+from typing import Literal, get_args
+
+import attrs
+
+from .counterparts import CodeSystem, Counterpart, Membership
+from .dates import PartialDate
+from .periods import Status, StatusTimeline, all_of
+from .provenance import Confidence
+from .relation import Relation, contest_span
+from .representation import Representation, RepresentationLevel
+
+__all__ = ["PanelMembership", "PanelRow", "PanelRule", "PanelUnit", "build_panel"]
+
+PanelUnit = Literal["year", "month", "day"]
+"""The unit of a panel's rows."""
+PanelRule = Literal["on_day", "any_time", "throughout"]
+"""How a unit's status is read: on one day of it (31 December for a year, the
+last day for a month), on at least one day, or on every day."""
+PanelMembership = Literal["lifetime", "cow", "gw"]
+"""Which state-units are rows: those in the state's lifetime, or in its COW or
+Gleditsch–Ward system membership (so that the rows match the analyst's other data)."""
+
+
+@attrs.frozen(kw_only=True)
+class PanelRow:
+    """One state in one unit of time.
+
+    ``period`` is the unit (``PartialDate(1960)``, ``PartialDate(1960, 3)``);
+    ``counterpart`` the state as it was then; the codes those in force in the
+    unit (``None`` where the state was not a member of that system then);
+    ``status`` the answer under the panel's rule; ``share_active`` and
+    ``share_possible`` the shares of the unit's days on which relations
+    certainly and possibly stood; ``contested`` whether another source
+    contests any day of the unit; ``at_peru``, ``in_counterpart`` and
+    ``exchange`` COW's Diplomatic Exchange levels in COW's years, else ``None``.
+
+    >>> from peru_diplomacy import panel
+    >>> row = panel(1970, 1970)[0]
+    >>> row.year, row.name, row.alpha3, row.cow_code, row.status.value, row.share_active
+    (1970, 'Afghanistan', 'AFG', 700, 'inactive', 0.0)
+    """
+
+    period: PartialDate
+    counterpart: Counterpart
+    relation_id: str
+    status: Status
+    share_active: float
+    share_possible: float
+    confidence: Confidence
+    contested: bool
+    cow_code: int | None
+    cow_abbrev: str | None
+    gw_code: int | None
+    gw_abbrev: str | None
+    at_peru: RepresentationLevel | None = None
+    in_counterpart: RepresentationLevel | None = None
+    exchange: bool | None = None
+
+    @property
+    def year(self) -> int:
+        """The unit's year."""
+        return self.period.year
+
+    @property
+    def name(self) -> str:
+        """The state's name."""
+        return self.counterpart.name
+
+    @property
+    def state_id(self) -> str:
+        """The state's stable id (``CSHH``, ``DEU``)."""
+        return self.counterpart.id
+
+    @property
+    def alpha3(self) -> str | None:
+        """ISO 3166-1 alpha-3 code (or, for a former state, its ISO 3166-3 code)."""
+        return self.counterpart.alpha3 if self.counterpart.iso3166_3 is None else self.counterpart.iso3166_3
+
+
+def _choice(name: str, value: object, allowed: tuple[str, ...]) -> str:
+    if not isinstance(value, str) or value.strip().lower() not in allowed:
+        raise ValueError(f"{name} must be one of {', '.join(repr(a) for a in allowed)}, not {value!r}")
+    return value.strip().lower()
+
+
+def _year(name: str, value: object) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 9999:
+        raise ValueError(f"{name} must be a year from 1 to 9999 (an int), not {value!r}")
+    return value
+
+
+def _units(first: int, last: int, unit: str) -> Iterator[PartialDate]:
+    for year in range(first, last + 1):
+        if unit == "year":
+            yield PartialDate(year)
+        elif unit == "month":
+            for month in range(1, 13):
+                yield PartialDate(year, month)
+        else:
+            for month in range(1, 13):
+                for day in range(1, calendar.monthrange(year, month)[1] + 1):
+                    yield PartialDate(year, month, day)
+
+
+def _spans(state: Counterpart, system: CodeSystem) -> list[tuple[int, int, Membership]]:
+    """The state's memberships of one system as half-open ordinal spans."""
+    end_of_time = _AFTER_ALL
+    return [
+        (m.start.earliest.toordinal(), end_of_time if m.end is None else m.end.earliest.toordinal(), m)
+        for m in state.memberships
+        if m.system is system
+    ]
+
+
+def _in(spans: list[tuple[int, int, Membership]], lo: int, hi: int) -> Membership | None:
+    found = None
+    for start, stop, m in spans:
+        if start <= hi and stop > lo:
+            found = m
+    return found
+
+
+_AFTER_ALL = 10**7
+
+
+def build_panel(
+    relations: tuple[Relation, ...],
+    first: int,
+    last: int,
+    *,
+    unit: str = "year",
+    rule: str = "on_day",
+    membership: str = "lifetime",
+    carry_forward: bool = False,
+) -> tuple[PanelRow, ...]:
+    """The rows of :func:`peru_diplomacy.panel` over ``relations``."""
+    first, last = _year("first", first), _year("last", last)
+    unit = _choice("unit", unit, get_args(PanelUnit))
+    rule = _choice("rule", rule, get_args(PanelRule))
+    membership = _choice("membership", membership, get_args(PanelMembership))
+    if first > last:
+        raise ValueError(f"first ({first}) is after last ({last}): the panel would be empty")
+    units = [(u, u.earliest.toordinal(), u.latest.toordinal()) for u in _units(first, last, unit)]
+    keyed: list[tuple[int, str, int, PanelRow]] = []
+    for relation in relations:
+        timeline = relation._carried if carry_forward else relation._timeline
+        spans = [contest_span(c) for c in relation.contests]
+        levels: dict[tuple[str, int], Representation] = {(r.state, r.year): r for r in relation.representation}
+        for state in relation.states:
+            own = all_of(timeline, state._lifetime)
+            for row, lo in _state_rows(relation, state, own, spans, levels, units, rule, membership):
+                keyed.append((lo, relation.id, len(keyed), row))
+    keyed.sort()
+    return tuple(item[3] for item in keyed)
+
+
+def _state_rows(
+    relation: Relation,
+    state: Counterpart,
+    own: StatusTimeline,
+    spans: list[tuple[int, int]],
+    levels: dict[tuple[str, int], Representation],
+    units: list[tuple[PartialDate, int, int]],
+    rule: str,
+    membership: str,
+) -> Iterator[tuple[PanelRow, int]]:
+    life = state._lifetime
+    confidence = relation.attribution.confidence
+    cow_spans, gw_spans = _spans(state, CodeSystem.COW), _spans(state, CodeSystem.GW)
+    member_spans = cow_spans if membership == "cow" else gw_spans
+    # Only the units the state may have existed in: its lifetime's first and last possible days.
+    alive = [i for i, status in enumerate(life.statuses) if status is not Status.INACTIVE]
+    if not alive:
+        return
+    first_day = life.starts[alive[0]]
+    last_day = life.starts[alive[-1] + 1] - 1 if alive[-1] + 1 < len(life.starts) else _AFTER_ALL
+    begin = bisect.bisect_left([hi for _, _, hi in units], first_day)
+    end = bisect.bisect_right([lo for _, lo, _ in units], last_day)
+    gaps = len(alive) != alive[-1] - alive[0] + 1
+    lifetime = membership == "lifetime"
+    by_year = bool(levels) and units[0][0].month is None
+    relation_id, state_id = relation.id, state.id
+    read = {"on_day": None, "any_time": own.at_any_time_ordinals, "throughout": own.throughout_ordinals}[rule]
+    starts, statuses = own.starts, own.statuses
+    inactive = frozenset({Status.INACTIVE})
+    for period, lo, hi in units[begin:end]:
+        if lifetime:
+            if gaps and life.statuses_between(lo, hi) == inactive:
+                continue
+        elif _in(member_spans, lo, hi) is None:
+            continue
+        status = statuses[bisect.bisect_right(starts, hi) - 1] if read is None else read(lo, hi)
+        active, possible = own.days(lo, hi)
+        total = hi - lo + 1
+        cow = _in(cow_spans, lo, hi) if cow_spans else None
+        gw = _in(gw_spans, lo, hi) if gw_spans else None
+        level = levels.get((state_id, period.year)) if by_year else None
+        yield (
+            PanelRow(
+                period=period,
+                counterpart=state,
+                relation_id=relation_id,
+                status=status,
+                share_active=active / total,
+                share_possible=possible / total,
+                confidence=confidence,
+                contested=bool(spans) and any(a <= hi and lo < b for a, b in spans),
+                cow_code=None if cow is None else cow.code,
+                cow_abbrev=None if cow is None else cow.abbrev,
+                gw_code=None if gw is None else gw.code,
+                gw_abbrev=None if gw is None else gw.abbrev,
+                at_peru=None if level is None else level.at_peru,
+                in_counterpart=None if level is None else level.in_counterpart,
+                exchange=None if level is None else level.exchange,
+            ),
+            lo,
+        )
