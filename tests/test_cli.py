@@ -143,3 +143,60 @@ def test_export(tmp_path: Path) -> None:
     target = tmp_path / "relations.json"
     assert run("export", "--format", "json", "--output", str(target)).returncode == 0
     assert len(json.loads(target.read_text(encoding="utf-8"))) == 189
+
+
+@pytest.mark.parametrize(
+    ("args", "status", "message"),
+    [
+        (("export", "-o", "/nonexistent/x.csv"), 3, "/nonexistent/x.csv: No such file or directory"),
+        (("export", "-o", "/dev/full"), 3, "No space left on device"),
+        (("export", "-o", "/"), 3, "peru-diplomacy: /: "),
+        (("export", "--table", "panel", "--from", "1990", "--to", "1950"), 2, "first (1990) is after last (1950)"),
+        (("export", "--table", "panel", "--from", "1950", "--to", "1951", "--unit", "week"), 2, "unit must be one of"),
+        (("export", "--table", "panel"), 2, "needs --from YEAR and --to YEAR"),
+        (("export", "--table", "records", "--format", "csv"), 2, "JSON only"),
+        (("--amend", "/nonexistent.toml", "show", "Chile"), 3, "cannot read the file"),
+    ],
+)
+def test_failures_are_one_line_and_their_own_status(args: tuple[str, ...], status: int, message: str) -> None:
+    result = run(*args)
+    assert result.returncode == status, result.stderr
+    assert message in result.stderr
+    assert "Traceback" not in result.stderr
+    assert result.stderr.count("\n") == 1
+
+
+def test_an_unencodable_terminal_gets_a_clear_line() -> None:
+    import os
+
+    env = {**os.environ, "PYTHONIOENCODING": "ascii"}
+    command = [sys.executable, "-m", "peru_diplomacy", "show", "Czechoslovakia"]
+    result = subprocess.run(command, capture_output=True, text=True, env=env, check=False)
+    assert result.returncode == 3
+    assert "set PYTHONIOENCODING=utf-8" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_closed_pipe_ends_quietly() -> None:
+    process = subprocess.Popen(
+        [sys.executable, "-m", "peru_diplomacy", "export", "--table", "events"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.close()
+    with process.stderr:
+        assert process.wait() == 0
+        assert process.stderr.read() == b""
+
+
+@pytest.mark.parametrize("table", ["relations", "events", "periods"])
+def test_export_honours_the_table_for_json(table: str) -> None:
+    rows = json.loads(run("export", "--format", "json", "--table", table).stdout)
+    assert rows and "relation_id" in rows[0] and ("sequence" in rows[0]) == (table != "relations")
+
+
+def test_export_a_panel() -> None:
+    out = run("export", "--table", "panel", "--from", "1950", "--to", "2023", "--format", "csv").stdout
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert {r["year"] for r in rows} == {str(y) for y in range(1950, 2024)}
+    assert not [r for r in rows if r["state"] == "German Democratic Republic" and int(r["year"]) > 1990]

@@ -6,15 +6,23 @@ import csv
 import importlib.util
 import io
 import json
+from pathlib import Path
 
 import pytest
 
-from peru_diplomacy import all_relations, relations_with
+from peru_diplomacy import all_relations, panel, relations_with
 from peru_diplomacy.export import (
     EVENT_COLUMNS,
+    PANEL_COLUMNS,
+    PERIOD_COLUMNS,
     RELATION_COLUMNS,
+    dumps_csv,
     event_rows,
+    loads_csv,
+    panel_rows,
+    period_rows,
     read_csv,
+    read_dataframe,
     relation_rows,
     relations_from_json,
     relations_to_json,
@@ -75,22 +83,40 @@ def test_event_rows_have_the_documented_columns() -> None:
     assert str(mexico[1]["citation_url"]).startswith("https://www.tvn-2.com/")
 
 
-@pytest.mark.parametrize("make", [relation_rows, event_rows])
-def test_csv_round_trip(make: object) -> None:
-    rows = make(all_relations())  # type: ignore[operator]
-    text = write_csv(rows)
-    assert read_csv(text) == rows
+TABLES = {
+    "relations": lambda: relation_rows(all_relations()),
+    "events": lambda: event_rows(all_relations()),
+    "periods": lambda: period_rows(all_relations()),
+    "panel": lambda: panel_rows(panel(1950, 2023)),
+}
+
+
+@pytest.mark.parametrize("table", list(TABLES))
+def test_every_table_round_trips_through_csv_and_json(table: str, tmp_path: Path) -> None:
+    rows = TABLES[table]()
+    text = dumps_csv(rows)
+    assert loads_csv(text) == rows
     assert read_csv(io.StringIO(text)) == rows
+    path = tmp_path / f"{table}.csv"
+    write_csv(rows, path)
+    assert read_csv(path) == rows
+    assert read_csv(str(path)) == rows
     parsed = list(csv.reader(io.StringIO(text)))
     assert len(parsed) == len(rows) + 1  # multi-line notes stay inside their quoted field
+    assert json.loads(json.dumps(rows)) == rows
+
+
+def test_namibia_survives_csv() -> None:
+    rows = relation_rows([relations_with("Namibia")])
+    assert rows[0]["alpha2"] == "NA"
+    assert loads_csv(dumps_csv(rows))[0]["alpha2"] == "NA"
 
 
 def test_write_csv_to_a_file() -> None:
     buffer = io.StringIO()
-    text = write_csv(relation_rows([relations_with("Chile")]), buffer)
-    assert buffer.getvalue() == text
-    assert text.splitlines()[0] == ",".join(RELATION_COLUMNS)
-    assert write_csv([]) == "\n"
+    write_csv(relation_rows([relations_with("Chile")]), buffer)
+    assert buffer.getvalue().splitlines()[0] == ",".join(RELATION_COLUMNS)
+    assert dumps_csv([]) == "\n"
 
 
 def test_json_round_trip_of_whole_records() -> None:
@@ -107,3 +133,49 @@ def test_to_dataframe_without_pandas_says_how_to_install_it() -> None:
         return
     with pytest.raises(ImportError, match=r'pip install "peru-diplomacy\[pandas\]"'):
         to_dataframe(all_relations())
+
+
+def test_period_rows() -> None:
+    rows = period_rows(all_relations())
+    assert all(tuple(row) == PERIOD_COLUMNS for row in rows)
+    assert len(rows) == sum(len(r.periods) for r in all_relations())
+    gdr = next(r for r in rows if r["relation_id"] == "DDDE")
+    assert (gdr["start"], gdr["end"], gdr["end_precision"], gdr["end_reason"]) == (
+        "1972-12-28",
+        "1990",
+        "year",
+        "ended",
+    )
+    assert {r["end_reason"] for r in rows} == {None, "broken", "ended"}
+
+
+def test_panel_rows_have_the_documented_columns() -> None:
+    rows = panel_rows(panel(2000, 2000))
+    assert all(tuple(row) == PANEL_COLUMNS for row in rows)
+
+
+pandas = pytest.importorskip("pandas") if importlib.util.find_spec("pandas") else None
+
+
+@pytest.mark.skipif(pandas is None, reason="pandas is not installed")
+def test_dataframes_have_real_dtypes(tmp_path: Path) -> None:
+    frame = to_dataframe(panel(1950, 2023), "panel")
+    assert str(frame["cow_code"].dtype) == "Int64"
+    assert str(frame["year"].dtype) == "Int64"
+    assert str(frame["share_active"].dtype) == "Float64"
+    assert str(frame["contested"].dtype) == "boolean"
+    assert list(frame["status"].cat.categories) == ["active", "inactive", "uncertain"]
+    assert frame["cow_code"].isna().any()  # states outside the COW system that year
+    events = to_dataframe(all_relations(), "events")
+    assert str(events["earliest"].dtype).startswith("datetime64")
+    relations = to_dataframe(all_relations(), "relations")
+    assert relations.loc[relations["relation_id"] == "NAM", "alpha2"].tolist() == ["NA"]
+    path = tmp_path / "relations.csv"
+    write_csv(relation_rows(all_relations()), path)
+    again = read_dataframe(path, "relations")
+    assert again.loc[again["relation_id"] == "NAM", "alpha2"].tolist() == ["NA"]
+    assert again.dtypes.to_dict() == relations.dtypes.to_dict()
+    periods = to_dataframe(all_relations(), "periods")
+    assert str(periods["latest_end"].dtype).startswith("datetime64")
+    with pytest.raises(ValueError, match="table must be one of"):
+        to_dataframe(all_relations(), "nope")  # type: ignore[arg-type]

@@ -34,6 +34,8 @@ examples:
   peru-diplomacy list --status uncertain --on 1952
   peru-diplomacy timeline --kind broken --kind restored
   peru-diplomacy export --format csv --table events --output events.csv
+  peru-diplomacy export --table panel --from 1950 --to 2023 --format csv
+  peru-diplomacy --amend mine.toml show Mexico
 """
 
 
@@ -104,10 +106,15 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--format", choices=["csv", "json"], default="csv")
     export.add_argument(
         "--table",
-        choices=["relations", "events", "records"],
+        choices=["relations", "events", "periods", "panel", "records"],
         default="relations",
-        help="one row per relation or per event (CSV or JSON), or whole records (JSON)",
+        help="one row per relation, event, period or panel unit (CSV or JSON), or whole records (JSON)",
     )
+    export.add_argument("--from", dest="first", type=int, metavar="YEAR", help="panel: first year")
+    export.add_argument("--to", dest="last", type=int, metavar="YEAR", help="panel: last year")
+    export.add_argument("--unit", default="year", help="panel: year (default), month or day")
+    export.add_argument("--rule", default="on_day", help="panel: on_day (31 December; default), any_time, throughout")
+    export.add_argument("--membership", default="lifetime", help="panel: lifetime (default), cow or gw")
     export.add_argument("--output", "-o", metavar="FILE", help="write here instead of standard output")
     return parser
 
@@ -337,7 +344,7 @@ def _timeline(data: Dataset, args: argparse.Namespace) -> int:
 
 
 def _export(data: Dataset, args: argparse.Namespace) -> int:
-    from .export import event_rows, relation_rows, relations_to_json, write_csv
+    from .export import dumps_csv, event_rows, panel_rows, period_rows, relation_rows, relations_to_json
 
     relations = data.relations
     if args.table == "records":
@@ -346,8 +353,20 @@ def _export(data: Dataset, args: argparse.Namespace) -> int:
             return EXIT_USAGE
         text = relations_to_json(relations) + "\n"
     else:
-        rows = relation_rows(relations) if args.table == "relations" else event_rows(relations)
-        text = write_csv(rows) if args.format == "csv" else json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
+        if args.table == "panel":
+            if args.first is None or args.last is None:
+                _say("export: --table panel needs --from YEAR and --to YEAR, e.g. --from 1950 --to 2023")
+                return EXIT_USAGE
+            try:
+                found = data.panel(args.first, args.last, unit=args.unit, rule=args.rule, membership=args.membership)
+            except ValueError as error:
+                _say(f"export: {error}")
+                return EXIT_USAGE
+            rows = panel_rows(found)
+        else:
+            make = {"relations": relation_rows, "events": event_rows, "periods": period_rows}[args.table]
+            rows = make(relations)
+        text = dumps_csv(rows) if args.format == "csv" else json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
     if args.output:
         with open(args.output, "w", encoding="utf-8", newline="") as handle:
             handle.write(text)

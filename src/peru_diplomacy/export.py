@@ -1,16 +1,21 @@
 """Flat rows, CSV and JSON for pipelines, and pandas data frames.
 
-Two tables with stable column names: one row per relation
-(:data:`RELATION_COLUMNS`) and one per event (:data:`EVENT_COLUMNS`). A value
-is text, an integer, or ``None`` (written as an empty CSV field).
+Four tables with stable column names: one row per relation
+(:data:`RELATION_COLUMNS`), per event (:data:`EVENT_COLUMNS`), per period
+(:data:`PERIOD_COLUMNS`), and per state and unit of a panel
+(:data:`PANEL_COLUMNS`). A value is text, an integer, a float, a boolean or
+``None`` (an empty CSV field). Files and strings have a function each, as in
+:mod:`json`: :func:`write_csv` / :func:`dumps_csv`, :func:`read_csv` /
+:func:`loads_csv`; :func:`loads_csv` gives back the types of every column it
+knows, and never reads Namibia's ``NA`` as missing.
 
 >>> from peru_diplomacy import relations_with
 >>> row = relation_rows([relations_with("Cuba")])[0]
 >>> row["alpha3"], row["established"], row["periods"]
 ('CUB', '1905-01-11', '1905-01-11/1960-12-30;1972-07-08/..')
->>> text = write_csv(relation_rows([relations_with("Cuba")]))
->>> read_csv(text) == relation_rows([relations_with("Cuba")])
-True
+>>> rows = relation_rows([relations_with("Namibia")])
+>>> loads_csv(dumps_csv(rows)) == rows, rows[0]["alpha2"]
+(True, 'NA')
 """
 
 from __future__ import annotations
@@ -18,6 +23,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 from collections.abc import Iterable, Mapping, Sequence
 from typing import IO, TYPE_CHECKING, Any, Literal
 
@@ -26,12 +32,21 @@ from .relation import Relation
 if TYPE_CHECKING:
     import pandas
 
+    from .panels import PanelRow
+
 __all__ = [
     "EVENT_COLUMNS",
+    "PANEL_COLUMNS",
+    "PERIOD_COLUMNS",
     "RELATION_COLUMNS",
     "Row",
+    "dumps_csv",
     "event_rows",
+    "loads_csv",
+    "panel_rows",
+    "period_rows",
     "read_csv",
+    "read_dataframe",
     "relation_rows",
     "relations_from_json",
     "relations_to_json",
@@ -39,8 +54,8 @@ __all__ = [
     "write_csv",
 ]
 
-Row = dict[str, str | int | None]
-"""One flat row: column name to text, integer or ``None``."""
+Row = dict[str, str | int | float | bool | None]
+"""One flat row: column name to text, integer, float, boolean or ``None``."""
 
 RELATION_COLUMNS: tuple[str, ...] = (
     "relation_id",
@@ -69,7 +84,7 @@ RELATION_COLUMNS: tuple[str, ...] = (
     "references",
     "other_dates",
     "alternatives",
-    "contested",
+    "contested_spans",
     "notes",
 )
 """Columns of :func:`relation_rows`, in order."""
@@ -98,7 +113,52 @@ EVENT_COLUMNS: tuple[str, ...] = (
 )
 """Columns of :func:`event_rows`, in order."""
 
-_INTEGER_COLUMNS = frozenset({"source_row", "event_count", "sequence", "cow_code", "gw_code"})
+PERIOD_COLUMNS: tuple[str, ...] = (
+    "relation_id",
+    "sequence",
+    "state_id",
+    "state",
+    "states",
+    "start",
+    "start_precision",
+    "earliest_start",
+    "latest_start",
+    "end",
+    "end_precision",
+    "earliest_end",
+    "latest_end",
+    "end_reason",
+    "confidence",
+)
+"""Columns of :func:`period_rows`, in order."""
+
+PANEL_COLUMNS: tuple[str, ...] = (
+    "year",
+    "period",
+    "state_id",
+    "state",
+    "alpha3",
+    "cow_code",
+    "cow_abbrev",
+    "gw_code",
+    "gw_abbrev",
+    "relation_id",
+    "status",
+    "share_active",
+    "share_possible",
+    "confidence",
+    "contested",
+    "at_peru",
+    "in_counterpart",
+    "exchange",
+)
+"""Columns of :func:`panel_rows`, in order."""
+
+_INTEGER_COLUMNS = frozenset({"source_row", "event_count", "sequence", "cow_code", "gw_code", "year"})
+_FLOAT_COLUMNS = frozenset({"share_active", "share_possible"})
+_BOOLEAN_COLUMNS = frozenset({"contested", "exchange"})
+_DATE_COLUMNS = frozenset({"earliest", "latest", "earliest_start", "latest_start", "earliest_end", "latest_end"})
+_STATUSES = ("active", "inactive", "uncertain")
 
 
 def relation_rows(relations: Iterable[Relation]) -> list[Row]:
@@ -108,7 +168,7 @@ def relation_rows(relations: Iterable[Relation]) -> list[Row]:
     end; ``states`` and ``references`` are ids and footnote numbers joined by
     ``;``; ``other_dates`` the disputed dates as ``date (source)``;
     ``alternatives`` the ids of the other states the row could be;
-    ``contested`` the spans other sources contest, as ``start/end (source)``.
+    ``contested_spans`` the spans other sources contest, as ``start/end (source)``.
 
     >>> from peru_diplomacy import relations_with
     >>> row = relation_rows([relations_with("Czechoslovakia")])[0]
@@ -146,7 +206,9 @@ def relation_rows(relations: Iterable[Relation]) -> list[Row]:
                 "references": ";".join(str(ref.number) for ref in r.references) or None,
                 "other_dates": "; ".join(f"{d.other_date} ({d.other_source})" for d in r.disputes) or None,
                 "alternatives": ";".join(s.id for s in r.attribution.alternatives) or None,
-                "contested": ";".join(f"{c.start}/{'..' if c.end is None else c.end} ({c.source})" for c in r.contests)
+                "contested_spans": ";".join(
+                    f"{c.start}/{'..' if c.end is None else c.end} ({c.source})" for c in r.contests
+                )
                 or None,
                 "notes": r.notes or None,
             }
@@ -194,12 +256,106 @@ def event_rows(relations: Iterable[Relation]) -> list[Row]:
     return rows
 
 
-def write_csv(rows: Sequence[Mapping[str, object]], file: IO[str] | None = None) -> str:
-    """Write rows as CSV (header first; ``None`` as an empty field) and return the text.
+def period_rows(relations: Iterable[Relation]) -> list[Row]:
+    """One row per period of relations (columns :data:`PERIOD_COLUMNS`).
 
-    With ``file``, the text is also written there (open it with ``newline=""``).
+    ``state`` is the state when the period began, ``states`` every state of
+    the lineage during it; ``end`` is ``None`` for a period still running at the
+    horizon; ``end_reason`` is ``broken``, ``ended`` (the state ended or
+    merged), or ``None`` for an open period.
 
-    >>> print(write_csv([{"a": 1, "b": None}, {"a": 2, "b": "x,y"}]), end="")
+    >>> from peru_diplomacy import relations_with
+    >>> [(r["start"], r["end"], r["end_reason"], r["states"]) for r in period_rows([relations_with("Czechoslovakia")])]
+    [('1922-07-11', '1957-10-04', 'broken', 'CSHH'), ('1968-12-27', None, None, 'CSHH;CZE')]
+    """
+    from .periods import Status
+
+    rows: list[Row] = []
+    for r in relations:
+        for sequence, p in enumerate(r.periods, start=1):
+            closing = (
+                None
+                if p.end is None
+                else next(
+                    (e for e in r.events if e.date == p.end and e.kind.changes_status and e.kind.value != "restored"),
+                    None,
+                )
+            )
+            lo = p.start.latest.toordinal()
+            if p.end is not None:
+                hi = p.end.earliest.toordinal() - 1
+            else:
+                hi = (r.horizon.latest if r.horizon is not None else p.start.latest).toordinal()
+            during = [s.id for s in r.states if s._lifetime.at_any_time_ordinals(lo, max(lo, hi)) is Status.ACTIVE]
+            state = r.counterparts_on(p.start)
+            first = state[0] if state else r.states[0]
+            rows.append(
+                {
+                    "relation_id": r.id,
+                    "sequence": sequence,
+                    "state_id": first.id,
+                    "state": first.name,
+                    "states": ";".join(during) or first.id,
+                    "start": p.start.isoformat(),
+                    "start_precision": p.start.precision.name.lower(),
+                    "earliest_start": p.start.earliest.isoformat(),
+                    "latest_start": p.start.latest.isoformat(),
+                    "end": None if p.end is None else p.end.isoformat(),
+                    "end_precision": None if p.end is None else p.end.precision.name.lower(),
+                    "earliest_end": None if p.end is None else p.end.earliest.isoformat(),
+                    "latest_end": None if p.end is None else p.end.latest.isoformat(),
+                    "end_reason": None if closing is None else closing.kind.value,
+                    "confidence": r.attribution.confidence.value,
+                }
+            )
+    return rows
+
+
+def panel_rows(rows: Iterable[PanelRow]) -> list[Row]:
+    """Flat rows of a panel (columns :data:`PANEL_COLUMNS`).
+
+    >>> from peru_diplomacy import panel
+    >>> row = panel_rows(r for r in panel(1960, 1960) if r.state_id == "CSHH")[0]
+    >>> row["state"], row["cow_code"], row["status"], row["contested"], row["at_peru"]
+    ('Czechoslovakia', 315, 'uncertain', True, 'other')
+    """
+    return [
+        {
+            "year": r.year,
+            "period": r.period.isoformat(),
+            "state_id": r.counterpart.id,
+            "state": r.counterpart.name,
+            "alpha3": r.alpha3,
+            "cow_code": r.cow_code,
+            "cow_abbrev": r.cow_abbrev,
+            "gw_code": r.gw_code,
+            "gw_abbrev": r.gw_abbrev,
+            "relation_id": r.relation_id,
+            "status": r.status.value,
+            "share_active": r.share_active,
+            "share_possible": r.share_possible,
+            "confidence": r.confidence.value,
+            "contested": r.contested,
+            "at_peru": None if r.at_peru is None else r.at_peru.value,
+            "in_counterpart": None if r.in_counterpart is None else r.in_counterpart.value,
+            "exchange": r.exchange,
+        }
+        for r in rows
+    ]
+
+
+def _cell(value: object) -> object:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return value
+
+
+def dumps_csv(rows: Sequence[Mapping[str, object]]) -> str:
+    """Rows as CSV text (header first; ``None`` as an empty field, booleans as ``true``/``false``).
+
+    >>> print(dumps_csv([{"a": 1, "b": None}, {"a": 2, "b": "x,y"}]), end="")
     a,b
     1,
     2,"x,y"
@@ -209,32 +365,64 @@ def write_csv(rows: Sequence[Mapping[str, object]], file: IO[str] | None = None)
     writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n")
     writer.writeheader()
     for row in rows:
-        writer.writerow({k: "" if v is None else v for k, v in row.items()})
-    text = buffer.getvalue()
-    if file is not None:
-        file.write(text)
-    return text
+        writer.writerow({k: _cell(v) for k, v in row.items()})
+    return buffer.getvalue()
 
 
-def read_csv(text: str | IO[str]) -> list[Row]:
-    """Read rows written by :func:`write_csv` back, with integers and ``None`` restored.
+def write_csv(rows: Sequence[Mapping[str, object]], file: str | os.PathLike[str] | IO[str]) -> None:
+    """Write rows as CSV to a path or an open text file (open it with ``newline=""``); see :func:`dumps_csv`.
 
-    >>> read_csv(write_csv([{"relation_id": "CHL", "source_row": 9, "notes": None}]))
-    [{'relation_id': 'CHL', 'source_row': 9, 'notes': None}]
+    >>> import io
+    >>> out = io.StringIO()
+    >>> write_csv([{"a": 1}], out)
+    >>> out.getvalue()
+    'a\\n1\\n'
     """
-    handle = io.StringIO(text) if isinstance(text, str) else text
+    text = dumps_csv(rows)
+    if isinstance(file, (str, os.PathLike)):
+        with open(file, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+    else:
+        file.write(text)
+
+
+def loads_csv(text: str) -> list[Row]:
+    """Rows from CSV text written by :func:`dumps_csv`, with every known column's type restored.
+
+    Only an empty field is ``None``: Namibia's alpha-2 code ``NA`` stays text.
+
+    >>> loads_csv(dumps_csv([{"relation_id": "NAM", "alpha2": "NA", "source_row": 28, "notes": None}]))
+    [{'relation_id': 'NAM', 'alpha2': 'NA', 'source_row': 28, 'notes': None}]
+    """
     rows: list[Row] = []
-    for raw in csv.DictReader(handle):
+    for raw in csv.DictReader(io.StringIO(text)):
         row: Row = {}
         for key, value in raw.items():
             if value == "" or value is None:
                 row[key] = None
             elif key in _INTEGER_COLUMNS:
                 row[key] = int(value)
+            elif key in _FLOAT_COLUMNS:
+                row[key] = float(value)
+            elif key in _BOOLEAN_COLUMNS:
+                row[key] = value == "true"
             else:
                 row[key] = value
         rows.append(row)
     return rows
+
+
+def read_csv(file: str | os.PathLike[str] | IO[str]) -> list[Row]:
+    """Rows from a CSV file (a path, or an open text file): see :func:`loads_csv`.
+
+    >>> import io
+    >>> read_csv(io.StringIO("relation_id,source_row\\nCHL,9\\n"))
+    [{'relation_id': 'CHL', 'source_row': 9}]
+    """
+    if isinstance(file, (str, os.PathLike)):
+        with open(file, encoding="utf-8", newline="") as handle:
+            return loads_csv(handle.read())
+    return loads_csv(file.read())
 
 
 def relations_to_json(relations: Iterable[Relation], *, indent: int | None = 2) -> str:
@@ -263,13 +451,54 @@ def relations_from_json(text: str | bytes) -> tuple[Relation, ...]:
     return tuple(converter.structure(item, Relation) for item in data)
 
 
-def to_dataframe(
-    relations: Iterable[Relation], table: Literal["relations", "events"] = "relations"
-) -> pandas.DataFrame:
-    """A pandas data frame of :func:`relation_rows` or :func:`event_rows`.
+Table = Literal["relations", "events", "periods", "panel"]
 
-    Needs pandas: ``pip install "peru-diplomacy[pandas]"``; without it, an
-    :class:`ImportError` says so.
+
+def _pandas() -> Any:
+    try:
+        import pandas
+    except ImportError:
+        raise ImportError('this needs pandas, which is not installed: pip install "peru-diplomacy[pandas]"') from None
+    return pandas
+
+
+def _typed(frame: pandas.DataFrame) -> pandas.DataFrame:
+    pandas = _pandas()
+    for column in frame.columns:
+        if column in _INTEGER_COLUMNS:
+            frame[column] = frame[column].astype("Int64")
+        elif column in _FLOAT_COLUMNS:
+            frame[column] = frame[column].astype("Float64")
+        elif column in _BOOLEAN_COLUMNS:
+            values = frame[column].map(lambda v: {"true": True, "false": False}.get(v, v) if isinstance(v, str) else v)
+            frame[column] = values.astype("boolean")
+        elif column in _DATE_COLUMNS:
+            frame[column] = pandas.to_datetime(frame[column], format="%Y-%m-%d")
+        elif column == "status":
+            frame[column] = pandas.Categorical(frame[column], categories=list(_STATUSES))
+        else:
+            frame[column] = frame[column].astype("string")
+    return frame
+
+
+_COLUMNS: dict[str, tuple[str, ...]] = {
+    "relations": RELATION_COLUMNS,
+    "events": EVENT_COLUMNS,
+    "periods": PERIOD_COLUMNS,
+    "panel": PANEL_COLUMNS,
+}
+
+
+def to_dataframe(source: Iterable[Relation] | Iterable[PanelRow], table: Table = "relations") -> pandas.DataFrame:
+    """A pandas data frame of a table, with real dtypes.
+
+    ``source`` is relations (for ``relations``, ``events`` and ``periods``) or
+    the rows of :func:`~peru_diplomacy.panel` (for ``panel``). Codes and counts
+    are nullable integers (``Int64``), shares ``Float64``, flags ``boolean``,
+    earliest and latest days ``datetime64``, ``status`` a categorical of
+    ``active``, ``inactive`` and ``uncertain``, everything else ``string``
+    (Namibia's ``NA`` stays text). Needs pandas: ``pip install
+    "peru-diplomacy[pandas]"``; without it, an :class:`ImportError` says so.
 
     >>> from peru_diplomacy import all_relations
     >>> try:
@@ -279,14 +508,31 @@ def to_dataframe(
     >>> rows
     210
     """
-    try:
-        import pandas
-    except ImportError:
-        raise ImportError(
-            'to_dataframe() needs pandas, which is not installed: pip install "peru-diplomacy[pandas]"'
-        ) from None
-    if table == "relations":
-        return pandas.DataFrame(relation_rows(relations), columns=list(RELATION_COLUMNS))
-    if table == "events":
-        return pandas.DataFrame(event_rows(relations), columns=list(EVENT_COLUMNS))
-    raise ValueError(f"table must be 'relations' or 'events', not {table!r}")
+    pandas = _pandas()
+    if table not in _COLUMNS:
+        raise ValueError(f"table must be one of {', '.join(repr(t) for t in _COLUMNS)}, not {table!r}")
+    make: Any = {"relations": relation_rows, "events": event_rows, "periods": period_rows, "panel": panel_rows}[table]
+    frame = pandas.DataFrame(make(source), columns=list(_COLUMNS[table]))
+    return _typed(frame)
+
+
+def read_dataframe(file: str | os.PathLike[str] | IO[str], table: Table) -> pandas.DataFrame:
+    """A CSV file of one table, read with pandas and the dtypes of :func:`to_dataframe`.
+
+    The recipe, if you read it yourself: ``pandas.read_csv(path,
+    keep_default_na=False, na_values=[""])`` keeps Namibia's ``NA``.
+
+    >>> import io
+    >>> from peru_diplomacy import relations_with
+    >>> text = dumps_csv(relation_rows([relations_with("Namibia")]))
+    >>> try:
+    ...     alpha2 = read_dataframe(io.StringIO(text), "relations")["alpha2"][0]
+    ... except ImportError:  # pandas is not installed
+    ...     alpha2 = loads_csv(text)[0]["alpha2"]
+    >>> alpha2
+    'NA'
+    """
+    pandas = _pandas()
+    frame = pandas.read_csv(file, keep_default_na=False, na_values=[""], dtype=str)
+    frame = frame.astype(object).where(frame.notna(), None)
+    return _typed(frame)

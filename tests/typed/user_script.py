@@ -14,7 +14,7 @@ from peru_diplomacy import (
     active_on,
     relations_with,
 )
-from peru_diplomacy.export import event_rows, write_csv
+from peru_diplomacy.export import dumps_csv, event_rows
 
 
 def first_established(relation: Relation) -> PartialDate | None:
@@ -37,7 +37,7 @@ def main() -> None:
     print(describe("Chile"))
     print(describe("Chle"))
     print(len(active_on("1970-01-01")), "relations active on 1 January 1970")
-    csv_text: str = write_csv(event_rows([relations_with("Japan")]))
+    csv_text: str = dumps_csv(event_rows([relations_with("Japan")]))
     print(csv_text.splitlines()[0])
 
 
