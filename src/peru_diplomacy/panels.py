@@ -209,31 +209,66 @@ def _state_rows(
         if lifetime:
             if gaps and life.statuses_between(lo, hi) == inactive:
                 continue
-        elif _in(member_spans, lo, hi) is None:
-            continue
+            codes = [(_in(cow_spans, lo, hi) if cow_spans else None, _in(gw_spans, lo, hi) if gw_spans else None)]
+        else:
+            # One row per membership in the unit: a state that changed code within it (Germany, 1990) has two.
+            held = [m for start, stop, m in member_spans if start <= hi and stop > lo]
+            if not held:
+                continue
+            if membership == "cow":
+                codes = [(m, _in(gw_spans, lo, hi) if gw_spans else None) for m in held]
+            else:
+                codes = [(_in(cow_spans, lo, hi) if cow_spans else None, m) for m in held]
         status = statuses[bisect.bisect_right(starts, hi) - 1] if read is None else read(lo, hi)
         active, possible = own.days(lo, hi)
         total = hi - lo + 1
-        cow = _in(cow_spans, lo, hi) if cow_spans else None
-        gw = _in(gw_spans, lo, hi) if gw_spans else None
         level = levels.get((state_id, period.year)) if by_year else None
-        yield (
-            PanelRow(
-                period=period,
-                counterpart=state,
-                relation_id=relation_id,
-                status=status,
-                share_active=active / total,
-                share_possible=possible / total,
-                confidence=confidence,
-                contested=bool(spans) and any(a <= hi and lo < b for a, b in spans),
-                cow_code=None if cow is None else cow.code,
-                cow_abbrev=None if cow is None else cow.abbrev,
-                gw_code=None if gw is None else gw.code,
-                gw_abbrev=None if gw is None else gw.abbrev,
-                at_peru=None if level is None else level.at_peru,
-                in_counterpart=None if level is None else level.in_counterpart,
-                exchange=None if level is None else level.exchange,
-            ),
-            lo,
-        )
+        for cow, gw in codes:
+            yield (
+                _row(
+                    period,
+                    state,
+                    relation_id,
+                    status,
+                    active / total,
+                    possible / total,
+                    confidence,
+                    bool(spans) and any(a <= hi and lo < b for a, b in spans),
+                    cow,
+                    gw,
+                    level,
+                ),
+                lo,
+            )
+
+
+def _row(
+    period: PartialDate,
+    state: Counterpart,
+    relation_id: str,
+    status: Status,
+    share_active: float,
+    share_possible: float,
+    confidence: Confidence,
+    contested: bool,
+    cow: Membership | None,
+    gw: Membership | None,
+    level: Representation | None,
+) -> PanelRow:
+    return PanelRow(
+        period=period,
+        counterpart=state,
+        relation_id=relation_id,
+        status=status,
+        share_active=share_active,
+        share_possible=share_possible,
+        confidence=confidence,
+        contested=contested,
+        cow_code=None if cow is None else cow.code,
+        cow_abbrev=None if cow is None else cow.abbrev,
+        gw_code=None if gw is None else gw.code,
+        gw_abbrev=None if gw is None else gw.abbrev,
+        at_peru=None if level is None else level.at_peru,
+        in_counterpart=None if level is None else level.in_counterpart,
+        exchange=None if level is None else level.exchange,
+    )
