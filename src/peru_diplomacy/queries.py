@@ -201,8 +201,10 @@ def panel(
 
     - Rows: every state of every relation's lineage, in each unit of its
       lifetime (``membership="lifetime"``), or of its COW or Gleditsch–Ward
-      system membership (``"cow"``, ``"gw"``), so that rows match those lists.
-      A state is never filed under its successor.
+      system membership (``"cow"``, ``"gw"``), so that rows match those lists:
+      there, a state whose code changed within a unit has a row for each code
+      (Germany in 1990: COW 260 and 255). A state is never filed under its
+      successor.
     - ``rule``: the status on 31 December of the year (the last day of a
       month; ``"on_day"``), on at least one day (``"any_time"``), or on every
       day (``"throughout"``); ``uncertain`` stays its own value.
