@@ -10,6 +10,7 @@ Prints, with the targets of issue #10:
   (18,900 relations), as a ratio to the 1x file read the same way (target <= 3);
 - warm ``relations_with`` by name and by code (target <= 1 microsecond);
 - ``active_on(day)`` over every relation (target <= 50 microseconds);
+- a 1820-2023 yearly panel of every state, warm (target < 150 milliseconds, issue #13);
 - peak memory (VmHWM, Linux) of a process that loads every relation and name (target <= 25 MiB
   above the interpreter's own).
 """
@@ -114,6 +115,8 @@ def main(argv: list[str] | None = None) -> int:
     by_number = per_call("relations_with(152)", setup, 200_000)
     active_day = per_call("active_on(datetime.date(1970, 1, 1))", setup, 2_000)
     active_year = per_call("active_on('1970')", setup, 2_000)
+    panel_setup = "from peru_diplomacy import panel; panel(1990, 1991)"
+    panel_time = min(timeit.repeat("panel(1820, 2023)", panel_setup, number=1, repeat=7))
     memory = (rss_kib(MEMORY) - rss_kib(MEMORY_BASE)) / 1024
     memory_total = rss_kib(MEMORY) / 1024
 
@@ -132,6 +135,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"warm relations_with(152):                   {by_number * 1e6:6.2f} us   target <= 1")
     print(f"active_on(datetime.date(1970, 1, 1)):       {active_day * 1e6:6.2f} us   target <= 50")
     print(f"active_on('1970') (a whole year):           {active_year * 1e6:6.2f} us")
+    print(f"panel(1820, 2023), warm, best of 7:         {panel_time * 1e3:6.1f} ms   target < 150")
     print(f"memory, everything loaded: {memory:6.1f} MiB above the interpreter ({memory_total:.1f} MiB peak)")
     print("                                                        target <= 25")
     return 0

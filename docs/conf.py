@@ -36,7 +36,7 @@ html_title = f"peru-diplomacy {release}"
 autodoc_member_order = "bysource"
 autodoc_typehints = "description"
 autodoc_default_options = {"members": True, "show-inheritance": False}
-autodoc_type_aliases = {"DateLike": "peru_diplomacy.DateLike"}
+autodoc_type_aliases = {"DateLike": "peru_diplomacy.DateLike", "Table": "peru_diplomacy.export.Table"}
 
 # Intersphinx: the live inventory first; where the network is closed (as in CI),
 # a small inventory of the names these pages cite, written by datadocs.

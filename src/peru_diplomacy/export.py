@@ -40,6 +40,7 @@ __all__ = [
     "PERIOD_COLUMNS",
     "RELATION_COLUMNS",
     "Row",
+    "Table",
     "dumps_csv",
     "event_rows",
     "loads_csv",
@@ -452,6 +453,7 @@ def relations_from_json(text: str | bytes) -> tuple[Relation, ...]:
 
 
 Table = Literal["relations", "events", "periods", "panel"]
+"""The tables: ``relations``, ``events``, ``periods`` and ``panel``."""
 
 
 def _pandas() -> Any:
