@@ -113,10 +113,40 @@ def test_ordering_sorts_a_year_before_its_months_and_days() -> None:
     assert PartialDate(1952).__lt__("1952") is NotImplemented
 
 
-def test_to_partial_date_rejects_other_types() -> None:
-    with pytest.raises(TypeError, match="not int"):
-        to_partial_date(1952)  # type: ignore[arg-type]
-    assert to_partial_date(" 1952 ") == PartialDate(1952)
+def test_to_partial_date_takes_years_and_rejects_other_types() -> None:
+    assert to_partial_date(1952) == PartialDate(1952) == to_partial_date(" 1952 ") == PartialDate.fromisoformat(" 1952")
+    for bad in (True, 1.5, None, b"1952"):
+        with pytest.raises(TypeError, match="or a year"):
+            to_partial_date(bad)  # type: ignore[arg-type]
+    for year in (0, 10_000, -1):
+        with pytest.raises(InvalidDateError, match="out of range"):
+            to_partial_date(year)
+    for text in ("１９５２", "1952-3", "19520", "1952-03-", "1952/03", "", "0000"):
+        with pytest.raises(InvalidDateError):
+            to_partial_date(text)
+
+
+def test_values_behave_like_the_standard_library() -> None:
+    import datetime as dt
+
+    from peru_diplomacy import Confidence, EventKind, Period, Region, Status
+
+    with pytest.raises(TypeError, match="cannot order Confidence and str"):
+        _ = Confidence.HIGH < "low"
+    with pytest.raises(TypeError):
+        _ = Confidence.LOW >= "high"
+    assert Confidence.HIGH > Confidence.LOW and Confidence("MEDIUM") is Confidence.MEDIUM
+    assert dt.datetime(1952, 5, 1, 23, 59) in PartialDate(1952, 5)
+    assert dt.date(1952, 6, 1) not in PartialDate(1952, 5)
+    assert "1952-05-01" not in PartialDate(1952, 5)
+    assert Region("europe") is Region.EUROPE and EventKind("Broken") is EventKind.BROKEN
+    assert Status("ACTIVE") is Status.ACTIVE
+    with pytest.raises(ValueError, match="use one of 'established'"):
+        EventKind("brokn")
+    assert Period(start=PartialDate(1952)).status_on("1953") is Status.ACTIVE
+    assert PartialDate(1952, 2, 29).__le__(PartialDate(1952, 2, 29))
+    assert PartialDate(1952) <= PartialDate(1952) and PartialDate(1952) >= PartialDate(1952)
+    assert PartialDate(1953) > PartialDate(1952, 12, 31) and not PartialDate(1952) > PartialDate(1952, 1)
 
 
 def test_partial_dates_are_immutable() -> None:

@@ -9,10 +9,9 @@
 
 from __future__ import annotations
 
-import enum
-
 import attrs
 
+from ._enums import TextEnum
 from .dates import DateLike, PartialDate, to_partial_date
 from .periods import Period, Status, StatusTimeline
 
@@ -28,7 +27,7 @@ Wikipedia (CC BY-SA 4.0): "San Martín ... declared the independence of Peru on
 """
 
 
-class CodeSystem(enum.StrEnum):
+class CodeSystem(TextEnum):
     """The systems of state codes the lookups understand.
 
     - ``iso``: names (English, Spanish, former) and ISO 3166 codes, the default;
@@ -67,7 +66,7 @@ class Membership:
         return self.start.earliest <= day.earliest and (self.end is None or day.latest < self.end.earliest)
 
 
-class CounterpartKind(enum.StrEnum):
+class CounterpartKind(TextEnum):
     """What kind of entity a counterpart is.
 
     >>> CounterpartKind("historical_state").name

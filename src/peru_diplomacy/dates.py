@@ -214,9 +214,18 @@ class PartialDate:
         >>> PartialDate(1966, 9).contains(datetime.date(1966, 9, 30))
         True
         """
+        if isinstance(day, _dt.datetime):
+            day = day.date()
         return self.earliest <= day <= self.latest
 
     def __contains__(self, day: object) -> bool:
+        """``day in date``: a :class:`datetime.date` or :class:`datetime.datetime` (taken at its date).
+
+        >>> datetime.datetime(1952, 5, 1, 12, 0) in PartialDate(1952)
+        True
+        """
+        if isinstance(day, _dt.datetime):
+            day = day.date()
         return isinstance(day, _dt.date) and self.contains(day)
 
     # -- three-valued comparisons -------------------------------------------------
@@ -286,9 +295,11 @@ class PartialDate:
         return self.sort_key() >= other.sort_key()
 
 
-DateLike = _dt.date | str | PartialDate
-"""What the query functions accept as a date: a :class:`datetime.date`, ISO text
-of year, month or day precision, or a :class:`PartialDate`."""
+DateLike = _dt.date | str | PartialDate | int
+"""What the query functions accept as a date: a :class:`datetime.date` (or
+:class:`datetime.datetime`, taken at its date), ISO text of year, month or day
+precision (``"1952"``, ``"1966-09"``, ``"1985-09-06"``; surrounding spaces are
+ignored), a :class:`PartialDate`, or a year as an ``int`` (``1952``)."""
 
 
 def to_partial_date(value: DateLike) -> PartialDate:
@@ -299,9 +310,11 @@ def to_partial_date(value: DateLike) -> PartialDate:
     >>> to_partial_date("1970-01-01")
     PartialDate.fromisoformat('1970-01-01')
     >>> to_partial_date(1970)
+    PartialDate.fromisoformat('1970')
+    >>> to_partial_date(1.5)
     Traceback (most recent call last):
     ...
-    TypeError: expected a datetime.date, an ISO date string or a PartialDate, not int
+    TypeError: expected a datetime.date, ISO date text, a PartialDate or a year (int), not float
     """
     if isinstance(value, PartialDate):
         return value
@@ -310,5 +323,11 @@ def to_partial_date(value: DateLike) -> PartialDate:
     if isinstance(value, _dt.date):
         return PartialDate.from_date(value)
     if isinstance(value, str):
-        return PartialDate.fromisoformat(value.strip())
-    raise TypeError(f"expected a datetime.date, an ISO date string or a PartialDate, not {type(value).__name__}")
+        return PartialDate.fromisoformat(value)
+    if isinstance(value, int) and not isinstance(value, bool):
+        if not 1 <= value <= 9999:
+            raise InvalidDateError(f"year {value} is out of range: years run from 1 to 9999")
+        return PartialDate(value)
+    raise TypeError(
+        f"expected a datetime.date, ISO date text, a PartialDate or a year (int), not {type(value).__name__}"
+    )

@@ -13,12 +13,12 @@
 
 from __future__ import annotations
 
-import enum
 import functools
 from collections.abc import Callable, Sequence
 
 import attrs
 
+from ._enums import TextEnum
 from .counterparts import Counterpart
 from .dates import PartialDate
 from .errors import InvalidEventSequenceError
@@ -28,7 +28,7 @@ from .provenance import Citation, Confidence, Reference
 __all__ = ["Event", "EventKind", "compile_periods"]
 
 
-class EventKind(enum.StrEnum):
+class EventKind(TextEnum):
     """What happened on an event's date.
 
     >>> EventKind("broken").changes_status

@@ -11,11 +11,11 @@ punctuation and surrounding space do not matter.
 
 from __future__ import annotations
 
-import enum
 import unicodedata
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, NamedTuple
 
+from ._enums import TextEnum
 from .errors import AmbiguousCountryError, NoRelationError, UnknownCountryError
 
 if TYPE_CHECKING:
@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 __all__ = ["CountryIndex", "NameKind", "RawName", "normalize_name", "normalize_query"]
 
 
-class NameKind(enum.StrEnum):
+class NameKind(TextEnum):
     """Where a name in the index comes from.
 
     >>> NameKind("spanish_name").name

@@ -21,12 +21,12 @@ from __future__ import annotations
 
 import bisect
 import datetime as _dt
-import enum
 from collections.abc import Iterable
 
 import attrs
 
-from .dates import PartialDate
+from ._enums import TextEnum
+from .dates import DateLike, PartialDate
 from .errors import InvalidDateError
 
 __all__ = ["Period", "Status", "StatusTimeline", "all_of", "any_of"]
@@ -36,7 +36,7 @@ _BEFORE_ALL = 0
 _AFTER_ALL = _dt.date.max.toordinal() + 1
 
 
-class Status(enum.StrEnum):
+class Status(TextEnum):
     """The three answers to "did relations stand then?".
 
     >>> Status("active") is Status.ACTIVE
@@ -89,9 +89,15 @@ class Period:
         stop = _AFTER_ALL if self.end is None else self.end.latest.toordinal()
         return (_BEFORE_ALL if self.open_start else self.start.earliest.toordinal(), stop)
 
-    def status_on(self, day: _dt.date) -> Status:
-        """Whether relations stood on ``day`` within this period alone."""
-        return StatusTimeline.from_periods((self,)).status_at(day.toordinal())
+    def status_on(self, when: DateLike) -> Status:
+        """Whether the period ran on ``when`` (any :data:`~peru_diplomacy.DateLike`), this period alone.
+
+        >>> Period(start=PartialDate(1952)).status_on("1952-06").value
+        'uncertain'
+        """
+        from .dates import to_partial_date
+
+        return StatusTimeline.from_periods((self,)).on(to_partial_date(when))
 
 
 @attrs.frozen

@@ -11,10 +11,9 @@ True
 
 from __future__ import annotations
 
-import enum
-
 import attrs
 
+from ._enums import TextEnum
 from .counterparts import Counterpart
 from .dates import PartialDate
 
@@ -31,7 +30,7 @@ __all__ = [
 ]
 
 
-class Region(enum.StrEnum):
+class Region(TextEnum):
     """The five tables of the source article.
 
     >>> Region("Europe").name
@@ -45,7 +44,7 @@ class Region(enum.StrEnum):
     OCEANIA = "Oceania"
 
 
-class Confidence(enum.StrEnum):
+class Confidence(TextEnum):
     """How sure the recovery of the lost country column is, row by row.
 
     - ``high``: a source states this date for this pair, or the row's own note or
@@ -60,6 +59,10 @@ class Confidence(enum.StrEnum):
     True
     >>> Confidence("medium").rank
     1
+    >>> Confidence.HIGH < "low"
+    Traceback (most recent call last):
+    ...
+    TypeError: cannot order Confidence and str: ...
     """
 
     LOW = "low"
@@ -74,26 +77,33 @@ class Confidence(enum.StrEnum):
     def __lt__(self, other: object) -> bool:
         """Compare by strength."""
         if not isinstance(other, Confidence):
-            return NotImplemented
+            raise _incomparable(self, other)
         return self.rank < other.rank
 
     def __le__(self, other: object) -> bool:
         """Compare by strength."""
         if not isinstance(other, Confidence):
-            return NotImplemented
+            raise _incomparable(self, other)
         return self.rank <= other.rank
 
     def __gt__(self, other: object) -> bool:
         """Compare by strength."""
         if not isinstance(other, Confidence):
-            return NotImplemented
+            raise _incomparable(self, other)
         return self.rank > other.rank
 
     def __ge__(self, other: object) -> bool:
         """Compare by strength."""
         if not isinstance(other, Confidence):
-            return NotImplemented
+            raise _incomparable(self, other)
         return self.rank >= other.rank
+
+
+def _incomparable(member: Confidence, other: object) -> TypeError:
+    return TypeError(
+        f"cannot order Confidence and {type(other).__name__}: compare with Confidence members, "
+        f"e.g. Confidence({str(other)!r}) if {other!r} is a level"
+    )
 
 
 @attrs.frozen(kw_only=True)

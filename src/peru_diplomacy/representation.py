@@ -15,14 +15,14 @@ does not count, so a 0 there means "no resident mission", not "no relations".
 
 from __future__ import annotations
 
-import enum
-
 import attrs
+
+from ._enums import TextEnum
 
 __all__ = ["Representation", "RepresentationLevel"]
 
 
-class RepresentationLevel(enum.StrEnum):
+class RepresentationLevel(TextEnum):
     """COW's levels of representation (codes 0, 1, 2, 3 and 9).
 
     >>> RepresentationLevel.from_code(3).value
