@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import re
 
 import pytest
 from hypothesis import given
@@ -56,7 +57,17 @@ from peru_diplomacy.identity import normalize_name, normalize_query
         ("North Korea", "PRK"),
         ("Ivory Coast", "CIV"),
         ("Côte d'Ivoire", "CIV"),
-        ("cote d ivoire", "CIV"),
+        ("cote divoire", "CIV"),
+        ("Cote dIvoire", "CIV"),
+        ("Côte d’Ivoire", "CIV"),
+        ("Arabia Saudita", "SAU"),
+        ("PRC", "CHN"),
+        ("North Yemen", "YEM"),
+        ("FYROM", "MKD"),
+        ("England", "GBR"),
+        ("Scotland", "GBR"),
+        ("Congo-Kinshasa", "COD"),
+        ("Birmania", "MMR"),
         ("Costa de Marfil", "CIV"),
         ("Holy See", "VAT"),
         ("Vatican", "VAT"),
@@ -244,3 +255,29 @@ def test_only_documented_exceptions_escape_the_date_queries(value: object) -> No
     ):
         with contextlib.suppress(*DOCUMENTED):
             call()
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        ("Congo-Brazzaville", "Republic of the Congo"),
+        ("South Yemen", "South Yemen (People's Democratic Republic of Yemen)"),
+        ("Kosovo", "Kosovo"),
+        ("Bhutan", "Bhutan"),
+    ],
+)
+def test_states_without_a_relation_say_so(query: str, message: str) -> None:
+    with pytest.raises(NoRelationError, match=re.escape(message)):
+        relations_with(query)
+
+
+def test_huge_integers_are_unknown_countries() -> None:
+    for query in (10**5000, 10**20, -1, 1000):
+        with pytest.raises(UnknownCountryError, match="no country matches"):
+            relations_with(query)
+
+
+def test_suggestions_name_each_relation_once() -> None:
+    with pytest.raises(UnknownCountryError) as caught:
+        relations_with("Brasl")
+    assert len(caught.value.suggestions) == 1

@@ -349,8 +349,16 @@ class Registry:
         for record in pycountry.historic_countries:
             if record.alpha_4 in in_data_historic:
                 continue
+            label = world["labels"].get(record.alpha_4) or str(record.name)
             for value, kind in ((record.name, NameKind.FORMER_NAME), (record.alpha_4, NameKind.CODE)):
-                add(value, kind, None, record.alpha_4, str(record.name))
+                add(value, kind, None, record.alpha_4, label)
+        for state_id, aliases in world["aliases"].items():
+            record = pycountry.countries.get(alpha_3=state_id) or pycountry.historic_countries.get(alpha_4=state_id)
+            if record is None or state_id in in_data or state_id in in_data_historic:
+                raise SourceError(f"counterparts.toml [world.aliases]: {state_id} is not a state without a relation")
+            label = world["labels"].get(state_id) or getattr(record, "common_name", None) or record.name
+            for value in aliases:
+                add(value, NameKind.ALIAS, None, state_id, label)
         for state_id, spec in world["states"].items():
             for value in spec["names"]:
                 add(value, NameKind.ALIAS, None, state_id, spec["label"])

@@ -50,7 +50,7 @@ class UnknownCountryError(PeruDiplomacyError, LookupError):
             hint = "did you mean " + _either(self.suggestions) + "?"
         else:
             hint = "try an English or Spanish name, or an ISO 3166 code such as 'CL' or 'CHL'"
-        super().__init__(f"no country matches {query!r}: {hint}")
+        super().__init__(f"no country matches {_shown(query)}: {hint}")
 
     def __reduce__(self) -> tuple[object, ...]:
         return (_rebuild, (type(self), (self.query, self.suggestions), {}))
@@ -150,6 +150,13 @@ class DatasetError(PeruDiplomacyError, ValueError):
     ...
     peru_diplomacy.errors.DatasetError: the dataset is not valid JSON (is it truncated?): ...
     """
+
+
+def _shown(query: object) -> str:
+    """The query as the message shows it (a huge integer is not spelt out)."""
+    if isinstance(query, int) and not -(10**12) < query < 10**12:
+        return f"the integer of {len(str(abs(query))) if abs(query) < 10**4000 else 'thousands of'} digits"
+    return repr(query)
 
 
 def _rebuild(cls: type[Exception], args: tuple[object, ...], kwargs: dict[str, object]) -> Exception:
