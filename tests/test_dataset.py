@@ -272,9 +272,10 @@ def test_no_public_call_hands_back_a_way_to_change_the_shared_data() -> None:
     ]
     for answer in answers:
         assert isinstance(answer, tuple)
-    status = data.status_on("1970")
+    status = data.statuses_on("1970")
     status.clear()  # a fresh dict each call
-    assert data.status_on("1970")
+    assert data.statuses_on("1970")
+    assert data.get("chl") is data.get("CHL") is data.relations_with("Chile")
     with pytest.raises(AttributeError):
         data.relations = ()  # type: ignore[misc]
     with pytest.raises(AttributeError):

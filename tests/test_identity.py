@@ -19,7 +19,7 @@ from peru_diplomacy import (
     established_between,
     packaged_dataset,
     relations_with,
-    status_on,
+    statuses_on,
     successors_of,
     timeline,
 )
@@ -247,7 +247,7 @@ def test_only_documented_exceptions_escape_relations_with(query: object) -> None
 def test_only_documented_exceptions_escape_the_date_queries(value: object) -> None:
     for call in (
         lambda: active_on(value),  # type: ignore[arg-type]
-        lambda: status_on(value),  # type: ignore[arg-type]
+        lambda: statuses_on(value),  # type: ignore[arg-type]
         lambda: established_between(value, "2000"),  # type: ignore[arg-type]
         lambda: timeline(first=value),  # type: ignore[arg-type]
         lambda: relations_with("Chile").status_on(value),  # type: ignore[arg-type]

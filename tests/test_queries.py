@@ -22,7 +22,7 @@ from peru_diplomacy import (
     packaged_dataset,
     predecessors_of,
     relations_with,
-    status_on,
+    statuses_on,
     successions,
     successors_of,
     timeline,
@@ -111,7 +111,7 @@ def test_active_inactive_uncertain_partition_the_relations() -> None:
         groups = [active_on(when), inactive_on(when), uncertain_on(when)]
         ids = [r.id for group in groups for r in group]
         assert sorted(ids) == sorted(r.id for r in all_relations())
-        statuses = status_on(when)
+        statuses = statuses_on(when)
         for status, group in zip(Status, groups, strict=True):
             assert all(statuses[r.id] is status for r in group)
 
@@ -127,9 +127,9 @@ def test_active_on_counts() -> None:
 
 def test_by_region() -> None:
     assert [len(by_region(r)) for r in Region] == [44, 34, 46, 49, 16]
-    assert by_region("europe") == by_region(Region.EUROPE)
+    assert by_region("europe") == by_region(Region.EUROPE)  # type: ignore[arg-type]  # any case at run time
     with pytest.raises(ValueError, match="unknown region 'Antarctica'"):
-        by_region("Antarctica")
+        by_region("Antarctica")  # type: ignore[arg-type]
     with pytest.raises(TypeError):
         by_region(3)  # type: ignore[arg-type]
 
@@ -165,7 +165,11 @@ def test_timeline_is_sorted_and_filtered() -> None:
         "2012-03-29",
     ]
     with pytest.raises(ValueError, match="'bogus' is not a valid EventKind"):
-        timeline(kinds=["bogus"])
+        timeline(kinds=["bogus"])  # type: ignore[list-item]
+    with pytest.raises(TypeError, match="a list of event kinds"):
+        timeline(kinds="broken")  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="ends before it starts"):
+        timeline(first="1990", last="1950")
 
 
 def test_ever_broken_and_successions() -> None:

@@ -112,7 +112,9 @@ def test_every_country_row_is_covered_once_per_lineage() -> None:
 )
 def test_rows_per_region_in_the_source_order(region: str, count: int) -> None:
     expected = [(int(k["row"]), k["country"]) for k in COUNTRY_ROWS if k["region"] == region]
-    got = list(dict.fromkeys((r.source.row, r.attribution.country) for r in packaged_dataset().by_region(region)))
+    got = list(
+        dict.fromkeys((r.source.row, r.attribution.country) for r in packaged_dataset().by_region(Region(region)))
+    )
     assert len(got) == count
     assert got == expected
 

@@ -31,10 +31,10 @@ from ._format import SCHEMA_VERSION, check_relation, counterpart_from_raw, relat
 from .counterparts import CodeSystem, Counterpart
 from .dates import DateLike, PartialDate, to_partial_date
 from .errors import DatasetError, NoRelationError, UnknownCountryError
-from .events import EventKind
+from .events import EventKind, EventKindName
 from .identity import CountryIndex, NameKind, RawName, normalize_query
 from .periods import Status, check_range
-from .provenance import Confidence, Region
+from .provenance import Confidence, Region, RegionName
 from .relation import Relation
 
 if TYPE_CHECKING:
@@ -441,10 +441,16 @@ class Dataset:
         return amend(self, amendments)
 
     def get(self, relation_id: str) -> Relation | None:
-        """The relation with this id (``"CHL"``, ``"DDDE"``), or ``None``."""
-        return self._relation(relation_id)
+        """The relation with this id (``"CHL"``, ``"DDDE"``, in any case), or ``None``.
 
-    def by_region(self, region: Region | str) -> tuple[Relation, ...]:
+        >>> packaged_dataset().get("chl").id, packaged_dataset().get("nowhere")
+        ('CHL', None)
+        """
+        if not isinstance(relation_id, str):
+            raise TypeError(f"a relation id is text such as 'CHL', not {type(relation_id).__name__}")
+        return self._relation(relation_id.strip().upper())
+
+    def by_region(self, region: Region | RegionName) -> tuple[Relation, ...]:
         """The relations of one of the source's five tables.
 
         >>> len(packaged_dataset().by_region("Oceania"))
@@ -456,10 +462,14 @@ class Dataset:
 
     # -- questions in time --------------------------------------------------------------
 
-    def status_on(self, when: DateLike) -> dict[str, Status]:
-        """Every relation's status on ``when``, by relation id."""
+    def statuses_on(self, when: DateLike, *, carry_forward: bool = False) -> dict[str, Status]:
+        """Every relation's status on ``when``, by relation id (one relation's is ``Relation.status_on``).
+
+        >>> packaged_dataset().statuses_on("1965-06-01")["CUB"].value
+        'inactive'
+        """
         day = to_partial_date(when)
-        return {r.id: r.status_on(day) for r in self.relations}
+        return {r.id: r.status_on(day, carry_forward=carry_forward) for r in self.relations}
 
     def active_on(self, when: DateLike) -> tuple[Relation, ...]:
         """The relations that certainly stood on ``when``.
@@ -523,8 +533,8 @@ class Dataset:
     def timeline(
         self,
         *,
-        kinds: Iterable[EventKind | str] | None = None,
-        region: Region | str | None = None,
+        kinds: Iterable[EventKind | EventKindName] | None = None,
+        region: Region | RegionName | None = None,
         first: DateLike | None = None,
         last: DateLike | None = None,
     ) -> tuple[TimelineEntry, ...]:
@@ -537,10 +547,14 @@ class Dataset:
         """
         from ._records import TimelineEntry
 
+        if isinstance(kinds, str):
+            raise TypeError(f"kinds is a list of event kinds, such as [{kinds!r}], not a single text")
         wanted = None if kinds is None else frozenset(EventKind(k) for k in kinds)
         relations = self.relations if region is None else self.by_region(region)
         low = None if first is None else to_partial_date(first).earliest
         high = None if last is None else to_partial_date(last).latest
+        if first is not None and last is not None:
+            check_range(to_partial_date(first), to_partial_date(last))
         entries = [
             TimelineEntry(relation=r, event=e)
             for r in relations
@@ -624,7 +638,7 @@ class Dataset:
         return tuple(found)
 
 
-def _region(region: Region | str) -> Region:
+def _region(region: Region | RegionName) -> Region:
     if isinstance(region, Region):
         return region
     if isinstance(region, str):

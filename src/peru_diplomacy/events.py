@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Sequence
+from typing import Literal
 
 import attrs
 
@@ -25,7 +26,10 @@ from .errors import InvalidEventSequenceError
 from .periods import Period
 from .provenance import Citation, Confidence, Reference
 
-__all__ = ["Event", "EventKind", "compile_periods"]
+__all__ = ["Event", "EventKind", "EventKindName", "compile_periods"]
+
+EventKindName = Literal["established", "broken", "restored", "reaffirmed", "succeeded", "ended", "unspecified"]
+"""An :class:`EventKind` by its value, for arguments that take either (``mypy`` catches ``"brokn"``)."""
 
 
 class EventKind(TextEnum):

@@ -11,11 +11,16 @@ True
 
 from __future__ import annotations
 
+from typing import Literal
+
 import attrs
 
 from ._enums import TextEnum
 from .counterparts import Counterpart
 from .dates import PartialDate
+
+RegionName = Literal["Africa", "Americas", "Asia", "Europe", "Oceania"]
+"""A :class:`Region` by its value (any case is accepted at run time)."""
 
 __all__ = [
     "Attribution",
@@ -26,6 +31,7 @@ __all__ = [
     "Measure",
     "Reference",
     "Region",
+    "RegionName",
     "Source",
 ]
 

@@ -18,9 +18,9 @@ from typing import TYPE_CHECKING
 from .counterparts import CodeSystem, Counterpart
 from .dataset import packaged_dataset
 from .dates import DateLike
-from .events import EventKind
+from .events import EventKind, EventKindName
 from .periods import Status
-from .provenance import Confidence, Region
+from .provenance import Confidence, Region, RegionName
 from .relation import Relation
 
 if TYPE_CHECKING:
@@ -37,7 +37,7 @@ __all__ = [
     "panel",
     "predecessors_of",
     "relations_with",
-    "status_on",
+    "statuses_on",
     "successions",
     "successors_of",
     "timeline",
@@ -83,7 +83,7 @@ def all_relations(*, min_confidence: Confidence | str | None = None) -> tuple[Re
     return packaged_dataset().all_relations(min_confidence=min_confidence)
 
 
-def by_region(region: Region | str) -> tuple[Relation, ...]:
+def by_region(region: Region | RegionName) -> tuple[Relation, ...]:
     """The relations of one region table ("Africa", "Americas", "Asia", "Europe", "Oceania").
 
     >>> len(by_region("Africa"))
@@ -92,13 +92,13 @@ def by_region(region: Region | str) -> tuple[Relation, ...]:
     return packaged_dataset().by_region(region)
 
 
-def status_on(when: DateLike) -> dict[str, Status]:
-    """Every relation's status on ``when``, keyed by relation id.
+def statuses_on(when: DateLike, *, carry_forward: bool = False) -> dict[str, Status]:
+    """Every relation's status on ``when``, keyed by relation id (one relation's: ``Relation.status_on``).
 
-    >>> status_on("1965-06-01")["CUB"].value
+    >>> statuses_on("1965-06-01")["CUB"].value
     'inactive'
     """
-    return packaged_dataset().status_on(when)
+    return packaged_dataset().statuses_on(when, carry_forward=carry_forward)
 
 
 def active_on(when: DateLike) -> tuple[Relation, ...]:
@@ -139,8 +139,8 @@ def established_between(first: DateLike, last: DateLike) -> tuple[Relation, ...]
 
 def timeline(
     *,
-    kinds: Iterable[EventKind | str] | None = None,
-    region: Region | str | None = None,
+    kinds: Iterable[EventKind | EventKindName] | None = None,
+    region: Region | RegionName | None = None,
     first: DateLike | None = None,
     last: DateLike | None = None,
 ) -> tuple[TimelineEntry, ...]:
