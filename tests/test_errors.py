@@ -1,0 +1,82 @@
+"""Every public exception pickles to an equal error and survives worker processes."""
+
+from __future__ import annotations
+
+import multiprocessing
+import pickle
+from concurrent.futures import ProcessPoolExecutor
+
+import pytest
+
+import peru_diplomacy
+from peru_diplomacy import (
+    AmbiguousCountryError,
+    AmendmentError,
+    DatasetError,
+    InvalidDateError,
+    InvalidEventSequenceError,
+    NoRelationError,
+    NoStateOnDateError,
+    PeruDiplomacyError,
+    UnknownCountryError,
+)
+
+ERRORS: list[Exception] = [
+    UnknownCountryError("Chle", ("Chile",)),
+    UnknownCountryError(10**30),
+    AmbiguousCountryError("Korea", ("North Korea", "South Korea")),
+    NoRelationError("Bhutan"),
+    NoRelationError("Botswana", message="the rows it may be", state="BWA"),
+    NoStateOnDateError(["German Reich", "Germany"], "1947", detail="German Reich to 1945-05-09"),
+    InvalidDateError("month 13 is out of range (1..12)"),
+    InvalidEventSequenceError("relation JPN: event 2 restores relations that are active"),
+    DatasetError("relations[0]: missing field 'source'"),
+    AmendmentError("missing citation", file="mine.toml", line=3, field="source"),
+    PeruDiplomacyError("anything"),
+]
+
+
+def test_every_public_exception_is_listed() -> None:
+    public = {
+        name
+        for name in peru_diplomacy.__all__
+        if isinstance(getattr(peru_diplomacy, name), type) and issubclass(getattr(peru_diplomacy, name), Exception)
+    }
+    assert public == {type(error).__name__ for error in ERRORS}
+
+
+def _same(a: BaseException, b: BaseException) -> bool:
+    return type(a) is type(b) and str(a) == str(b) and vars(a) == vars(b) and a.args == b.args
+
+
+@pytest.mark.parametrize("error", ERRORS, ids=lambda e: type(e).__name__)
+def test_pickles_to_an_equal_error(error: Exception) -> None:
+    for protocol in range(pickle.HIGHEST_PROTOCOL + 1):
+        assert _same(pickle.loads(pickle.dumps(error, protocol)), error)
+
+
+def _raise(index: int) -> None:
+    raise ERRORS[index]
+
+
+def test_errors_cross_a_multiprocessing_pool() -> None:
+    context = multiprocessing.get_context("spawn")
+    with context.Pool(1) as pool:
+        for index, error in enumerate(ERRORS):
+            with pytest.raises(type(error)) as caught:
+                pool.apply(_raise, (index,))
+            assert _same(caught.value, error)
+
+
+def test_errors_cross_a_process_pool_executor() -> None:
+    with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn")) as executor:
+        futures = [executor.submit(_raise, index) for index in range(len(ERRORS))]
+        for future, error in zip(futures, ERRORS, strict=True):
+            caught = future.exception(timeout=60)
+            assert caught is not None and _same(caught, error)
+
+
+def test_a_real_lookup_error_crosses_a_pool() -> None:
+    context = multiprocessing.get_context("spawn")
+    with context.Pool(1) as pool, pytest.raises(AmbiguousCountryError, match="Congo"):
+        pool.apply(peru_diplomacy.relations_with, ("Congo",))
