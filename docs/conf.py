@@ -36,7 +36,12 @@ html_title = f"peru-diplomacy {release}"
 autodoc_member_order = "bysource"
 autodoc_typehints = "description"
 autodoc_default_options = {"members": True, "show-inheritance": False}
-autodoc_type_aliases = {"DateLike": "peru_diplomacy.DateLike", "Table": "peru_diplomacy.export.Table"}
+autodoc_type_aliases = {
+    "DateLike": "peru_diplomacy.DateLike",
+    "Table": "peru_diplomacy.export.Table",
+    "EventKindName": "peru_diplomacy.events.EventKindName",
+    "RegionName": "peru_diplomacy.provenance.RegionName",
+}
 
 # Intersphinx: the live inventory first; where the network is closed (as in CI),
 # a small inventory of the names these pages cite, written by datadocs.
@@ -51,6 +56,7 @@ nitpick_ignore = [
     # How Sphinx 9 renders the DateLike alias inside ``X | None`` under PEP 563:
     ("py:class", "TypeAliasForwardRef"),
     ("py:class", "'peru_diplomacy.DateLike'"),
+    ("py:class", "'peru_diplomacy.provenance.RegionName'"),
 ]
 
 # The docstring examples run here too, each module's names in scope as pytest gives them.

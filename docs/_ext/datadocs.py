@@ -273,8 +273,25 @@ def write_other_sources() -> None:
     (GENERATED / "alternatives.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
+def write_cli_reference() -> None:
+    """The command line's help, every command's, as the argument parser prints it."""
+    import argparse
+    import os
+
+    from peru_diplomacy.cli import _parser
+
+    os.environ["COLUMNS"] = "100"
+    parser = _parser()
+    lines = ["## peru-diplomacy", "", "```text", parser.format_help().rstrip(), "```", ""]
+    commands = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    for name, sub in commands.choices.items():
+        lines += [f"## peru-diplomacy {name}", "", "```text", sub.format_help().rstrip(), "```", ""]
+    (GENERATED / "cli.md").write_text("\n".join(lines), encoding="utf-8")
+
+
 def generate(app: Any = None) -> None:
     GENERATED.mkdir(parents=True, exist_ok=True)
+    write_cli_reference()
     write_counts()
     write_relations_table()
     write_disputes_table()
