@@ -12,8 +12,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from ._format import SCHEMA_VERSION
 from .counterparts import CodeSystem, Counterpart, CounterpartKind, Membership
-from .dataset import SCHEMA_VERSION, Dataset, packaged_dataset
+from .dataset import Dataset, packaged_dataset
 from .dates import DateLike, PartialDate, Precision, to_partial_date
 from .errors import (
     AmbiguousCountryError,
@@ -54,15 +55,11 @@ if TYPE_CHECKING:
 __version__ = "0.2.0.dev0"
 """The version of this package (its code and its data together)."""
 
-SOURCE_REVISION = "2023-05"
-"""The revision of the Wikipedia article the data comes from (year and month)."""
-
 DATA_SCHEMA_VERSION = SCHEMA_VERSION
-"""The version of the dataset file format."""
+"""The version of the dataset file format this release reads and writes."""
 
 __all__ = [
     "DATA_SCHEMA_VERSION",
-    "SCHEMA_VERSION",
     "SOURCE_REVISION",
     "AmbiguousCountryError",
     "AmendmentError",
@@ -135,6 +132,8 @@ _LAZY_RECORDS = frozenset(
 
 
 def __getattr__(name: str) -> Any:
+    if name == "SOURCE_REVISION":  # read from the data (its metadata line only), so it is said in one place
+        return packaged_dataset().metadata.source_revision
     if name == "PanelRow":
         from .panels import PanelRow
 
@@ -164,6 +163,7 @@ def __getattr__(name: str) -> Any:
 
 
 if TYPE_CHECKING:
+    SOURCE_REVISION: str
     from ._records import DatasetDocument as DatasetDocument
     from ._records import DatasetMetadata as DatasetMetadata
     from ._records import ExcludedRow as ExcludedRow

@@ -66,7 +66,7 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--version",
         action="version",
-        version=f"%(prog)s {__version__} (data: schema {SCHEMA_VERSION}, table of 2023-05, knowledge to 2023-05)",
+        version=_version_text(__version__),
     )
     parser.add_argument(
         "--amend",
@@ -120,6 +120,17 @@ def _parser() -> argparse.ArgumentParser:
 
 
 EXIT_OK, EXIT_NOT_FOUND, EXIT_USAGE, EXIT_IO_OR_DATA = 0, 1, 2, 3
+
+
+def _version_text(version: str) -> str:
+    try:
+        metadata = packaged_dataset().metadata
+    except PeruDiplomacyError:
+        return f"%(prog)s {version} (data: unreadable)"
+    return (
+        f"%(prog)s {version} (data: schema {SCHEMA_VERSION}, table of {metadata.source_revision}, "
+        f"knowledge to {metadata.horizon})"
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
