@@ -11,7 +11,6 @@ punctuation and surrounding space do not matter.
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -55,6 +54,7 @@ def normalize_name(text: str) -> str:
         text = text.lower()
     else:
         import re
+        import unicodedata
 
         decomposed = unicodedata.normalize("NFKD", text)
         text = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
