@@ -403,7 +403,11 @@ class Dataset:
         if listed:
             state = listed[0]
             raise NoRelationError(f"{state.name} ({label} {state.code}, {state.abbrev})")
-        raise UnknownCountryError(country, _code_suggestions(self.system_states, system, code, abbrev, label))
+        raise UnknownCountryError(
+            country,
+            _code_suggestions(self.system_states, system, code, abbrev, label),
+            hint=f"no state of the {label} list has this code; give a {label} code (155) or abbreviation ('CHL')",
+        )
 
     def panel(
         self,

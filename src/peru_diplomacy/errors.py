@@ -43,17 +43,18 @@ class UnknownCountryError(PeruDiplomacyError, LookupError):
     ('Chile',)
     """
 
-    def __init__(self, query: object, suggestions: Sequence[str] = ()) -> None:
+    def __init__(self, query: object, suggestions: Sequence[str] = (), *, hint: str | None = None) -> None:
         self.query = query
         self.suggestions: tuple[str, ...] = tuple(suggestions)
+        self.hint = hint
         if self.suggestions:
-            hint = "did you mean " + _either(self.suggestions) + "?"
+            advice = "did you mean " + _either(self.suggestions) + "?"
         else:
-            hint = "try an English or Spanish name, or an ISO 3166 code such as 'CL' or 'CHL'"
-        super().__init__(f"no country matches {_shown(query)}: {hint}")
+            advice = hint or "try an English or Spanish name, or an ISO 3166 code such as 'CL' or 'CHL'"
+        super().__init__(f"no country matches {_shown(query)}: {advice}")
 
     def __reduce__(self) -> tuple[object, ...]:
-        return (_rebuild, (type(self), (self.query, self.suggestions), {}))
+        return (_rebuild, (type(self), (self.query, self.suggestions), {"hint": self.hint}))
 
 
 class AmbiguousCountryError(PeruDiplomacyError, LookupError):
