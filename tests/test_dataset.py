@@ -298,3 +298,19 @@ def test_records_pickle_and_copy_for_multiprocessing_pipelines() -> None:
     assert all(a.periods == b.periods for a, b in zip(again, relations, strict=True))
     assert again[0].status_on("2000") is relations[0].status_on("2000")
     assert copy.deepcopy(relations_with("Russia")) == relations_with("Russia")
+
+
+def test_the_packed_layout_is_read_line_by_line_and_checked() -> None:
+    from peru_diplomacy.dataset import _split_packed
+
+    top = _split_packed(RESOURCE)
+    assert top is not None and sorted(top) == sorted(json.loads(RESOURCE))
+    assert all(isinstance(line, bytes) for line in top["relations"])
+    assert _split_packed(RESOURCE.replace(b'\n"names":[', b'\n"nomes":[', 1)) is None  # not the layout: decoded whole
+    with pytest.raises(DatasetError, match="top-level keys"):
+        Dataset.from_json(RESOURCE.replace(b'\n"names":[', b'\n"nomes":[', 1), lazy=True).relations  # noqa: B018
+    damaged = RESOURCE.replace(b'{"id":"DZA",', b'{"id":"DZA","colour":"red",', 1)
+    data = Dataset.from_json(damaged, lazy=True)
+    assert data.relations_with("Chile").id == "CHL"
+    with pytest.raises(DatasetError, match=r"relations\[0\] \(DZA\): unknown field 'colour'"):
+        data.relations  # noqa: B018

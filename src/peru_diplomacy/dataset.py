@@ -204,7 +204,9 @@ class Dataset:
         with self._lock:
             if self._by_id is None:
                 assert self._packed is not None
-                self._raw = _decode(self._packed)
+                # The packed layout keeps each relation as its line until it is needed, so the
+                # whole file is never decoded at once; any other layout is decoded in one go.
+                self._raw = _split_packed(self._packed) or _decode(self._packed)
                 self._load_raw(lazy=True)
 
     @property
@@ -246,10 +248,14 @@ class Dataset:
                     assert self._raw is not None
                     raw = self._raw["relations"][position]
                     where = f"relations[{position}] ({relation_id})"
+                    if isinstance(raw, bytes):
+                        raw = _decode(raw, what=f"dataset line of {where}")
                 record = relation_from_raw(raw, where)
                 if record.id != relation_id:
                     raise DatasetError(f"{where}: its id is {record.id!r}")
                 self._records[relation_id] = record
+                if self._by_id is not None and self._raw is not None:
+                    self._raw["relations"][self._by_id[relation_id]] = None  # built: its raw form is not needed
         return record
 
     def _materialize(self) -> tuple[Relation, ...]:
@@ -786,7 +792,48 @@ def _system_state(raw: object, where: str) -> SystemState:
     )
 
 
+def _split_packed(packed: bytes) -> dict[str, Any] | None:
+    """The top level of a file in the packed layout, each relation left as its undecoded line.
+
+    ``None`` when the bytes do not follow the layout exactly (the caller then decodes them whole).
+    """
+    lines = packed.split(b"\n")
+    if len(lines) < 4 or lines[0] != b"{" or lines[1] != b'"schema_version":2,' or lines[-2:] != [b"}", b""]:
+        return None
+    out: dict[str, Any] = {"schema_version": 2}
+    index = 2
+    while index < len(lines) - 2:
+        line = lines[index]
+        key_end = line.find(b'":')
+        if not line.startswith(b'"') or key_end < 0:
+            return None
+        key = line[1:key_end].decode("utf-8", "replace")
+        value = line[key_end + 2 :]
+        if value in (b"[", b"[,"):
+            items: list[Any] = []
+            index += 1
+            while index < len(lines) - 2 and lines[index] not in (b"]", b"],"):
+                item = lines[index].rstrip(b",")
+                items.append(item if key == "relations" else _decode(item, what=f"dataset line {index + 1}"))
+                index += 1
+            if index >= len(lines) - 2:
+                return None
+            out[key] = items
+        else:
+            out[key] = _decode(value.rstrip(b","), what=f"dataset line {index + 1}")
+        index += 1
+    return out if set(out) == set(_TOP_LEVEL) else None
+
+
 def _relation_id(raw: object, where: str) -> str:
+    if isinstance(raw, bytes):  # a line of the packed layout: {"id":"CHL",...
+        if not raw.startswith(b'{"id":'):
+            raise DatasetError(f"{where}: expected an object with an 'id' first")
+        try:
+            relation_id, _ = json.JSONDecoder().raw_decode(raw[6:].decode("utf-8"))
+        except (json.JSONDecodeError, UnicodeDecodeError) as error:
+            raise DatasetError(f"{where}.id: {error}") from None
+        raw = {"id": relation_id}
     if not isinstance(raw, dict):
         raise DatasetError(f"{where}: expected an object, not {type(raw).__name__}")
     relation_id = raw.get("id")
