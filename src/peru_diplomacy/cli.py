@@ -15,7 +15,6 @@ from collections.abc import Sequence
 from typing import IO
 
 from ._format import SCHEMA_VERSION
-from .counterparts import Counterpart
 from .dataset import Dataset, packaged_dataset
 from .dates import PartialDate, to_partial_date
 from .errors import AmbiguousCountryError, InvalidDateError, NoRelationError, PeruDiplomacyError, UnknownCountryError
@@ -224,7 +223,7 @@ def _show(data: Dataset, args: argparse.Namespace) -> int:
         out.write(f"  UN M49:      {c.m49_region}, {c.m49_subregion}\n")
     out.write("  lineage:\n")
     for state in relation.states:
-        out.write(f"    {state.name:<38} {_lifetime(state)}\n")
+        out.write(f"    {state.name:<38} {state.lifetime_text}\n")
     out.write(f"  source:      {relation.source.region.value} table, row {relation.source.row}\n")
     out.write(f"  date cell:   {relation.source.cell or '(empty)'}\n")
     a = relation.attribution
@@ -277,14 +276,6 @@ def _show(data: Dataset, args: argparse.Namespace) -> int:
             out.write(f"  [{reference.number}] {reference.text.splitlines()[0]}\n")
     out.write(f"\nAttribution evidence: {a.evidence}\n")
     return 0
-
-
-def _lifetime(state: Counterpart) -> str:
-    spans = []
-    for period in state.existence:
-        start = f"existed by {period.start}" if period.open_start else f"from {period.start}"
-        spans.append(start + ("" if period.end is None else f" until {period.end}"))
-    return "; ".join(spans) or "lifetime not recorded"
 
 
 def _list(data: Dataset, args: argparse.Namespace) -> int:

@@ -152,6 +152,20 @@ class Counterpart:
         """
         return self._lifetime.on(to_partial_date(when))
 
+    @property
+    def lifetime_text(self) -> str:
+        """The lifetime in words, as the command line shows it.
+
+        >>> from peru_diplomacy import relations_with
+        >>> [s.lifetime_text for s in relations_with("Russia").states]
+        ['existed by 1816-01-01 until 1917', 'from 1922-12-30 until 1991-12-26', 'from 1991-12-26']
+        """
+        spans = []
+        for period in self.existence:
+            start = f"existed by {period.start}" if period.open_start else f"from {period.start}"
+            spans.append(start + ("" if period.end is None else f" until {period.end}"))
+        return "; ".join(spans) or "lifetime not recorded"
+
     def _code(self, system: CodeSystem) -> Membership | None:
         found = [m for m in self.memberships if m.system is system]
         return max(found, key=lambda m: m.start.sort_key()) if found else None

@@ -224,7 +224,7 @@ class Relation:
         day = to_partial_date(when)
         found = self.counterparts_on(day)
         if not found:
-            lives = "; ".join(f"{state.name} {_lifetime_text(state)}" for state in self.states)
+            lives = "; ".join(f"{state.name} {state.lifetime_text}" for state in self.states)
             raise NoStateOnDateError([state.name for state in self.states], str(day), detail=lives)
         return found[0]
 
@@ -263,15 +263,3 @@ def contest_span(contest: Contest) -> tuple[int, int]:
 
 
 _PERU_EXISTS = StatusTimeline.from_periods([Period(start=PERU_INDEPENDENCE)])
-
-
-def _lifetime_text(state: Counterpart) -> str:
-    """A state's lifetime in words: "1949-10-05 to 1990-10-03", "to 1917", "from 1993-01-01"."""
-    if not state.existence:
-        return "(lifetime not recorded)"
-    spans = []
-    for period in state.existence:
-        start = "" if period.open_start else f"from {period.start}"
-        end = "" if period.end is None else f"to {period.end}"
-        spans.append(" ".join(part for part in (start, end) if part) or "always")
-    return ", ".join(spans)
