@@ -155,3 +155,48 @@ def test_partial_dates_are_immutable() -> None:
     date = PartialDate(1952)
     with pytest.raises(attrs.exceptions.FrozenInstanceError):
         date.year = 1953  # type: ignore[misc]
+
+
+def test_leap_years_follow_the_gregorian_rules() -> None:
+    assert PartialDate(2000, 2).latest.day == 29  # divisible by 400
+    assert PartialDate(1600, 2, 29).isoformat() == "1600-02-29"
+    assert PartialDate(1900, 2).latest.day == 28  # divisible by 100, not 400
+    assert PartialDate(2100, 2).latest.day == 28
+    assert PartialDate(2024, 2).latest.day == 29 and PartialDate(2023, 2).latest.day == 28
+    assert PartialDate(2023, 4).latest.day == 30 and PartialDate(2023, 12).latest.day == 31
+    for bad in ((1900, 2, 29), (2100, 2, 29), (2023, 4, 31), (2023, 1, 0), (2023, 1, 32)):
+        with pytest.raises(InvalidDateError, match="out of range"):
+            PartialDate(*bad)
+    with pytest.raises(InvalidDateError, match=r"month 0 is out of range \(1..12\)"):
+        PartialDate(2023, 0)
+
+
+def test_the_edges_of_the_calendar() -> None:
+    assert PartialDate(1).isoformat() == "0001" and PartialDate(9999, 12, 31).latest.year == 9999
+    for year in (0, 10_000):
+        with pytest.raises(InvalidDateError, match=f"year {year} is out of range: years run from 1 to 9999"):
+            PartialDate(year)
+    assert to_partial_date(1) == PartialDate(1) and to_partial_date(9999) == PartialDate(9999)
+    with pytest.raises(TypeError) as caught:
+        PartialDate("1952")  # type: ignore[arg-type]
+    assert str(caught.value) == "year must be an int, not str"
+    with pytest.raises(TypeError) as caught:
+        PartialDate(1952, 1, "3")  # type: ignore[arg-type]
+    assert str(caught.value) == "day must be an int or None, not str"
+    with pytest.raises(TypeError) as caught:
+        PartialDate.fromisoformat(1952)  # type: ignore[arg-type]
+    assert str(caught.value) == "fromisoformat() takes a str, not int"
+    with pytest.raises(TypeError) as caught:
+        to_partial_date(1.5)  # type: ignore[arg-type]
+    assert str(caught.value).endswith("not float")
+
+
+def test_containment_and_comparisons_at_the_edges() -> None:
+    import datetime as dt
+
+    may = PartialDate(1952, 5)
+    assert may.contains(dt.date(1952, 5, 31)) and may.contains(dt.date(1952, 5, 1))
+    assert not may.contains(dt.date(1952, 6, 1)) and not may.contains(dt.date(1952, 4, 30))
+    assert may.contains(dt.datetime(1952, 5, 31, 23, 59))
+    for method in ("__lt__", "__le__", "__gt__", "__ge__"):
+        assert getattr(may, method)("1952-05") is NotImplemented

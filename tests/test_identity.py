@@ -281,3 +281,36 @@ def test_suggestions_name_each_relation_once() -> None:
     with pytest.raises(UnknownCountryError) as caught:
         relations_with("Brasl")
     assert len(caught.value.suggestions) == 1
+
+
+def test_codes_that_two_states_of_one_lineage_share_resolve_to_it() -> None:
+    assert relations_with("891").id == relations_with(891).id == relations_with("YUCS").id == "SRB"
+
+
+def test_the_errors_carry_what_was_asked() -> None:
+    with pytest.raises(NoRelationError) as no_relation:
+        relations_with("Peru")
+    assert str(no_relation.value) == "Peru is the subject of this dataset: its relations are with others"
+    assert no_relation.value.state == "PER"
+    with pytest.raises(NoRelationError) as bhutan:
+        relations_with("Bhutan")
+    assert bhutan.value.state == "BTN" and bhutan.value.country == "Bhutan"
+    with pytest.raises(AmbiguousCountryError) as ambiguous:
+        relations_with("Korea")
+    assert ambiguous.value.query == "Korea"
+    assert ambiguous.value.candidates == ("North Korea", "South Korea")
+    with pytest.raises(UnknownCountryError) as unknown:
+        relations_with("Chle")
+    assert unknown.value.query == "Chle" and unknown.value.suggestions == ("Chile",)
+    with pytest.raises(TypeError) as wrong:
+        normalize_query(1.5)
+    assert str(wrong.value) == (
+        "a country is a name or an ISO 3166 code (str) or an ISO 3166-1 numeric code (int), not float"
+    )
+
+
+def test_names_fold_apostrophes_accents_and_case() -> None:
+    assert normalize_name("Côte d'Ivoire") == normalize_name("Cote dIvoire") == "cote divoire"
+    assert normalize_name("Côte d’Ivoire") == normalize_name("CÔTE D`IVOIRE") == "cote divoire"
+    assert normalize_name("Costa Rica") == "costa rica"
+    assert normalize_name("Bosnia_and_Herzegovina") == "bosnia and herzegovina"

@@ -19,7 +19,7 @@ from peru_diplomacy import (
     Status,
 )
 from peru_diplomacy.events import compile_periods
-from peru_diplomacy.periods import StatusTimeline
+from peru_diplomacy.periods import StatusTimeline, all_of, any_of
 from tests.strategies import STATES, SUCCESSOR, History, histories
 
 DAY = dt.timedelta(days=1)
@@ -186,56 +186,127 @@ def _event(kind: EventKind, text: str, state: int = 0, **extra: object) -> Event
     return Event(kind=kind, date=PartialDate.fromisoformat(text), state=STATES[state], **extra)  # type: ignore[arg-type]
 
 
+E, B, R, S, N, A, U = (
+    EventKind.ESTABLISHED,
+    EventKind.BROKEN,
+    EventKind.RESTORED,
+    EventKind.SUCCEEDED,
+    EventKind.ENDED,
+    EventKind.REAFFIRMED,
+    EventKind.UNSPECIFIED,
+)
+
+
 @pytest.mark.parametrize(
     ("events", "message"),
     [
-        ([_event(EventKind.RESTORED, "1950")], "comes before relations were established"),
-        ([_event(EventKind.ESTABLISHED, "1950"), _event(EventKind.ESTABLISHED, "1951")], "already stand"),
+        ([_event(R, "1950")], "event 1 (restored 1950, State 0) comes before relations were established"),
+        ([_event(U, "1950")], "event 1 (unspecified 1950, State 0) comes before relations were established"),
         (
-            [_event(EventKind.ESTABLISHED, "1950"), _event(EventKind.BROKEN, "1951"), _event(EventKind.BROKEN, "1952")],
-            "breaks relations that are broken",
-        ),
-        ([_event(EventKind.ESTABLISHED, "1950"), _event(EventKind.BROKEN, "1949")], "must be in order"),
-        (
-            [_event(EventKind.ESTABLISHED, "1950-05-01"), _event(EventKind.BROKEN, "1950-05-01")],
-            "on or before its first day",
-        ),
-        ([_event(EventKind.ESTABLISHED, "1950"), _event(EventKind.BROKEN, "1951", state=1)], "concerns State 1"),
-        (
-            [_event(EventKind.ESTABLISHED, "1950"), _event(EventKind.SUCCEEDED, "1951", state=1)],
-            "must name the current state",
+            [_event(E, "1950"), _event(E, "1951")],
+            "event 2 (established 1951, State 0) establishes relations that already stand",
         ),
         (
-            [_event(EventKind.ESTABLISHED, "1950"), _event(EventKind.SUCCEEDED, "1951", predecessor=STATES[0])],
-            "own successor",
+            [_event(E, "1950"), _event(B, "1951"), _event(B, "1952")],
+            "event 3 (broken 1952, State 0) breaks relations that are broken",
         ),
         (
-            [
-                _event(EventKind.ESTABLISHED, "1950"),
-                _event(EventKind.ENDED, "1951"),
-                _event(EventKind.RESTORED, "1952"),
-            ],
-            "restores relations that are ended",
+            [_event(E, "1950"), _event(B, "1949")],
+            "event 2 (broken 1949, State 0) comes before the previous event (1950): events must be in order",
         ),
         (
-            [
-                _event(EventKind.ESTABLISHED, "1950"),
-                _event(EventKind.ENDED, "1951"),
-                _event(EventKind.ESTABLISHED, "1952"),
-            ],
-            "a resumption is 'restored'",
+            [_event(E, "1950-05-01"), _event(B, "1950-05-01")],
+            "event 2 (broken 1950-05-01, State 0) closes the period that began 1950-05-01 on or before its first day",
         ),
-        ([_event(EventKind.ESTABLISHED, "1950", successor=STATES[1])], "only an ending may"),
-        ([_event(EventKind.ESTABLISHED, "1950", predecessor=STATES[1])], "only a succession may"),
         (
-            [_event(EventKind.ESTABLISHED, "1950"), _event(EventKind.ENDED, "1951", successor=STATES[0])],
-            "own successor",
+            [_event(E, "1950"), _event(B, "1951", state=1)],
+            "event 2 (broken 1951, State 1) concerns State 1, but the relation is with State 0",
+        ),
+        (
+            [_event(E, "1950"), _event(S, "1951", state=1)],
+            "event 2 (succeeded 1951, State 1) must name the current state (State 0) as its predecessor, not nobody",
+        ),
+        (
+            [_event(E, "1950"), _event(S, "1951", state=2, predecessor=STATES[1])],
+            "event 2 (succeeded 1951, State 2) must name the current state (State 0) as its predecessor, not State 1",
+        ),
+        (
+            [_event(E, "1950"), _event(S, "1951", predecessor=STATES[0])],
+            "event 2 (succeeded 1951, State 0) names a state as its own successor",
+        ),
+        (
+            [_event(E, "1950"), _event(N, "1951"), _event(R, "1952")],
+            "event 3 (restored 1952, State 0) restores relations that are ended, not broken",
+        ),
+        (
+            [_event(E, "1950"), _event(R, "1952")],
+            "event 2 (restored 1952, State 0) restores relations that are active, not broken",
+        ),
+        (
+            [_event(E, "1950"), _event(N, "1951"), _event(E, "1952")],
+            "event 3 (established 1952, State 0) establishes relations again with State 0: a resumption is 'restored'",
+        ),
+        (
+            [_event(E, "1950", successor=STATES[1])],
+            "event 1 (established 1950, State 0) names a successor, which only an ending may",
+        ),
+        (
+            [_event(E, "1950", predecessor=STATES[1])],
+            "event 1 (established 1950, State 0) names a predecessor, which only a succession may",
+        ),
+        (
+            [_event(E, "1950"), _event(N, "1951", successor=STATES[0])],
+            "event 2 (ended 1951, State 0) names the ending state as its own successor",
+        ),
+        (
+            [_event(E, "1950"), _event(B, "1951"), _event(A, "1952")],
+            "event 3 (reaffirmed 1952, State 0) reaffirms relations that are broken",
+        ),
+        (
+            [_event(E, "1950"), _event(B, "1951"), _event(S, "1952", state=1, predecessor=STATES[0])],
+            "event 3 (succeeded 1952, State 1) succeeds to relations that are broken",
+        ),
+        (
+            [_event(E, "1950"), _event(N, "1951"), _event(N, "1952")],
+            "event 3 (ended 1952, State 0) ends relations that already ended",
         ),
     ],
 )
 def test_invalid_histories_name_the_problem(events: list[Event], message: str) -> None:
-    with pytest.raises(InvalidEventSequenceError, match=message):
+    with pytest.raises(InvalidEventSequenceError) as caught:
         compile_periods(events, relation="TEST")
+    assert str(caught.value) == f"relation TEST: {message}"
+
+
+def test_histories_that_close() -> None:
+    # An ending while broken opens nothing and closes nothing; a new state may then be established.
+    periods = compile_periods(
+        [
+            _event(E, "1950"),
+            _event(B, "1951"),
+            _event(N, "1952"),
+            _event(E, "1960", state=1),
+            _event(U, "1961", state=1),
+        ],
+        relation="TEST",
+    )
+    assert periods == (Period(start=PartialDate(1950), end=PartialDate(1951)), Period(start=PartialDate(1960)))
+    # A succession while active continues the period with the next state.
+    periods = compile_periods(
+        [_event(E, "1950"), _event(S, "1955", state=1, predecessor=STATES[0]), _event(B, "1960", state=1)], relation="T"
+    )
+    assert periods == (Period(start=PartialDate(1950), end=PartialDate(1960)),)
+    # With a lineage, a later event may concern the lineage's next state without a succession.
+    lineage = STATES[:3]
+    periods = compile_periods([_event(E, "1950"), _event(B, "1960", state=2)], relation="T", lineage=lineage)
+    assert periods == (Period(start=PartialDate(1950), end=PartialDate(1960)),)
+    with pytest.raises(InvalidEventSequenceError, match="concerns State 0, but the relation is with State 2"):
+        compile_periods([_event(E, "1950", state=2), _event(B, "1960", state=0)], relation="T", lineage=lineage)
+    with pytest.raises(InvalidEventSequenceError, match="concerns State 3"):
+        compile_periods([_event(E, "1950"), _event(B, "1960", state=3)], relation="T", lineage=lineage)
+    assert compile_periods([_event(E, "1950"), _event(N, "1951")], relation="T") == (
+        Period(start=PartialDate(1950), end=PartialDate(1951)),
+    )
 
 
 def test_an_unrestored_break_closes_the_last_period() -> None:
@@ -252,3 +323,102 @@ def test_a_period_alone_answers_for_itself() -> None:
     assert period.status_on(dt.date(1960, 5, 15)) is Status.UNCERTAIN
     assert period.status_on(dt.date(1960, 6, 1)) is Status.INACTIVE
     assert not period.is_open
+
+
+# -- the step functions, against a day-by-day model --------------------------------------------
+
+STEP_STATUSES = st.sampled_from(list(Status))
+
+
+@st.composite
+def timelines(draw: st.DrawFn) -> StatusTimeline:
+    points = sorted(draw(st.sets(st.integers(1, 60), max_size=6)))
+    statuses = [draw(STEP_STATUSES) for _ in range(len(points) + 1)]
+    from peru_diplomacy.periods import _simplified
+
+    return _simplified([0, *points], statuses)
+
+
+def _model(timeline: StatusTimeline) -> list[Status]:
+    return [timeline.status_at(day) for day in range(70)]
+
+
+def _and(*values: Status) -> Status:
+    if Status.INACTIVE in values:
+        return Status.INACTIVE
+    return Status.ACTIVE if all(v is Status.ACTIVE for v in values) else Status.UNCERTAIN
+
+
+def _or(*values: Status) -> Status:
+    if Status.ACTIVE in values:
+        return Status.ACTIVE
+    return Status.INACTIVE if all(v is Status.INACTIVE for v in values) else Status.UNCERTAIN
+
+
+def _well_formed(timeline: StatusTimeline) -> None:
+    assert timeline.starts[0] == 0
+    assert all(a < b for a, b in itertools.pairwise(timeline.starts))
+    assert all(a is not b for a, b in itertools.pairwise(timeline.statuses))
+    assert len(timeline.starts) == len(timeline.statuses)
+
+
+@given(timelines(), timelines(), timelines())
+def test_all_of_and_any_of_are_three_valued_and_or_day_by_day(
+    a: StatusTimeline, b: StatusTimeline, c: StatusTimeline
+) -> None:
+    both, either = all_of(a, b, c), any_of(a, b, c)
+    _well_formed(both)
+    _well_formed(either)
+    for day, (x, y, z) in enumerate(zip(_model(a), _model(b), _model(c), strict=True)):
+        assert both.status_at(day) is _and(x, y, z)
+        assert either.status_at(day) is _or(x, y, z)
+    assert all_of(a).statuses == a.statuses and any_of(a).statuses == a.statuses
+
+
+@given(timelines(), st.lists(st.tuples(st.integers(0, 70), st.integers(0, 70)), max_size=3), STEP_STATUSES)
+def test_overlaid_sets_the_status_on_exactly_the_spans(
+    timeline: StatusTimeline, spans: list[tuple[int, int]], status: Status
+) -> None:
+    result = timeline.overlaid(spans, status)
+    _well_formed(result)
+    for day, before in enumerate(_model(timeline)):
+        inside = any(lo <= day < hi for lo, hi in spans)
+        assert result.status_at(day) is (status if inside else before)
+
+
+@given(timelines(), st.integers(1, 65), STEP_STATUSES)
+def test_after_replaces_the_tail(timeline: StatusTimeline, ordinal: int, status: Status) -> None:
+    result = timeline.after(ordinal, status)
+    _well_formed(result)
+    for day, before in enumerate(_model(timeline)):
+        assert result.status_at(day) is (status if day >= ordinal else before)
+
+
+@given(timelines(), st.integers(0, 69), st.integers(0, 69))
+def test_days_counts_certain_and_possible_days(timeline: StatusTimeline, x: int, y: int) -> None:
+    first, last = min(x, y), max(x, y)
+    days = _model(timeline)[first : last + 1]
+    active = sum(d is Status.ACTIVE for d in days)
+    possible = sum(d is not Status.INACTIVE for d in days)
+    assert timeline.days(first, last) == (active, possible)
+    seen = set(days)
+    any_time = (
+        Status.ACTIVE if Status.ACTIVE in seen else (Status.INACTIVE if seen == {Status.INACTIVE} else Status.UNCERTAIN)
+    )
+    throughout = (
+        Status.INACTIVE if Status.INACTIVE in seen else (Status.ACTIVE if seen == {Status.ACTIVE} else Status.UNCERTAIN)
+    )
+    assert timeline.at_any_time_ordinals(first, last) is any_time
+    assert timeline.throughout_ordinals(first, last) is throughout
+
+
+def test_periods_with_open_starts_and_empty_spans() -> None:
+    open_start = Period(start=PartialDate(1816, 1, 1), open_start=True)
+    assert open_start.possible_span()[0] == 0
+    assert open_start.status_on("1700") is Status.UNCERTAIN and open_start.status_on("1816-01-01") is Status.ACTIVE
+    empty = Period(start=PartialDate(1952, 5, 1), end=PartialDate(1952, 5, 1))
+    assert StatusTimeline.from_periods([empty]).statuses == (Status.INACTIVE,)
+    closed_on_the_day = Period(start=PartialDate(1952), end=PartialDate(1952, 12, 31))
+    timeline = StatusTimeline.from_periods([closed_on_the_day])
+    assert timeline.status_at(dt.date(1952, 12, 30).toordinal()) is Status.UNCERTAIN
+    assert timeline.status_at(dt.date(1952, 12, 31).toordinal()) is Status.INACTIVE

@@ -118,7 +118,9 @@ class CountryIndex:
                     return entry.relation
                 if entry.state == _SUBJECT:
                     raise NoRelationError(
-                        "Peru", message="Peru is the subject of this dataset: its relations are with others"
+                        "Peru",
+                        message="Peru is the subject of this dataset: its relations are with others",
+                        state=_SUBJECT,
                     )
                 raise NoRelationError(entry.label, state=entry.state)
             raise AmbiguousCountryError(query, sorted({self._describe(e) for e in targets.values()}))
