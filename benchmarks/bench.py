@@ -65,7 +65,7 @@ def cold_times(codes: list[str], runs: int) -> dict[str, float]:
 
 def synthetic(folder: Path, copies: int) -> Path:
     """The packaged dataset with every relation ``copies`` times (new ids and names), in the packed layout."""
-    from peru_diplomacy.dataset import _read_resource
+    from peru_diplomacy._loading import read_resource as _read_resource
     from peru_diplomacy.serialization import dumps_document
 
     document = json.loads(_read_resource())

@@ -30,7 +30,7 @@ from peru_diplomacy import (
     packaged_dataset,
     relations_with,
 )
-from peru_diplomacy.dataset import _read_resource
+from peru_diplomacy._loading import read_resource as _read_resource
 from tests.strategies import History, histories, partial_dates
 
 RESOURCE = _read_resource()
@@ -200,11 +200,11 @@ def test_many_threads_first_query_load_once_and_agree() -> None:
     code = """
 import threading, peru_diplomacy.dataset as d
 calls = []
-original = d._read_resource
+original = d.read_resource
 def counting():
     calls.append(1)
     return original()
-d._read_resource = counting
+d.read_resource = counting
 barrier = threading.Barrier(32)
 results = [None] * 32
 def work(i):
@@ -301,7 +301,7 @@ def test_records_pickle_and_copy_for_multiprocessing_pipelines() -> None:
 
 
 def test_the_packed_layout_is_read_line_by_line_and_checked() -> None:
-    from peru_diplomacy.dataset import _split_packed
+    from peru_diplomacy._loading import split_packed as _split_packed
 
     top = _split_packed(RESOURCE)
     assert top is not None and sorted(top) == sorted(json.loads(RESOURCE))

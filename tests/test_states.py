@@ -31,8 +31,8 @@ from peru_diplomacy import (
     relations_with,
 )
 from peru_diplomacy._format import relation_from_raw
+from peru_diplomacy._loading import read_resource as _read_resource
 from peru_diplomacy.counterparts import PERU_INDEPENDENCE
-from peru_diplomacy.dataset import _read_resource
 
 from .strategies import histories, partial_dates
 

@@ -13,18 +13,33 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from .counterparts import CodeSystem, Counterpart, CounterpartKind, Membership
 from .dates import PartialDate
 from .errors import DatasetError, InvalidDateError, InvalidEventSequenceError
 from .events import Event, EventKind
+from .identity import NameKind, RawName
 from .periods import Period
 from .provenance import Attribution, Citation, Confidence, Contest, DateDispute, Measure, Reference, Region, Source
 from .relation import Relation
 from .representation import Representation, RepresentationLevel
 
-__all__ = ["SCHEMA_VERSION", "check_relation", "counterpart_from_raw", "period_from_raw", "relation_from_raw"]
+if TYPE_CHECKING:
+    from ._records import DatasetMetadata, ExcludedRow, SystemState
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "check_relation",
+    "counterpart_from_raw",
+    "excluded_row_from_raw",
+    "list_of",
+    "metadata_from_raw",
+    "names_from_raw",
+    "period_from_raw",
+    "relation_from_raw",
+    "system_state_from_raw",
+]
 
 SCHEMA_VERSION = 2
 """The version of the dataset file format this release reads and writes."""
@@ -300,3 +315,74 @@ def check_relation(relation: Relation, where: str) -> None:
     for index, event in enumerate(relation.events):
         if by_id.get(event.state.id) != event.state:
             raise _fail(where, f"event {index + 1} concerns {event.state.name}, which is not a state of its lineage")
+
+
+_NAME_KINDS = frozenset(kind.value for kind in NameKind)
+
+
+def list_of(raw: object, where: str, item: Any) -> tuple[Any, ...]:
+    if not isinstance(raw, list):
+        raise DatasetError(f"{where}: expected a list, not {type(raw).__name__}")
+    return tuple(item(value, f"{where}[{index}]") for index, value in enumerate(raw))
+
+
+def metadata_from_raw(raw: object) -> DatasetMetadata:
+    import attrs
+
+    from ._records import DatasetMetadata
+
+    fields = [f.name for f in attrs.fields(DatasetMetadata)]
+    d = _fields(raw, "metadata", tuple(fields))
+    values: dict[str, Any] = {}
+    for name in fields:
+        where = f"metadata.{name}"
+        if name == "horizon":
+            values[name] = _date(d[name], where)
+        elif name == "subject":
+            values[name] = counterpart_from_raw(d[name], where)
+        elif name.endswith("_count"):
+            values[name] = _int(d[name], where)
+        else:
+            values[name] = _str(d[name], where)
+    return DatasetMetadata(**values)
+
+
+def names_from_raw(raw: object) -> tuple[RawName, ...]:
+
+    def one(value: object, where: str) -> RawName:
+        d = _fields(value, where, ("key", "label", "kind", "relation", "state"))
+        if d["kind"] not in _NAME_KINDS:
+            raise DatasetError(f"{where}.kind: {d['kind']!r} is not a NameKind")
+        return RawName(
+            _str(d["key"], f"{where}.key"),
+            _str(d["label"], f"{where}.label"),
+            d["kind"],
+            _opt_str(d["relation"], f"{where}.relation"),
+            _opt_str(d["state"], f"{where}.state"),
+        )
+
+    return list_of(raw, "names", one)
+
+
+def excluded_row_from_raw(raw: object, where: str) -> ExcludedRow:
+    from ._records import ExcludedRow
+
+    d = _fields(raw, where, ("region", "row", "text", "reason"))
+    return ExcludedRow(
+        region=_enum(Region, d["region"], f"{where}.region"),
+        row=_int(d["row"], f"{where}.row"),
+        text=_str(d["text"], f"{where}.text"),
+        reason=_str(d["reason"], f"{where}.reason"),
+    )
+
+
+def system_state_from_raw(raw: object, where: str) -> SystemState:
+    from ._records import SystemState
+
+    d = _fields(raw, where, ("system", "code", "abbrev", "name"))
+    return SystemState(
+        system=_enum(CodeSystem, d["system"], f"{where}.system"),
+        code=_int(d["code"], f"{where}.code"),
+        abbrev=_str(d["abbrev"], f"{where}.abbrev"),
+        name=_str(d["name"], f"{where}.name"),
+    )

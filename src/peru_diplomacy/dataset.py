@@ -20,19 +20,38 @@ checks everything at load.
 
 from __future__ import annotations
 
-import json
 import os
 import threading
 from bisect import bisect_right
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
-from ._format import SCHEMA_VERSION, check_relation, counterpart_from_raw, relation_from_raw
+from ._format import (
+    SCHEMA_VERSION,
+    check_relation,
+    excluded_row_from_raw,
+    list_of,
+    metadata_from_raw,
+    names_from_raw,
+    relation_from_raw,
+    system_state_from_raw,
+)
+from ._loading import (
+    PACKED_HEAD,
+    decode,
+    json_text,
+    packed_line,
+    packed_names,
+    read_resource,
+    split_packed,
+    version_message,
+)
+from ._loading import relation_id as read_relation_id
 from .counterparts import CodeSystem, Counterpart
 from .dates import DateLike, PartialDate, to_partial_date
 from .errors import DatasetError, NoRelationError, UnknownCountryError
 from .events import EventKind, EventKindName
-from .identity import CountryIndex, NameKind, RawName, normalize_query
+from .identity import CountryIndex, RawName, normalize_query
 from .periods import Status, check_range
 from .provenance import Confidence, Region, RegionName
 from .relation import Relation
@@ -51,12 +70,6 @@ if TYPE_CHECKING:
 
 __all__ = ["SCHEMA_VERSION", "Dataset", "packaged_dataset"]
 
-_RESOURCE = ("data", "relations.json")
-_NAME_KINDS = frozenset(kind.value for kind in NameKind)
-_TOP_LEVEL = ("schema_version", "metadata", "relations", "names", "excluded_rows", "system_states")
-# The layout the build writes (one relation or name per line), which lets a
-# lookup decode only the lines it needs.
-_PACKED_HEAD = b'{\n"schema_version":2,\n"metadata":'
 _CACHE_LIMIT = 4096
 _CACHE_KEY_LIMIT = 200
 
@@ -108,7 +121,7 @@ class Dataset:
     def __init__(self, document: DatasetDocument) -> None:
         self._start()
         if document.schema_version != SCHEMA_VERSION:
-            raise DatasetError(_version_message(document.schema_version))
+            raise DatasetError(version_message(document.schema_version))
         for position, relation in enumerate(document.relations):
             check_relation(relation, f"relations[{position}] ({relation.id})")
         self._metadata = document.metadata
@@ -169,24 +182,24 @@ class Dataset:
         """
         self = cls.__new__(cls)
         self._start()
-        if lazy and isinstance(data, bytes) and data.startswith(_PACKED_HEAD):
+        if lazy and isinstance(data, bytes) and data.startswith(PACKED_HEAD):
             self._packed = data
             return self
-        self._raw = _decode(data)
+        self._raw = decode(data)
         self._load_raw(lazy=lazy)
         return self
 
     def _load_raw(self, *, lazy: bool) -> None:
         raw = self._raw
         assert raw is not None
-        self._metadata = _metadata(raw["metadata"])
-        self._names = _names(raw["names"])
-        self._excluded = _list_of(raw["excluded_rows"], "excluded_rows", _excluded_row)
-        self._system_states = _list_of(raw["system_states"], "system_states", _system_state)
+        self._metadata = metadata_from_raw(raw["metadata"])
+        self._names = names_from_raw(raw["names"])
+        self._excluded = list_of(raw["excluded_rows"], "excluded_rows", excluded_row_from_raw)
+        self._system_states = list_of(raw["system_states"], "system_states", system_state_from_raw)
         relations = raw["relations"]
         if not isinstance(relations, list):
             raise DatasetError(f"relations: expected a list, not {type(relations).__name__}")
-        ids = [_relation_id(r, f"relations[{i}]") for i, r in enumerate(relations)]
+        ids = [read_relation_id(r, f"relations[{i}]") for i, r in enumerate(relations)]
         self._finish(ids, None)
         if not lazy:
             self._materialize()
@@ -206,7 +219,7 @@ class Dataset:
                 assert self._packed is not None
                 # The packed layout keeps each relation as its line until it is needed, so the
                 # whole file is never decoded at once; any other layout is decoded in one go.
-                self._raw = _split_packed(self._packed) or _decode(self._packed)
+                self._raw = split_packed(self._packed) or decode(self._packed)
                 self._load_raw(lazy=True)
 
     @property
@@ -237,7 +250,7 @@ class Dataset:
             record = self._records.get(relation_id)
             if record is None:
                 if self._by_id is None:  # packed and not yet decoded: read the one line
-                    raw = _packed_line(self._packed, b'{"id":' + _json_text(relation_id) + b",")
+                    raw = packed_line(self._packed, b'{"id":' + json_text(relation_id) + b",")
                     if raw is None:
                         return None
                     where = f"relation {relation_id}"
@@ -249,7 +262,7 @@ class Dataset:
                     raw = self._raw["relations"][position]
                     where = f"relations[{position}] ({relation_id})"
                     if isinstance(raw, bytes):
-                        raw = _decode(raw, what=f"dataset line of {where}")
+                        raw = decode(raw, what=f"dataset line of {where}")
                 record = relation_from_raw(raw, where)
                 if record.id != relation_id:
                     raise DatasetError(f"{where}: its id is {record.id!r}")
@@ -283,9 +296,9 @@ class Dataset:
             with self._lock:
                 if self._metadata is None:
                     assert self._packed is not None
-                    end = self._packed.index(b"\n", len(_PACKED_HEAD))
-                    line = self._packed[len(_PACKED_HEAD) : end].rstrip(b",")
-                    self._metadata = _metadata(_decode(line, what="metadata"))
+                    end = self._packed.index(b"\n", len(PACKED_HEAD))
+                    line = self._packed[len(PACKED_HEAD) : end].rstrip(b",")
+                    self._metadata = metadata_from_raw(decode(line, what="metadata"))
         return self._metadata
 
     @property
@@ -361,7 +374,7 @@ class Dataset:
     def _resolve(self, country: object) -> str:
         if self._index is None and self._packed is not None:
             key = normalize_query(country)
-            targets = _packed_names(self._packed, key)
+            targets = packed_names(self._packed, key)
             if len(targets) == 1:
                 return targets.pop()
         self._full()
@@ -670,178 +683,6 @@ def _confidence(value: Confidence | str) -> Confidence:
     raise ValueError(f"unknown confidence {value!r}: use one of {', '.join(repr(c.value) for c in Confidence)}")
 
 
-def _version_message(version: object) -> str:
-    return f"unknown dataset schema version {version!r}; this release of peru-diplomacy reads version {SCHEMA_VERSION}"
-
-
-def _decode(data: str | bytes, *, what: str = "dataset") -> Any:
-    try:
-        raw = json.loads(data)
-    except (json.JSONDecodeError, UnicodeDecodeError, RecursionError) as error:
-        raise DatasetError(f"the {what} is not valid JSON (is it truncated?): {error}") from None
-    if what != "dataset":
-        return raw
-    if not isinstance(raw, dict):
-        raise DatasetError(f"the dataset must be a JSON object, not {type(raw).__name__}")
-    version = raw.get("schema_version")
-    if type(version) is not int or version != SCHEMA_VERSION:
-        raise DatasetError(_version_message(version))
-    if set(raw) != set(_TOP_LEVEL):
-        raise DatasetError(f"the dataset's top-level keys must be {sorted(_TOP_LEVEL)}, not {sorted(raw)}")
-    return raw
-
-
-def _json_text(value: str) -> bytes:
-    return json.dumps(value, ensure_ascii=False).encode("utf-8")
-
-
-def _packed_line(packed: bytes | None, prefix: bytes) -> Any:
-    """The decoded line of the packed layout that starts with ``prefix``, or ``None``."""
-    assert packed is not None
-    start = packed.find(b"\n" + prefix)
-    if start < 0:
-        return None
-    end = packed.find(b"\n", start + 1)
-    return _decode(packed[start + 1 : end].rstrip(b","), what="dataset line")
-
-
-def _packed_names(packed: bytes, key: str) -> set[str]:
-    """The relations that the name entries of ``key`` point to (read from the packed layout)."""
-    prefix = b'\n{"key":' + _json_text(key) + b","
-    targets: set[str] = set()
-    position = packed.find(prefix)
-    while position >= 0:
-        end = packed.find(b"\n", position + 1)
-        entry = _decode(packed[position + 1 : end].rstrip(b","), what="name entry")
-        if not isinstance(entry, dict) or not isinstance(entry.get("relation"), str):
-            return set()  # a name with no relation, or a damaged line: the full index decides
-        targets.add(entry["relation"])
-        position = end if packed.startswith(prefix, end) else -1
-    return targets
-
-
-def _list_of(raw: object, where: str, item: Any) -> tuple[Any, ...]:
-    if not isinstance(raw, list):
-        raise DatasetError(f"{where}: expected a list, not {type(raw).__name__}")
-    return tuple(item(value, f"{where}[{index}]") for index, value in enumerate(raw))
-
-
-def _metadata(raw: object) -> DatasetMetadata:
-    import attrs
-
-    from ._format import _date, _fields, _int, _str
-    from ._records import DatasetMetadata
-
-    fields = [f.name for f in attrs.fields(DatasetMetadata)]
-    d = _fields(raw, "metadata", tuple(fields))
-    values: dict[str, Any] = {}
-    for name in fields:
-        where = f"metadata.{name}"
-        if name == "horizon":
-            values[name] = _date(d[name], where)
-        elif name == "subject":
-            values[name] = counterpart_from_raw(d[name], where)
-        elif name.endswith("_count"):
-            values[name] = _int(d[name], where)
-        else:
-            values[name] = _str(d[name], where)
-    return DatasetMetadata(**values)
-
-
-def _names(raw: object) -> tuple[RawName, ...]:
-    from ._format import _fields, _opt_str, _str
-
-    def one(value: object, where: str) -> RawName:
-        d = _fields(value, where, ("key", "label", "kind", "relation", "state"))
-        if d["kind"] not in _NAME_KINDS:
-            raise DatasetError(f"{where}.kind: {d['kind']!r} is not a NameKind")
-        return RawName(
-            _str(d["key"], f"{where}.key"),
-            _str(d["label"], f"{where}.label"),
-            d["kind"],
-            _opt_str(d["relation"], f"{where}.relation"),
-            _opt_str(d["state"], f"{where}.state"),
-        )
-
-    return _list_of(raw, "names", one)
-
-
-def _excluded_row(raw: object, where: str) -> ExcludedRow:
-    from ._format import _enum, _fields, _int, _str
-    from ._records import ExcludedRow
-
-    d = _fields(raw, where, ("region", "row", "text", "reason"))
-    return ExcludedRow(
-        region=_enum(Region, d["region"], f"{where}.region"),
-        row=_int(d["row"], f"{where}.row"),
-        text=_str(d["text"], f"{where}.text"),
-        reason=_str(d["reason"], f"{where}.reason"),
-    )
-
-
-def _system_state(raw: object, where: str) -> SystemState:
-    from ._format import _enum, _fields, _int, _str
-    from ._records import SystemState
-
-    d = _fields(raw, where, ("system", "code", "abbrev", "name"))
-    return SystemState(
-        system=_enum(CodeSystem, d["system"], f"{where}.system"),
-        code=_int(d["code"], f"{where}.code"),
-        abbrev=_str(d["abbrev"], f"{where}.abbrev"),
-        name=_str(d["name"], f"{where}.name"),
-    )
-
-
-def _split_packed(packed: bytes) -> dict[str, Any] | None:
-    """The top level of a file in the packed layout, each relation left as its undecoded line.
-
-    ``None`` when the bytes do not follow the layout exactly (the caller then decodes them whole).
-    """
-    lines = packed.split(b"\n")
-    if len(lines) < 4 or lines[0] != b"{" or lines[1] != b'"schema_version":2,' or lines[-2:] != [b"}", b""]:
-        return None
-    out: dict[str, Any] = {"schema_version": 2}
-    index = 2
-    while index < len(lines) - 2:
-        line = lines[index]
-        key_end = line.find(b'":')
-        if not line.startswith(b'"') or key_end < 0:
-            return None
-        key = line[1:key_end].decode("utf-8", "replace")
-        value = line[key_end + 2 :]
-        if value in (b"[", b"[,"):
-            items: list[Any] = []
-            index += 1
-            while index < len(lines) - 2 and lines[index] not in (b"]", b"],"):
-                item = lines[index].rstrip(b",")
-                items.append(item if key == "relations" else _decode(item, what=f"dataset line {index + 1}"))
-                index += 1
-            if index >= len(lines) - 2:
-                return None
-            out[key] = items
-        else:
-            out[key] = _decode(value.rstrip(b","), what=f"dataset line {index + 1}")
-        index += 1
-    return out if set(out) == set(_TOP_LEVEL) else None
-
-
-def _relation_id(raw: object, where: str) -> str:
-    if isinstance(raw, bytes):  # a line of the packed layout: {"id":"CHL",...
-        if not raw.startswith(b'{"id":'):
-            raise DatasetError(f"{where}: expected an object with an 'id' first")
-        try:
-            relation_id, _ = json.JSONDecoder().raw_decode(raw[6:].decode("utf-8"))
-        except (json.JSONDecodeError, UnicodeDecodeError) as error:
-            raise DatasetError(f"{where}.id: {error}") from None
-        raw = {"id": relation_id}
-    if not isinstance(raw, dict):
-        raise DatasetError(f"{where}: expected an object, not {type(raw).__name__}")
-    relation_id = raw.get("id")
-    if not isinstance(relation_id, str):
-        raise DatasetError(f"{where}.id: expected text, not {type(relation_id).__name__}")
-    return relation_id
-
-
 def _system(system: CodeSystem | str) -> CodeSystem:
     if isinstance(system, CodeSystem):
         return system
@@ -897,15 +738,5 @@ def packaged_dataset() -> Dataset:
     if _packaged is None:
         with _packaged_lock:
             if _packaged is None:
-                _packaged = Dataset.from_json(_read_resource(), lazy=True)
+                _packaged = Dataset.from_json(read_resource(), lazy=True)
     return _packaged
-
-
-def _read_resource() -> bytes:
-    from importlib.resources import files
-
-    resource = files(__package__ or "peru_diplomacy").joinpath(*_RESOURCE)
-    try:
-        return resource.read_bytes()
-    except OSError as error:
-        raise DatasetError(f"the packaged dataset {'/'.join(_RESOURCE)} cannot be read: {error}") from None
