@@ -314,3 +314,29 @@ def test_names_fold_apostrophes_accents_and_case() -> None:
     assert normalize_name("Côte d’Ivoire") == normalize_name("CÔTE D`IVOIRE") == "cote divoire"
     assert normalize_name("Costa Rica") == "costa rica"
     assert normalize_name("Bosnia_and_Herzegovina") == "bosnia and herzegovina"
+
+
+def test_a_freshly_built_index_resolves_as_documented() -> None:
+    # Built inside the test (not at collection), so that every rule of the index is exercised here.
+    from peru_diplomacy import Dataset
+    from peru_diplomacy._loading import read_resource
+
+    fresh = Dataset.from_json(read_resource())
+    assert fresh.relations_with("891").id == fresh.relations_with(891).id == "SRB"
+    with pytest.raises(AmbiguousCountryError) as korea:
+        fresh.relations_with("Korea")
+    assert korea.value.candidates == ("North Korea", "South Korea")
+    with pytest.raises(AmbiguousCountryError) as congo:
+        fresh.relations_with("Congo")
+    assert congo.value.candidates == (
+        "Democratic Republic of the Congo",
+        "Republic of the Congo (no relation recorded)",
+    )
+    with pytest.raises(UnknownCountryError) as close:
+        fresh.relations_with("Ira")
+    assert close.value.suggestions == ("Iraq", "Iran", "Siria")  # one suggestion a relation, three relations
+    with pytest.raises(UnknownCountryError) as brasl:
+        fresh.relations_with("Brasl")
+    assert brasl.value.suggestions == ("Brasil",)
+    assert [c.name for c in fresh.successors_of("USSR")] == ["Russia"]  # the state the name denotes, not the relation's
+    assert [c.name for c in fresh.predecessors_of("CZE")] == ["Czechoslovakia"]

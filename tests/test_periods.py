@@ -422,3 +422,17 @@ def test_periods_with_open_starts_and_empty_spans() -> None:
     timeline = StatusTimeline.from_periods([closed_on_the_day])
     assert timeline.status_at(dt.date(1952, 12, 30).toordinal()) is Status.UNCERTAIN
     assert timeline.status_at(dt.date(1952, 12, 31).toordinal()) is Status.INACTIVE
+
+
+def test_an_open_period_has_three_steps_and_an_ending_on_its_first_day_is_refused() -> None:
+    assert StatusTimeline.from_periods([Period(start=PartialDate(1952))]).statuses == (
+        Status.INACTIVE,
+        Status.UNCERTAIN,
+        Status.ACTIVE,
+    )
+    with pytest.raises(InvalidEventSequenceError) as caught:
+        compile_periods([_event(E, "1950-05-01"), _event(N, "1950-05-01")], relation="TEST")
+    assert str(caught.value) == (
+        "relation TEST: event 2 (ended 1950-05-01, State 0) closes the period that began 1950-05-01 "
+        "on or before its first day"
+    )
