@@ -340,3 +340,25 @@ def test_a_freshly_built_index_resolves_as_documented() -> None:
     assert brasl.value.suggestions == ("Brasil",)
     assert [c.name for c in fresh.successors_of("USSR")] == ["Russia"]  # the state the name denotes, not the relation's
     assert [c.name for c in fresh.predecessors_of("CZE")] == ["Czechoslovakia"]
+
+
+def test_the_index_rules_on_constructed_entries() -> None:
+    from peru_diplomacy.identity import CountryIndex, RawName
+
+    index = CountryIndex(
+        [
+            RawName("twin", "Twin A", "alias", None, "AAA"),
+            RawName("twin", "Twin B", "alias", None, "BBB"),
+            RawName("pair", "Pair one", "alias", "R1", "S1"),
+            RawName("pair", "Pair two", "alias", "R2", "S2"),
+            RawName("solo", "Solo", "alias", "R3", "S3"),
+        ]
+    )
+    with pytest.raises(AmbiguousCountryError) as twins:
+        index.resolve("twin")  # two states without a relation are still two states
+    assert twins.value.candidates == ("Twin A (no relation recorded)", "Twin B (no relation recorded)")
+    with pytest.raises(AmbiguousCountryError) as pair:
+        index.resolve("pair")  # no NAME entry for these states: their labels describe them
+    assert pair.value.candidates == ("Pair one", "Pair two")
+    assert index.resolve("solo") == "R3" and index.state_of("solo", "R3") == "S3"
+    assert index.state_of("nothing", "R3") is None

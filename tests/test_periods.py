@@ -7,7 +7,7 @@ import itertools
 
 import attrs
 import pytest
-from hypothesis import assume, given
+from hypothesis import assume, example, given
 from hypothesis import strategies as st
 
 from peru_diplomacy import (
@@ -394,6 +394,7 @@ def test_after_replaces_the_tail(timeline: StatusTimeline, ordinal: int, status:
         assert result.status_at(day) is (status if day >= ordinal else before)
 
 
+@example(StatusTimeline((0, 5), (Status.INACTIVE, Status.ACTIVE)), 0, 5)  # the last step starts on the last day
 @given(timelines(), st.integers(0, 69), st.integers(0, 69))
 def test_days_counts_certain_and_possible_days(timeline: StatusTimeline, x: int, y: int) -> None:
     first, last = min(x, y), max(x, y)
