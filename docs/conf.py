@@ -59,22 +59,5 @@ nitpick_ignore = [
     ("py:class", "'peru_diplomacy.provenance.RegionName'"),
 ]
 
-# The docstring examples run here too, each module's names in scope as pytest gives them.
-doctest_global_setup = """
-import datetime
-import cattrs
-import peru_diplomacy
-from peru_diplomacy import *
-from peru_diplomacy.dates import *
-from peru_diplomacy.periods import *
-from peru_diplomacy.events import *
-from peru_diplomacy.identity import *
-from peru_diplomacy.export import *
-from peru_diplomacy.serialization import *
-from peru_diplomacy.errors import *
-from peru_diplomacy.dataset import *
-from peru_diplomacy._records import *
-from peru_diplomacy._format import *
-from peru_diplomacy.counterparts import *
-from peru_diplomacy.provenance import *
-"""
+# No hidden set-up: every page's examples import what they use (the API page states its own).
+doctest_global_setup = ""

@@ -314,3 +314,12 @@ def test_the_packed_layout_is_read_line_by_line_and_checked() -> None:
     assert data.relations_with("Chile").id == "CHL"
     with pytest.raises(DatasetError, match=r"relations\[0\] \(DZA\): unknown field 'colour'"):
         data.relations  # noqa: B018
+
+
+def test_the_lookup_cache_is_bounded_in_size_not_only_in_entries() -> None:
+    data = Dataset.from_json(RESOURCE, lazy=True)
+    for n in range(300):
+        data.relations_with(" " * 1000 + "Chile" + " " * n)  # long queries resolve but are not kept
+    assert data.relations_with("Chile").id == "CHL"
+    assert all(isinstance(key, int) or (isinstance(key, str) and len(key) <= 200) for key in data._cache)
+    assert len(data._cache) <= 4096

@@ -151,10 +151,6 @@ class CountryIndex:
                 return entry.state
         return None
 
-    def keys(self) -> frozenset[str]:
-        """Every key in the index."""
-        return frozenset(self._by_key)
-
     def _describe(self, entry: NameEntry | RawName) -> str:
         if entry.relation is None:
             return f"{entry.label} (no relation recorded)"
