@@ -341,16 +341,30 @@ class Dataset:
         return self._names  # type: ignore[return-value]
 
     def relations_with(self, country: str | int, *, system: CodeSystem | str | None = None) -> Relation:
-        """The relation with ``country``: a name (English or Spanish), alias or ISO code.
+        """The relation with ``country``.
 
-        With ``system="cow"`` or ``system="gw"``, ``country`` is a Correlates
-        of War or Gleditsch–Ward code (``155``) or abbreviation (``"CHL"``);
-        a code several states held over time names its latest holder.
+        ``country`` may be an English short or official name, a common or former
+        name, the Spanish name, or an ISO 3166-1 alpha-2, alpha-3 or numeric code
+        (text or int), or an ISO 3166-3 code of a former state; case, accents and
+        punctuation do not matter. With ``system="cow"`` or ``system="gw"`` it is
+        a Correlates of War or Gleditsch–Ward code or abbreviation instead (a code
+        several states held names its latest holder): ISO numeric 710 is South
+        Africa, COW 710 is China.
 
-        >>> packaged_dataset().relations_with("CZE").counterpart.name
-        'Czech Republic'
-        >>> packaged_dataset().relations_with(710, system="cow").counterpart.name
-        'China'
+        Raises :class:`~peru_diplomacy.UnknownCountryError` (with
+        ``suggestions``), :class:`~peru_diplomacy.AmbiguousCountryError`
+        or :class:`~peru_diplomacy.NoRelationError`, all
+        :class:`LookupError`; :class:`TypeError` for anything but text or an int.
+
+        >>> from peru_diplomacy import relations_with
+        >>> relations_with(152).counterpart.name, relations_with("Alemania").counterpart.alpha3
+        ('Chile', 'DEU')
+        >>> relations_with(710).counterpart.name, relations_with(710, system="cow").counterpart.name
+        ('South Africa', 'China')
+        >>> relations_with("Chle")
+        Traceback (most recent call last):
+        ...
+        peru_diplomacy.errors.UnknownCountryError: no country matches 'Chle': did you mean Chile?
         """
         if system is not None:
             wanted = _system(system)
@@ -438,11 +452,31 @@ class Dataset:
         membership: PanelMembership = "lifetime",
         carry_forward: bool = False,
     ) -> tuple[PanelRow, ...]:
-        """A dyad-year (or month, or day) panel from year ``first`` to year ``last``: see :func:`peru_diplomacy.panel`.
+        """One row per state and year (or ``unit="month"``, ``"day"``) from year ``first`` to ``last``.
 
-        >>> rows = packaged_dataset().panel(1990, 1990)
-        >>> [(r.name, r.status.value) for r in rows if r.relation_id == "DDDE"]
-        [('German Democratic Republic', 'inactive')]
+        - Rows: every state of every relation's lineage, in each unit of its
+          lifetime (``membership="lifetime"``), or of its COW or Gleditsch–Ward
+          system membership (``"cow"``, ``"gw"``), so that rows match those lists:
+          there, a state whose code changed within a unit has a row for each code
+          (Germany in 1990: COW 260 and 255). A state is never filed under its
+          successor.
+        - ``rule``: the status on 31 December of the year (the last day of a
+          month; ``"on_day"``), on at least one day (``"any_time"``), or on every
+          day (``"throughout"``); ``uncertain`` stays its own value.
+        - After the data's horizon, statuses are ``uncertain`` unless
+          ``carry_forward=True``.
+
+        ``first > last``, an unknown ``unit``, ``rule`` or ``membership``, or a year
+        outside 1 to 9999 raise :class:`ValueError` naming the argument.
+
+        >>> from peru_diplomacy import panel
+        >>> rows = panel(1991, 1992)
+        >>> [(r.year, r.name, r.cow_code, r.status.value) for r in rows if r.relation_id == "RUS"]
+        [(1991, 'Soviet Union', 365, 'inactive'), (1991, 'Russia', 365, 'active'), (1992, 'Russia', 365, 'active')]
+        >>> panel(2000, 1990)
+        Traceback (most recent call last):
+        ...
+        ValueError: first (2000) is after last (1990): the panel would be empty
         """
         from .panels import build_panel
 
@@ -503,13 +537,23 @@ class Dataset:
         return self._with_status(when, Status.ACTIVE)
 
     def inactive_on(self, when: DateLike) -> tuple[Relation, ...]:
-        """The relations that certainly did not stand on ``when``."""
+        """The relations that certainly did not stand on ``when``.
+
+        >>> from peru_diplomacy import inactive_on, relations_with
+        >>> relations_with("Cuba") in inactive_on("1965")
+        True
+        """
         return self._with_status(when, Status.INACTIVE)
 
     def uncertain_on(self, when: DateLike) -> tuple[Relation, ...]:
-        """The relations whose status on ``when`` the source's precision cannot settle.
+        """The relations whose status on ``when`` the sources cannot settle.
 
-        A relation whose date cell is empty is uncertain on every date.
+        A relation whose date cell is empty is uncertain on every day its state
+        and Peru existed; a contested day or a day after the horizon is too.
+
+        >>> from peru_diplomacy import relations_with, uncertain_on
+        >>> relations_with("Turkey") in uncertain_on("1952-06-01")
+        True
         """
         return self._with_status(when, Status.UNCERTAIN)
 
