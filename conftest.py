@@ -1,15 +1,8 @@
-"""Shared pytest set-up for the doctests in src/ and docs/."""
+"""Shared pytest set-up: which docstring examples to collect (no hidden names are given to them)."""
 
-import datetime
 from pathlib import Path
 
 import pytest
-
-
-@pytest.fixture(autouse=True)
-def _doctest_namespace(doctest_namespace: dict[str, object]) -> None:
-    doctest_namespace["datetime"] = datetime
-
 
 SRC = Path(__file__).resolve().parent / "src" / "peru_diplomacy"
 

@@ -59,5 +59,5 @@ nitpick_ignore = [
     ("py:class", "'peru_diplomacy.provenance.RegionName'"),
 ]
 
-# No hidden set-up: every page's examples import what they use (the API page states its own).
+# No hidden set-up: every example, on the pages and in the docstrings, imports what it uses.
 doctest_global_setup = ""

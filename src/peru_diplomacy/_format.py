@@ -276,6 +276,7 @@ def relation_from_raw(raw: object, where: str = "relation") -> Relation:
 
     Raises :class:`~peru_diplomacy.DatasetError` naming the first problem's path.
 
+    >>> from peru_diplomacy._format import relation_from_raw
     >>> relation_from_raw({"id": "X"})
     Traceback (most recent call last):
     ...

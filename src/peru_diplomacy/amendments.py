@@ -94,6 +94,7 @@ _FIELDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
 class AmendmentError(PeruDiplomacyError, ValueError):
     """An amendment that cannot be applied: ``file``, ``line`` and ``field`` say where.
 
+    >>> from peru_diplomacy import AmendmentError
     >>> str(AmendmentError("no such kind", file="mine.toml", line=3, field="kind"))
     'mine.toml, line 3, field kind: no such kind'
     """

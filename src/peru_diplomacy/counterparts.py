@@ -34,6 +34,7 @@ class CodeSystem(TextEnum):
     - ``cow``: Correlates of War state codes (``155``) and abbreviations (``"CHL"``);
     - ``gw``: Gleditsch and Ward state codes and abbreviations.
 
+    >>> from peru_diplomacy import CodeSystem
     >>> CodeSystem("COW".lower()) is CodeSystem.COW
     True
     """
@@ -69,6 +70,7 @@ class Membership:
 class CounterpartKind(TextEnum):
     """What kind of entity a counterpart is.
 
+    >>> from peru_diplomacy import CounterpartKind
     >>> CounterpartKind("historical_state").name
     'HISTORICAL_STATE'
     """

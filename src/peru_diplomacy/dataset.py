@@ -81,6 +81,7 @@ class Dataset:
     with ``lazy=True`` (as the packaged one is) builds and checks each
     relation on first use, under a lock, so that a first lookup stays fast.
 
+    >>> from peru_diplomacy import packaged_dataset
     >>> data = packaged_dataset()
     >>> data.relations_with("Chile").counterpart.name, len(data.by_region("Africa"))
     ('Chile', 44)
@@ -175,6 +176,7 @@ class Dataset:
         JSON, is truncated, or does not fit the schema. With ``lazy=True``
         each relation is built (and checked) on first use instead of at once.
 
+        >>> from peru_diplomacy import Dataset
         >>> Dataset.from_json('{"schema_version": 99}')
         Traceback (most recent call last):
         ...
@@ -305,6 +307,7 @@ class Dataset:
     def horizon(self) -> PartialDate:
         """How far the data's knowledge reaches: answers about later days are ``uncertain``.
 
+        >>> from peru_diplomacy import packaged_dataset
         >>> str(packaged_dataset().horizon)
         '2026-03'
         """
@@ -489,6 +492,7 @@ class Dataset:
 
         This dataset is not changed. An empty amendment gives an equal dataset.
 
+        >>> from peru_diplomacy import packaged_dataset
         >>> mine = packaged_dataset().amended([])
         >>> mine.relations == packaged_dataset().relations
         True
@@ -500,6 +504,7 @@ class Dataset:
     def get(self, relation_id: str) -> Relation | None:
         """The relation with this id (``"CHL"``, ``"DDDE"``, in any case), or ``None``.
 
+        >>> from peru_diplomacy import packaged_dataset
         >>> packaged_dataset().get("chl").id, packaged_dataset().get("nowhere")
         ('CHL', None)
         """
@@ -510,6 +515,7 @@ class Dataset:
     def by_region(self, region: Region | RegionName) -> tuple[Relation, ...]:
         """The relations of one of the source's five tables.
 
+        >>> from peru_diplomacy import packaged_dataset
         >>> len(packaged_dataset().by_region("Oceania"))
         16
         """
@@ -522,6 +528,7 @@ class Dataset:
     def statuses_on(self, when: DateLike, *, carry_forward: bool = False) -> dict[str, Status]:
         """Every relation's status on ``when``, by relation id (one relation's is ``Relation.status_on``).
 
+        >>> from peru_diplomacy import packaged_dataset
         >>> packaged_dataset().statuses_on("1965-06-01")["CUB"].value
         'inactive'
         """
@@ -531,6 +538,7 @@ class Dataset:
     def active_on(self, when: DateLike) -> tuple[Relation, ...]:
         """The relations that certainly stood on ``when``.
 
+        >>> from peru_diplomacy import packaged_dataset
         >>> len(packaged_dataset().active_on("1900-01-01"))
         29
         """
@@ -570,6 +578,7 @@ class Dataset:
     def all_relations(self, *, min_confidence: Confidence | str | None = None) -> tuple[Relation, ...]:
         """Every relation, or those whose row is attributed with at least ``min_confidence``.
 
+        >>> from peru_diplomacy import packaged_dataset
         >>> len(packaged_dataset().all_relations(min_confidence="high"))
         83
         """
@@ -583,6 +592,7 @@ class Dataset:
 
         A date given only as a year counts when the whole year lies in the range.
 
+        >>> from peru_diplomacy import packaged_dataset
         >>> [r.counterpart.name for r in packaged_dataset().established_between("2017", "2017")]
         ['Benin', 'Rwanda', 'Togo', 'Cook Islands']
         """
@@ -609,6 +619,7 @@ class Dataset:
 
         With ``first`` or ``last``, an event counts when its date lies wholly in the range.
 
+        >>> from peru_diplomacy import packaged_dataset
         >>> [str(t.event.date) for t in packaged_dataset().timeline(kinds=["broken"], first="1942", last="1942")]
         ['1942-01-24', '1942-03-05']
         """
@@ -636,6 +647,7 @@ class Dataset:
     def ever_broken(self) -> tuple[Relation, ...]:
         """Relations that were broken at least once.
 
+        >>> from peru_diplomacy import packaged_dataset
         >>> [r.counterpart.name for r in packaged_dataset().ever_broken()][:3]
         ['Libya', 'Sahrawi Arab Democratic Republic', 'Cuba']
         """
@@ -644,6 +656,7 @@ class Dataset:
     def successions(self) -> tuple[Succession, ...]:
         """Every change of state the data records, in date order.
 
+        >>> from peru_diplomacy import packaged_dataset
         >>> [(s.predecessor.name, s.successor.name) for s in packaged_dataset().successions()]
         [('German Democratic Republic', 'Germany'), ('Soviet Union', 'Russia'), ('Czechoslovakia', 'Czech Republic')]
         """
@@ -669,6 +682,7 @@ class Dataset:
     def successors_of(self, country: str | int) -> tuple[Counterpart, ...]:
         """The states that took over from the state ``country`` names, transitively.
 
+        >>> from peru_diplomacy import packaged_dataset
         >>> [c.name for c in packaged_dataset().successors_of("Czechoslovakia")]
         ['Czech Republic']
         """
@@ -677,6 +691,7 @@ class Dataset:
     def predecessors_of(self, country: str | int) -> tuple[Counterpart, ...]:
         """The states the state ``country`` names took over from, transitively.
 
+        >>> from peru_diplomacy import packaged_dataset
         >>> [c.name for c in packaged_dataset().predecessors_of("Germany")]
         ['German Democratic Republic']
         """
@@ -775,6 +790,7 @@ _packaged_lock = threading.Lock()
 def packaged_dataset() -> Dataset:
     """The dataset shipped in the package, loaded on first call, once, thread-safely.
 
+    >>> from peru_diplomacy import packaged_dataset
     >>> packaged_dataset() is packaged_dataset()
     True
     """

@@ -4,6 +4,7 @@ A :class:`PartialDate` is a value type in the spirit of :class:`datetime.date`,
 but it may stop at the year or the month. It never pretends to be more precise
 than its source: ``PartialDate(1952)`` is *some day in 1952*, not 1 January.
 
+>>> from peru_diplomacy import PartialDate
 >>> d = PartialDate.fromisoformat("1966-09")
 >>> d.precision
 <Precision.MONTH: 10>
@@ -52,6 +53,7 @@ class Precision(enum.IntEnum):
     The values are Wikidata's precision numbers (9 year, 10 month, 11 day), so
     they order from coarse to fine.
 
+    >>> from peru_diplomacy import Precision
     >>> Precision.YEAR < Precision.DAY
     True
     """
@@ -85,6 +87,7 @@ class PartialDate:
     For reasoning, use the three-valued comparisons: :meth:`definitely_before`
     and :meth:`possibly_before` (and their ``after`` mirrors).
 
+    >>> from peru_diplomacy import PartialDate
     >>> PartialDate(1985, 9, 6)
     PartialDate.fromisoformat('1985-09-06')
     >>> PartialDate(1952) < PartialDate(1952, 3)
@@ -123,6 +126,7 @@ class PartialDate:
     def fromisoformat(cls, text: str) -> PartialDate:
         """Parse ISO 8601 reduced-precision text: ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``.
 
+        >>> from peru_diplomacy import PartialDate
         >>> PartialDate.fromisoformat("1952").precision.name
         'YEAR'
         >>> PartialDate.fromisoformat("1952-13")
@@ -148,6 +152,8 @@ class PartialDate:
     def from_date(cls, value: _dt.date) -> PartialDate:
         """The day-precision partial date of a :class:`datetime.date`.
 
+        >>> import datetime
+        >>> from peru_diplomacy import PartialDate
         >>> PartialDate.from_date(datetime.date(2000, 1, 1)).isoformat()
         '2000-01-01'
         """
@@ -156,6 +162,7 @@ class PartialDate:
     def isoformat(self) -> str:
         """The ISO 8601 text at this date's precision; the inverse of :meth:`fromisoformat`.
 
+        >>> from peru_diplomacy import PartialDate
         >>> PartialDate(1966, 9).isoformat()
         '1966-09'
         """
@@ -177,6 +184,7 @@ class PartialDate:
     def precision(self) -> Precision:
         """Year, month or day.
 
+        >>> from peru_diplomacy import PartialDate
         >>> PartialDate(1985, 9, 6).precision.name
         'DAY'
         """
@@ -190,6 +198,7 @@ class PartialDate:
     def earliest(self) -> _dt.date:
         """The first day the date may stand for.
 
+        >>> from peru_diplomacy import PartialDate
         >>> PartialDate(1952).earliest
         datetime.date(1952, 1, 1)
         """
@@ -199,6 +208,7 @@ class PartialDate:
     def latest(self) -> _dt.date:
         """The last day the date may stand for.
 
+        >>> from peru_diplomacy import PartialDate
         >>> PartialDate(1952, 2).latest
         datetime.date(1952, 2, 29)
         """
@@ -211,6 +221,8 @@ class PartialDate:
     def contains(self, day: _dt.date) -> bool:
         """Whether ``day`` is one of the days this date may stand for.
 
+        >>> import datetime
+        >>> from peru_diplomacy import PartialDate
         >>> PartialDate(1966, 9).contains(datetime.date(1966, 9, 30))
         True
         """
@@ -221,6 +233,8 @@ class PartialDate:
     def __contains__(self, day: object) -> bool:
         """``day in date``: a :class:`datetime.date` or :class:`datetime.datetime` (taken at its date).
 
+        >>> from peru_diplomacy import PartialDate
+        >>> import datetime
         >>> datetime.datetime(1952, 5, 1, 12, 0) in PartialDate(1952)
         True
         """
@@ -233,6 +247,7 @@ class PartialDate:
     def definitely_before(self, other: PartialDate) -> bool:
         """True when every day this date may be comes before every day ``other`` may be.
 
+        >>> from peru_diplomacy import PartialDate
         >>> PartialDate(1951).definitely_before(PartialDate(1952))
         True
         """
@@ -241,6 +256,7 @@ class PartialDate:
     def possibly_before(self, other: PartialDate) -> bool:
         """True when some day this date may be comes before some day ``other`` may be.
 
+        >>> from peru_diplomacy import PartialDate
         >>> PartialDate(1952, 5).possibly_before(PartialDate(1952))
         True
         """
@@ -249,6 +265,7 @@ class PartialDate:
     def definitely_after(self, other: PartialDate) -> bool:
         """The mirror of :meth:`definitely_before`.
 
+        >>> from peru_diplomacy import PartialDate
         >>> PartialDate(1953).definitely_after(PartialDate(1952, 12, 31))
         True
         """
@@ -257,6 +274,7 @@ class PartialDate:
     def possibly_after(self, other: PartialDate) -> bool:
         """The mirror of :meth:`possibly_before`.
 
+        >>> from peru_diplomacy import PartialDate
         >>> PartialDate(1951).possibly_after(PartialDate(1952, 12))
         False
         """
@@ -269,6 +287,7 @@ class PartialDate:
 
         The key is unique to each value, so the order is consistent with ``==``.
 
+        >>> from peru_diplomacy import PartialDate
         >>> [str(d) for d in sorted([PartialDate(1952, 3, 1), PartialDate(1952, 3), PartialDate(1952)])]
         ['1952', '1952-03', '1952-03-01']
         """
@@ -307,6 +326,7 @@ def to_partial_date(value: DateLike) -> PartialDate:
 
     A :class:`datetime.datetime` is taken at its date.
 
+    >>> from peru_diplomacy import to_partial_date
     >>> to_partial_date("1970-01-01")
     PartialDate.fromisoformat('1970-01-01')
     >>> to_partial_date(1970)

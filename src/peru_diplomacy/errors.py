@@ -3,6 +3,7 @@
 Lookups fail with a :class:`LookupError` subclass, bad values with a
 :class:`ValueError` subclass, wrong types with :class:`TypeError`.
 
+>>> from peru_diplomacy import UnknownCountryError
 >>> issubclass(UnknownCountryError, LookupError)
 True
 """
@@ -26,6 +27,8 @@ __all__ = [
 class PeruDiplomacyError(Exception):
     """Base class of every exception defined here.
 
+    >>> from peru_diplomacy import PeruDiplomacyError
+    >>> from peru_diplomacy import NoRelationError
     >>> issubclass(NoRelationError, PeruDiplomacyError)
     True
     """
@@ -36,6 +39,7 @@ class UnknownCountryError(PeruDiplomacyError, LookupError):
 
     ``suggestions`` holds up to three names that do match a relation.
 
+    >>> from peru_diplomacy import UnknownCountryError
     >>> err = UnknownCountryError("Chle", ("Chile",))
     >>> str(err)
     "no country matches 'Chle': did you mean Chile?"
@@ -60,6 +64,7 @@ class UnknownCountryError(PeruDiplomacyError, LookupError):
 class AmbiguousCountryError(PeruDiplomacyError, LookupError):
     """The query names more than one state; ``candidates`` lists them.
 
+    >>> from peru_diplomacy import AmbiguousCountryError
     >>> str(AmbiguousCountryError("Korea", ("North Korea", "South Korea")))
     "'Korea' is ambiguous: it may mean North Korea or South Korea; ask for one of them"
     """
@@ -79,6 +84,7 @@ class NoRelationError(PeruDiplomacyError, LookupError):
     ``state`` is the state's id where the data knows it. When a row of low
     confidence may be this state, the message names the row and its reading.
 
+    >>> from peru_diplomacy import NoRelationError
     >>> str(NoRelationError("Bhutan"))
     'the source records no diplomatic relation between Peru and Bhutan'
     """

@@ -1,5 +1,9 @@
 """Events in a relation's history, and how they compile into periods.
 
+>>> from peru_diplomacy import PartialDate
+>>> from peru_diplomacy import EventKind
+>>> from peru_diplomacy import Event
+>>> from peru_diplomacy.events import compile_periods
 >>> from peru_diplomacy.counterparts import Counterpart, CounterpartKind
 >>> japan = Counterpart(id="JPN", name="Japan", kind=CounterpartKind.SOVEREIGN_STATE)
 >>> events = [
@@ -35,6 +39,7 @@ EventKindName = Literal["established", "broken", "restored", "reaffirmed", "succ
 class EventKind(TextEnum):
     """What happened on an event's date.
 
+    >>> from peru_diplomacy import EventKind
     >>> EventKind("broken").changes_status
     True
     >>> EventKind.REAFFIRMED.changes_status
@@ -124,6 +129,7 @@ def compile_periods(
     event: the relation carried over with no act the source records (the
     Republic of China from the mainland to Taiwan).
 
+    >>> from peru_diplomacy.events import compile_periods
     >>> compile_periods([], relation="YEM")
     ()
     """

@@ -9,6 +9,8 @@ Four tables with stable column names: one row per relation
 :func:`loads_csv`; :func:`loads_csv` gives back the types of every column it
 knows, and never reads Namibia's ``NA`` as missing.
 
+>>> from peru_diplomacy.export import dumps_csv
+>>> from peru_diplomacy.export import loads_csv, relation_rows
 >>> from peru_diplomacy import relations_with
 >>> row = relation_rows([relations_with("Cuba")])[0]
 >>> row["alpha3"], row["established"], row["periods"]
@@ -171,6 +173,7 @@ def relation_rows(relations: Iterable[Relation]) -> list[Row]:
     ``alternatives`` the ids of the other states the row could be;
     ``contested_spans`` the spans other sources contest, as ``start/end (source)``.
 
+    >>> from peru_diplomacy.export import relation_rows
     >>> from peru_diplomacy import relations_with
     >>> row = relation_rows([relations_with("Czechoslovakia")])[0]
     >>> row["relation_id"], row["states"], row["confidence"], row["source_row"]
@@ -223,6 +226,7 @@ def event_rows(relations: Iterable[Relation]) -> list[Row]:
     ``origin`` is ``table`` for the table's events and ``other source`` for
     cited ones, which also fill ``confidence``, ``citation`` and ``citation_url``.
 
+    >>> from peru_diplomacy.export import event_rows
     >>> from peru_diplomacy import relations_with
     >>> [(r["kind"], r["date"], r["precision"]) for r in event_rows([relations_with("Turkey")])]
     [('established', '1952', 'year')]
@@ -265,6 +269,7 @@ def period_rows(relations: Iterable[Relation]) -> list[Row]:
     horizon; ``end_reason`` is ``broken``, ``ended`` (the state ended or
     merged), or ``None`` for an open period.
 
+    >>> from peru_diplomacy.export import period_rows
     >>> from peru_diplomacy import relations_with
     >>> [(r["start"], r["end"], r["end_reason"], r["states"]) for r in period_rows([relations_with("Czechoslovakia")])]
     [('1922-07-11', '1957-10-04', 'broken', 'CSHH'), ('1968-12-27', None, None, 'CSHH;CZE')]
@@ -315,6 +320,7 @@ def period_rows(relations: Iterable[Relation]) -> list[Row]:
 def panel_rows(rows: Iterable[PanelRow]) -> list[Row]:
     """Flat rows of a panel (columns :data:`PANEL_COLUMNS`).
 
+    >>> from peru_diplomacy.export import panel_rows
     >>> from peru_diplomacy import panel
     >>> row = panel_rows(r for r in panel(1960, 1960) if r.state_id == "CSHH")[0]
     >>> row["state"], row["cow_code"], row["status"], row["contested"], row["at_peru"]
@@ -356,6 +362,7 @@ def _cell(value: object) -> object:
 def dumps_csv(rows: Sequence[Mapping[str, object]]) -> str:
     """Rows as CSV text (header first; ``None`` as an empty field, booleans as ``true``/``false``).
 
+    >>> from peru_diplomacy.export import dumps_csv
     >>> print(dumps_csv([{"a": 1, "b": None}, {"a": 2, "b": "x,y"}]), end="")
     a,b
     1,
@@ -373,6 +380,7 @@ def dumps_csv(rows: Sequence[Mapping[str, object]]) -> str:
 def write_csv(rows: Sequence[Mapping[str, object]], file: str | os.PathLike[str] | IO[str]) -> None:
     """Write rows as CSV to a path or an open text file (open it with ``newline=""``); see :func:`dumps_csv`.
 
+    >>> from peru_diplomacy.export import write_csv
     >>> import io
     >>> out = io.StringIO()
     >>> write_csv([{"a": 1}], out)
@@ -392,6 +400,8 @@ def loads_csv(text: str) -> list[Row]:
 
     Only an empty field is ``None``: Namibia's alpha-2 code ``NA`` stays text.
 
+    >>> from peru_diplomacy.export import dumps_csv
+    >>> from peru_diplomacy.export import loads_csv
     >>> loads_csv(dumps_csv([{"relation_id": "NAM", "alpha2": "NA", "source_row": 28, "notes": None}]))
     [{'relation_id': 'NAM', 'alpha2': 'NA', 'source_row': 28, 'notes': None}]
     """
@@ -416,6 +426,7 @@ def loads_csv(text: str) -> list[Row]:
 def read_csv(file: str | os.PathLike[str] | IO[str]) -> list[Row]:
     """Rows from a CSV file (a path, or an open text file): see :func:`loads_csv`.
 
+    >>> from peru_diplomacy.export import read_csv
     >>> import io
     >>> read_csv(io.StringIO("relation_id,source_row\\nCHL,9\\n"))
     [{'relation_id': 'CHL', 'source_row': 9}]
@@ -429,6 +440,7 @@ def read_csv(file: str | os.PathLike[str] | IO[str]) -> list[Row]:
 def relations_to_json(relations: Iterable[Relation], *, indent: int | None = 2) -> str:
     """Whole records as a JSON array, through the library's cattrs converter.
 
+    >>> from peru_diplomacy.export import relations_to_json
     >>> from peru_diplomacy import relations_with
     >>> text = relations_to_json([relations_with("Chile")], indent=None)
     >>> text[:40]
@@ -442,6 +454,8 @@ def relations_to_json(relations: Iterable[Relation], *, indent: int | None = 2) 
 def relations_from_json(text: str | bytes) -> tuple[Relation, ...]:
     """Read records written by :func:`relations_to_json`.
 
+    >>> from peru_diplomacy.export import relations_to_json
+    >>> from peru_diplomacy.export import relations_from_json
     >>> from peru_diplomacy import relations_with
     >>> relations_from_json(relations_to_json([relations_with("Chile")])) == (relations_with("Chile"),)
     True
@@ -502,6 +516,7 @@ def to_dataframe(source: Iterable[Relation] | Iterable[PanelRow], table: Table =
     (Namibia's ``NA`` stays text). Needs pandas: ``pip install
     "peru-diplomacy[pandas]"``; without it, an :class:`ImportError` says so.
 
+    >>> from peru_diplomacy.export import to_dataframe
     >>> from peru_diplomacy import all_relations
     >>> try:
     ...     rows = len(to_dataframe(all_relations(), "events"))
@@ -524,6 +539,8 @@ def read_dataframe(file: str | os.PathLike[str] | IO[str], table: Table) -> pand
     The recipe, if you read it yourself: ``pandas.read_csv(path,
     keep_default_na=False, na_values=[""])`` keeps Namibia's ``NA``.
 
+    >>> from peru_diplomacy.export import relation_rows
+    >>> from peru_diplomacy.export import dumps_csv, read_dataframe
     >>> import io
     >>> from peru_diplomacy import relations_with
     >>> text = dumps_csv(relation_rows([relations_with("Namibia")]))

@@ -3,6 +3,7 @@
 Names are compared after :func:`normalize_name`, so case, accents,
 punctuation and surrounding space do not matter.
 
+>>> from peru_diplomacy.identity import normalize_name
 >>> normalize_name("  Côte d'Ivoire ")
 'cote divoire'
 >>> normalize_name("The Bahamas")
@@ -26,6 +27,7 @@ __all__ = ["CountryIndex", "NameKind", "RawName", "normalize_name", "normalize_q
 class NameKind(TextEnum):
     """Where a name in the index comes from.
 
+    >>> from peru_diplomacy import NameKind
     >>> NameKind("spanish_name").name
     'SPANISH_NAME'
     """
@@ -69,6 +71,7 @@ def normalize_name(text: str) -> str:
 def normalize_query(query: object) -> str:
     """The index key for a query: a folded name, or a three-digit numeric code.
 
+    >>> from peru_diplomacy.identity import normalize_query
     >>> normalize_query(36), normalize_query(" 036 "), normalize_query("CHL")
     ('036', '036', 'chl')
     """

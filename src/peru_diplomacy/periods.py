@@ -9,6 +9,8 @@ a partial date. On a given day relations were then
 - ``Status.UNCERTAIN`` when the answer depends on where inside an
   imprecise bound the true date lies.
 
+>>> import datetime
+>>> from peru_diplomacy import Period
 >>> from peru_diplomacy.dates import PartialDate
 >>> p = Period(start=PartialDate(1952))
 >>> p.status_on(datetime.date(1952, 6, 1)).value
@@ -39,6 +41,7 @@ _AFTER_ALL = _dt.date.max.toordinal() + 1
 class Status(TextEnum):
     """The three answers to "did relations stand then?".
 
+    >>> from peru_diplomacy import Status
     >>> Status("active") is Status.ACTIVE
     True
     """
@@ -59,6 +62,9 @@ class Period:
     lists of states attest only from their first day, 1 January 1816): days
     before ``start`` are then uncertain rather than outside the period.
 
+    >>> import datetime
+    >>> from peru_diplomacy import PartialDate
+    >>> from peru_diplomacy import Period
     >>> p = Period(start=PartialDate(1873, 8, 21), end=PartialDate(1942, 1, 24))
     >>> p.status_on(datetime.date(1942, 1, 24)).value
     'inactive'
@@ -92,6 +98,8 @@ class Period:
     def status_on(self, when: DateLike) -> Status:
         """Whether the period ran on ``when`` (any :data:`~peru_diplomacy.DateLike`), this period alone.
 
+        >>> from peru_diplomacy import PartialDate
+        >>> from peru_diplomacy import Period
         >>> Period(start=PartialDate(1952)).status_on("1952-06").value
         'uncertain'
         """
@@ -107,6 +115,9 @@ class StatusTimeline:
     Built once per relation, it answers a day in one binary search and a range
     of days by reading the steps the range crosses.
 
+    >>> from peru_diplomacy import PartialDate
+    >>> from peru_diplomacy import Period
+    >>> from peru_diplomacy.periods import StatusTimeline
     >>> t = StatusTimeline.from_periods([Period(start=PartialDate(1952))])
     >>> [s.value for s in t.statuses]
     ['inactive', 'uncertain', 'active']
@@ -155,6 +166,8 @@ class StatusTimeline:
     def constant(cls, status: Status) -> StatusTimeline:
         """The same status on every day.
 
+        >>> from peru_diplomacy import Status
+        >>> from peru_diplomacy.periods import StatusTimeline
         >>> StatusTimeline.constant(Status.UNCERTAIN).status_at(1)
         <Status.UNCERTAIN: 'uncertain'>
         """
@@ -163,6 +176,8 @@ class StatusTimeline:
     def after(self, ordinal: int, status: Status) -> StatusTimeline:
         """This timeline up to the day before ``ordinal``, and ``status`` from that day on.
 
+        >>> from peru_diplomacy import Status
+        >>> from peru_diplomacy.periods import StatusTimeline
         >>> t = StatusTimeline.constant(Status.ACTIVE).after(700_000, Status.UNCERTAIN)
         >>> t.status_at(699_999).value, t.status_at(700_000).value
         ('active', 'uncertain')
@@ -173,6 +188,9 @@ class StatusTimeline:
     def days(self, first: int, last: int) -> tuple[int, int]:
         """Days from ``first`` to ``last`` (ordinals, inclusive) certainly active, and possibly active.
 
+        >>> from peru_diplomacy import PartialDate
+        >>> from peru_diplomacy import Period
+        >>> from peru_diplomacy.periods import StatusTimeline
         >>> t = StatusTimeline.from_periods([Period(start=PartialDate(1952))])
         >>> t.days(PartialDate(1952).earliest.toordinal(), PartialDate(1953).latest.toordinal())
         (366, 731)
@@ -199,6 +217,8 @@ class StatusTimeline:
     def overlaid(self, spans: Iterable[tuple[int, int]], status: Status) -> StatusTimeline:
         """This timeline with ``status`` on every day of the half-open ordinal ``spans``.
 
+        >>> from peru_diplomacy import Status
+        >>> from peru_diplomacy.periods import StatusTimeline
         >>> t = StatusTimeline.constant(Status.INACTIVE).overlaid([(10, 20)], Status.UNCERTAIN)
         >>> [t.status_at(d).value for d in (9, 10, 19, 20)]
         ['inactive', 'uncertain', 'uncertain', 'inactive']
@@ -273,6 +293,8 @@ def _combine(timelines: Iterable[StatusTimeline], dominant: Status, neutral: Sta
 def all_of(*timelines: StatusTimeline) -> StatusTimeline:
     """Three-valued "and", day by day: inactive if any is, active only if all are.
 
+    >>> from peru_diplomacy import Status
+    >>> from peru_diplomacy.periods import StatusTimeline, all_of
     >>> on = StatusTimeline.constant(Status.ACTIVE)
     >>> all_of(on, StatusTimeline.constant(Status.UNCERTAIN)).statuses
     (<Status.UNCERTAIN: 'uncertain'>,)
@@ -283,6 +305,8 @@ def all_of(*timelines: StatusTimeline) -> StatusTimeline:
 def any_of(*timelines: StatusTimeline) -> StatusTimeline:
     """Three-valued "or", day by day: active if any is, inactive only if all are.
 
+    >>> from peru_diplomacy import Status
+    >>> from peru_diplomacy.periods import StatusTimeline, any_of
     >>> off = StatusTimeline.constant(Status.INACTIVE)
     >>> any_of(off, StatusTimeline.constant(Status.UNCERTAIN)).statuses
     (<Status.UNCERTAIN: 'uncertain'>,)

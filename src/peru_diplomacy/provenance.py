@@ -5,6 +5,7 @@ Wikipedia article, and the date cell verbatim), the footnote
 :class:`Reference` entries its cells cite, and the :class:`Attribution` of the
 row to a country, which the scrape lost and ``country_key.tsv`` recovered.
 
+>>> from peru_diplomacy import Confidence
 >>> Confidence.HIGH > Confidence.LOW
 True
 """
@@ -39,6 +40,7 @@ __all__ = [
 class Region(TextEnum):
     """The five tables of the source article.
 
+    >>> from peru_diplomacy import Region
     >>> Region("Europe").name
     'EUROPE'
     """
@@ -61,6 +63,7 @@ class Confidence(TextEnum):
 
     Members compare by strength:
 
+    >>> from peru_diplomacy import Confidence
     >>> Confidence.LOW < Confidence.MEDIUM < Confidence.HIGH
     True
     >>> Confidence("medium").rank

@@ -25,6 +25,7 @@ __all__ = ["Representation", "RepresentationLevel"]
 class RepresentationLevel(TextEnum):
     """COW's levels of representation (codes 0, 1, 2, 3 and 9).
 
+    >>> from peru_diplomacy import RepresentationLevel
     >>> RepresentationLevel.from_code(3).value
     'ambassador'
     """

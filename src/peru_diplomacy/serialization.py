@@ -33,6 +33,7 @@ def make_converter() -> cattrs.Converter:
     structuring rejects unknown keys and reports every problem at once
     (:class:`cattrs.ClassValidationError`).
 
+    >>> from peru_diplomacy import make_converter
     >>> from peru_diplomacy import PartialDate
     >>> make_converter().unstructure(PartialDate(1966, 9))
     '1966-09'
@@ -52,6 +53,9 @@ def _structure_partial_date(value: object, _: type) -> PartialDate:
 def describe_errors(error: cattrs.BaseValidationError, path: str) -> list[str]:
     """Readable lines for a structuring error: where, what was expected, and why.
 
+    >>> from peru_diplomacy.serialization import describe_errors
+    >>> import cattrs
+    >>> from peru_diplomacy import converter
     >>> from peru_diplomacy import Event
     >>> try:
     ...     converter.structure({"kind": "annexed", "date": "1990", "state": {}}, Event)
@@ -77,6 +81,7 @@ def dumps_document(data: dict[str, Any]) -> str:
     The loader relies on this layout to decode only the lines a lookup needs;
     it is also plain JSON, and diffs of it read line by line.
 
+    >>> from peru_diplomacy.serialization import dumps_document
     >>> print(dumps_document({"schema_version": 2, "names": [{"key": "a"}, {"key": "b"}]}))
     {
     "schema_version":2,
