@@ -36,12 +36,7 @@ html_title = f"peru-diplomacy {release}"
 autodoc_member_order = "bysource"
 autodoc_typehints = "description"
 autodoc_default_options = {"members": True, "show-inheritance": False}
-autodoc_type_aliases = {
-    "DateLike": "peru_diplomacy.DateLike",
-    "Table": "peru_diplomacy.export.Table",
-    "EventKindName": "peru_diplomacy.events.EventKindName",
-    "RegionName": "peru_diplomacy.provenance.RegionName",
-}
+# Type aliases (DateLike, RegionName, EventKindName, Table) render as what they stand for.
 
 # Intersphinx: the live inventory first; where the network is closed (as in CI),
 # a small inventory of the names these pages cite, written by datadocs.
@@ -53,10 +48,6 @@ nitpick_ignore = [
     ("py:class", "pandas.DataFrame"),
     ("py:class", "attrs.Attribute"),
     ("py:class", "Attribute"),
-    # How Sphinx 9 renders the DateLike alias inside ``X | None`` under PEP 563:
-    ("py:class", "TypeAliasForwardRef"),
-    ("py:class", "'peru_diplomacy.DateLike'"),
-    ("py:class", "'peru_diplomacy.provenance.RegionName'"),
 ]
 
 # No hidden set-up: every example, on the pages and in the docstrings, imports what it uses.

@@ -588,7 +588,7 @@ class Dataset:
         return tuple(r for r in self.relations if r.attribution.confidence >= floor)
 
     def established_between(self, first: DateLike, last: DateLike) -> tuple[Relation, ...]:
-        """Relations with an establishment dated wholly within ``first``..``last`` (inclusive).
+        """Relations with an establishment dated wholly from ``first`` to ``last`` (inclusive).
 
         A date given only as a year counts when the whole year lies in the range.
 
