@@ -15,7 +15,8 @@ When a damaged record is detected: a lookup checks the one relation it
 answers with (its fields, types, dates and event sequence); the first query
 that needs every relation (``relations``, ``active_on``, ``by_region`` ...)
 checks the whole file (counts, duplicates, the name index). ``lazy=False``
-checks everything at load.
+checks everything at load. Once any damage is found, the dataset answers
+nothing more: every later query raises :class:`~peru_diplomacy.DatasetError`.
 """
 
 from __future__ import annotations
@@ -89,6 +90,7 @@ class Dataset:
 
     __slots__ = (
         "_all",
+        "_broken",
         "_by_id",
         "_by_region",
         "_cache",
@@ -118,6 +120,7 @@ class Dataset:
         self._names: tuple[NameEntry, ...] | tuple[RawName, ...] | None = None
         self._excluded: tuple[ExcludedRow, ...] = ()
         self._system_states: tuple[SystemState, ...] = ()
+        self._broken: DatasetError | None = None
 
     def __init__(self, document: DatasetDocument) -> None:
         self._start()
@@ -212,17 +215,26 @@ class Dataset:
         with open(path, "rb") as handle:
             return cls.from_json(handle.read(), lazy=lazy)
 
+    def _refuse_if_broken(self) -> None:
+        if self._broken is not None:
+            raise DatasetError(f"the dataset is damaged, so it answers nothing: {self._broken}")
+
     def _full(self) -> None:
         """Decode and check the whole file (once), when a question needs more than one relation."""
         if self._by_id is not None:
             return
+        self._refuse_if_broken()
         with self._lock:
             if self._by_id is None:
                 assert self._packed is not None
                 # The packed layout keeps each relation as its line until it is needed, so the
                 # whole file is never decoded at once; any other layout is decoded in one go.
-                self._raw = split_packed(self._packed) or decode(self._packed)
-                self._load_raw(lazy=True)
+                try:
+                    self._raw = split_packed(self._packed) or decode(self._packed)
+                    self._load_raw(lazy=True)
+                except DatasetError as error:
+                    self._broken = error
+                    raise
 
     @property
     def document(self) -> DatasetDocument:
@@ -245,9 +257,17 @@ class Dataset:
         return dumps_document(converter.unstructure(self.document))
 
     def _relation(self, relation_id: str) -> Relation | None:
+        self._refuse_if_broken()
         record = self._records.get(relation_id)
         if record is not None:
             return record
+        try:
+            return self._build(relation_id)
+        except DatasetError as error:
+            self._broken = error
+            raise
+
+    def _build(self, relation_id: str) -> Relation | None:
         with self._lock:
             record = self._records.get(relation_id)
             if record is None:
@@ -285,7 +305,11 @@ class Dataset:
                     relation = self._relation(relation_id)
                     assert relation is not None
                     relations.append(relation)
-                self._settle(tuple(relations))
+                try:
+                    self._settle(tuple(relations))
+                except DatasetError as error:
+                    self._broken = error
+                    raise
         assert self._all is not None
         return self._all
 
@@ -375,7 +399,7 @@ class Dataset:
                 return self._by_system_code(country, wanted)
         if type(country) is str or type(country) is int:
             found = self._cache.get(country)
-            if found is not None:
+            if found is not None and self._broken is None:
                 return found
         try:
             relation_id = self._resolve(country)
