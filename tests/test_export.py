@@ -175,6 +175,8 @@ def test_dataframes_have_real_dtypes(tmp_path: Path) -> None:
     again = read_dataframe(path, "relations")
     assert again.loc[again["relation_id"] == "NAM", "alpha2"].tolist() == ["NA"]
     assert again.dtypes.to_dict() == relations.dtypes.to_dict()
+    with pytest.raises(ValueError, match="the file is not the events table: its columns differ in"):
+        read_dataframe(path, "events")
     periods = to_dataframe(all_relations(), "periods")
     assert str(periods["latest_end"].dtype).startswith("datetime64")
     with pytest.raises(ValueError, match="table must be one of"):

@@ -28,7 +28,7 @@ __all__ = [
 
 RESOURCE = ("data", "relations.json")
 TOP_LEVEL = ("schema_version", "metadata", "relations", "names", "excluded_rows", "system_states")
-PACKED_HEAD = b'{\n"schema_version":2,\n"metadata":'
+PACKED_HEAD = b'{\n"schema_version":%d,\n"metadata":' % SCHEMA_VERSION
 """How a file in the packed layout begins."""
 
 
@@ -88,9 +88,11 @@ def split_packed(packed: bytes) -> dict[str, Any] | None:
     ``None`` when the bytes do not follow the layout exactly (the caller then decodes them whole).
     """
     lines = packed.split(b"\n")
-    if len(lines) < 4 or lines[0] != b"{" or lines[1] != b'"schema_version":2,' or lines[-2:] != [b"}", b""]:
+    if len(lines) < 4 or lines[0] != b"{" or not PACKED_HEAD.startswith(b"{\n" + lines[1] + b"\n"):
         return None
-    out: dict[str, Any] = {"schema_version": 2}
+    if lines[-2:] != [b"}", b""]:
+        return None
+    out: dict[str, Any] = {"schema_version": SCHEMA_VERSION}
     index = 2
     while index < len(lines) - 2:
         line = lines[index]

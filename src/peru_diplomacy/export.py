@@ -536,8 +536,10 @@ def to_dataframe(source: Iterable[Relation] | Iterable[PanelRow], table: Table =
 def read_dataframe(file: str | os.PathLike[str] | IO[str], table: Table) -> pandas.DataFrame:
     """A CSV file of one table, read with pandas and the dtypes of :func:`to_dataframe`.
 
-    The recipe, if you read it yourself: ``pandas.read_csv(path,
-    keep_default_na=False, na_values=[""])`` keeps Namibia's ``NA``.
+    The file's columns must be the ``table``'s (a :class:`ValueError` says
+    which differ otherwise). The recipe, if you read it yourself:
+    ``pandas.read_csv(path, keep_default_na=False, na_values=[""])`` keeps
+    Namibia's ``NA``.
 
     >>> from peru_diplomacy.export import relation_rows
     >>> from peru_diplomacy.export import dumps_csv, read_dataframe
@@ -552,6 +554,11 @@ def read_dataframe(file: str | os.PathLike[str] | IO[str], table: Table) -> pand
     'NA'
     """
     pandas = _pandas()
+    if table not in _COLUMNS:
+        raise ValueError(f"table must be one of {', '.join(repr(t) for t in _COLUMNS)}, not {table!r}")
     frame = pandas.read_csv(file, keep_default_na=False, na_values=[""], dtype=str)
+    if tuple(frame.columns) != _COLUMNS[table]:
+        unexpected = sorted(set(frame.columns) ^ set(_COLUMNS[table])) or ["(their order)"]
+        raise ValueError(f"the file is not the {table} table: its columns differ in {', '.join(unexpected)}")
     frame = frame.astype(object).where(frame.notna(), None)
     return _typed(frame)
