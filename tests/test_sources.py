@@ -316,6 +316,18 @@ def test_the_command_line_takes_amendments(tmp_path: Path) -> None:
     run = [sys.executable, "-m", "peru_diplomacy", "--amend", str(path)]
     shown = subprocess.run([*run, "show", "Mexico"], capture_output=True, text=True, check=True).stdout
     assert "restored     Mexico  [other source, high confidence: user amendment]" in shown
+    added = tmp_path / "added.toml"
+    added.write_text(
+        '[[relation]]\ncountry = "Bhutan"\nregion = "Asia"\nkind = "established"\ndate = "2026-01"\nsource = "S"\n',
+        encoding="utf-8",
+    )
+    bhutan = subprocess.run(
+        [sys.executable, "-m", "peru_diplomacy", "--amend", str(added), "show", "Bhutan"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert "source:      your amendment, not the table (Asia)" in bhutan and "row 0" not in bhutan
     listed = subprocess.run(
         [*run, "list", "--active-on", "2026-02-25", "--json"], capture_output=True, text=True, check=True
     )

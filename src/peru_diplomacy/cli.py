@@ -218,16 +218,26 @@ def _show(data: Dataset, args: argparse.Namespace) -> int:
         for label, code, abbrev in (("COW", c.cow_code, c.cow_abbrev), ("GW", c.gw_code, c.gw_abbrev))
         if code is not None
     )
-    out.write(f"  state codes: {systems or 'none (in neither the COW nor the Gleditsch–Ward list)'}\n")
+    from_table = relation.source.row > 0  # row 0: a relation added by an amendment, not the table's
+    none = (
+        "none (in neither the COW nor the Gleditsch–Ward list)" if from_table else "not recorded (added by amendment)"
+    )
+    out.write(f"  state codes: {systems or none}\n")
     if c.m49_region:
         out.write(f"  UN M49:      {c.m49_region}, {c.m49_subregion}\n")
     out.write("  lineage:\n")
     for state in relation.states:
         out.write(f"    {state.name:<38} {state.lifetime_text}\n")
-    out.write(f"  source:      {relation.source.region.value} table, row {relation.source.row}\n")
-    out.write(f"  date cell:   {relation.source.cell or '(empty)'}\n")
+    if from_table:
+        out.write(f"  source:      {relation.source.region.value} table, row {relation.source.row}\n")
+        out.write(f"  date cell:   {relation.source.cell or '(empty)'}\n")
+    else:
+        out.write(f"  source:      your amendment, not the table ({relation.source.region.value})\n")
     a = relation.attribution
-    out.write(f"  attribution: {a.confidence.value} confidence that this row is {a.country}\n")
+    if from_table:
+        out.write(f"  attribution: {a.confidence.value} confidence that this row is {a.country}\n")
+    else:
+        out.write(f"  attribution: {a.confidence.value} confidence, as the amendment gives it\n")
     if a.alternatives:
         out.write(f"  may also be: {', '.join(s.name for s in a.alternatives)}\n")
     if a.override is not None:

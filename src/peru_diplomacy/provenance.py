@@ -86,29 +86,29 @@ class Confidence(TextEnum):
     def __lt__(self, other: object) -> bool:
         """Compare by strength."""
         if not isinstance(other, Confidence):
-            raise _incomparable(self, other)
+            raise _incomparable(other)
         return self.rank < other.rank
 
     def __le__(self, other: object) -> bool:
         """Compare by strength."""
         if not isinstance(other, Confidence):
-            raise _incomparable(self, other)
+            raise _incomparable(other)
         return self.rank <= other.rank
 
     def __gt__(self, other: object) -> bool:
         """Compare by strength."""
         if not isinstance(other, Confidence):
-            raise _incomparable(self, other)
+            raise _incomparable(other)
         return self.rank > other.rank
 
     def __ge__(self, other: object) -> bool:
         """Compare by strength."""
         if not isinstance(other, Confidence):
-            raise _incomparable(self, other)
+            raise _incomparable(other)
         return self.rank >= other.rank
 
 
-def _incomparable(member: Confidence, other: object) -> TypeError:
+def _incomparable(other: object) -> TypeError:
     return TypeError(
         f"cannot order Confidence and {type(other).__name__}: compare with Confidence members, "
         f"e.g. Confidence({str(other)!r}) if {other!r} is a level"
@@ -132,6 +132,8 @@ class Reference:
 @attrs.frozen(kw_only=True)
 class Source:
     """The source row: region table, row number as in ``country_key.tsv``, cells verbatim.
+
+    Row ``0`` marks a relation a user's amendment added: it is in no table.
 
     ``cell`` is the "Formal Relations Began" cell with its footnote markers;
     ``notes`` the "Notes" cell (empty when the row has none).
