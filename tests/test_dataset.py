@@ -188,14 +188,18 @@ def _relation(history: History) -> Relation:
 # -- loading once, lazily, thread-safely ------------------------------------------------------
 
 
-def test_import_loads_no_data_and_no_cattrs() -> None:
+def test_import_loads_no_data_and_a_first_lookup_only_what_it_needs() -> None:
+    # Issue #10: attrs, importlib.resources, json and the model; datetime only when a date is given.
     code = (
         "import sys, peru_diplomacy, peru_diplomacy.dataset as d;"
         "assert d._packaged is None;"
         "assert 'cattrs' not in sys.modules and 'pycountry' not in sys.modules, sorted(sys.modules);"
         "peru_diplomacy.relations_with('Chile');"
         "assert d._packaged is not None;"
-        "assert 'pycountry' not in sys.modules"
+        "unwanted = {'cattrs', 'pycountry', 'difflib', 'csv', 'pandas', 'datetime', 'peru_diplomacy.cli'};"
+        "assert not unwanted & set(sys.modules), sorted(unwanted & set(sys.modules));"
+        "peru_diplomacy.relations_with('Chile').status_on('1990-01-01');"
+        "assert 'datetime' not in sys.modules"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
 

@@ -9,6 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from peru_diplomacy import InvalidDateError, PartialDate, Precision, to_partial_date
+from peru_diplomacy.dates import day_ordinal
 from tests.strategies import partial_dates
 
 
@@ -21,6 +22,17 @@ def test_isoformat_round_trips(date: PartialDate) -> None:
 def test_earliest_is_not_after_latest(date: PartialDate) -> None:
     assert date.earliest <= date.latest
     assert date.earliest == date.latest or date.precision is not Precision.DAY
+
+
+@given(partial_dates())
+def test_ordinals_are_the_standard_librarys(date: PartialDate) -> None:
+    assert date.earliest_ordinal == date.earliest.toordinal()
+    assert date.latest_ordinal == date.latest.toordinal()
+
+
+@given(st.dates())
+def test_day_ordinal_counts_days_as_datetime_does(day: dt.date) -> None:
+    assert day_ordinal(day.year, day.month, day.day) == day.toordinal()
 
 
 @given(partial_dates(min_year=1800, max_year=2100), st.dates(dt.date(1799, 1, 1), dt.date(2101, 12, 31)))

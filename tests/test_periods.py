@@ -437,3 +437,21 @@ def test_an_open_period_has_three_steps_and_an_ending_on_its_first_day_is_refuse
         "relation TEST: event 2 (ended 1950-05-01, State 0) closes the period that began 1950-05-01 "
         "on or before its first day"
     )
+
+
+def test_a_timeline_is_an_immutable_value() -> None:
+    import copy
+    import pickle
+
+    timeline = StatusTimeline((0, 5), (Status.INACTIVE, Status.ACTIVE))
+    same = StatusTimeline((0, 5), (Status.INACTIVE, Status.ACTIVE))
+    assert timeline == same and hash(timeline) == hash(same) and len({timeline, same}) == 1
+    assert timeline != StatusTimeline((0, 6), (Status.INACTIVE, Status.ACTIVE)) and timeline != (0, 5)
+    assert pickle.loads(pickle.dumps(timeline)) == timeline == copy.deepcopy(timeline)
+    assert repr(timeline) == (
+        "StatusTimeline(starts=(0, 5), statuses=(<Status.INACTIVE: 'inactive'>, <Status.ACTIVE: 'active'>))"
+    )
+    with pytest.raises(AttributeError, match="immutable: cannot set 'starts'"):
+        timeline.starts = ()  # type: ignore[misc]
+    with pytest.raises(AttributeError, match="immutable: cannot delete 'statuses'"):
+        del timeline.statuses  # type: ignore[misc]

@@ -9,11 +9,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import attrs
 
 from ._enums import TextEnum
-from .dates import DateLike, PartialDate, to_partial_date
+from .dates import PartialDate, to_partial_date
 from .periods import Period, Status, StatusTimeline
+
+if TYPE_CHECKING:
+    from .dates import DateLike
 
 __all__ = ["PERU_INDEPENDENCE", "CodeSystem", "Counterpart", "CounterpartKind", "Membership"]
 
@@ -64,7 +69,9 @@ class Membership:
 
     def contains(self, day: PartialDate) -> bool:
         """Whether every day of ``day`` lies in this span."""
-        return self.start.earliest <= day.earliest and (self.end is None or day.latest < self.end.earliest)
+        return self.start.earliest_ordinal <= day.earliest_ordinal and (
+            self.end is None or day.latest_ordinal < self.end.earliest_ordinal
+        )
 
 
 class CounterpartKind(TextEnum):

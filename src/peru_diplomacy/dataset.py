@@ -49,7 +49,7 @@ from ._loading import (
 )
 from ._loading import relation_id as read_relation_id
 from .counterparts import CodeSystem, Counterpart
-from .dates import DateLike, PartialDate, to_partial_date
+from .dates import PartialDate, to_partial_date
 from .errors import DatasetError, NoRelationError, UnknownCountryError
 from .events import EventKind, EventKindName
 from .identity import CountryIndex, RawName, normalize_query
@@ -67,6 +67,7 @@ if TYPE_CHECKING:
         SystemState,
         TimelineEntry,
     )
+    from .dates import DateLike
     from .panels import PanelMembership, PanelRow, PanelRule, PanelUnit
 
 __all__ = ["SCHEMA_VERSION", "Dataset", "packaged_dataset"]
@@ -592,7 +593,7 @@ class Dataset:
     def _with_status(self, when: DateLike, status: Status) -> tuple[Relation, ...]:
         day = to_partial_date(when)
         if day.day is not None:  # one ordinal for all: the common case, kept fast
-            ordinal = day.earliest.toordinal()
+            ordinal = day.earliest_ordinal
             self._materialize()
             return tuple(
                 r for r, starts, statuses in self._steps if statuses[bisect_right(starts, ordinal) - 1] is status
@@ -622,12 +623,13 @@ class Dataset:
         """
         start, end = to_partial_date(first), to_partial_date(last)
         check_range(start, end)
-        low, high = start.earliest, end.latest
+        low, high = start.earliest_ordinal, end.latest_ordinal
         return tuple(
             r
             for r in self.relations
             if any(
-                e.kind is EventKind.ESTABLISHED and low <= e.date.earliest and e.date.latest <= high for e in r.events
+                e.kind is EventKind.ESTABLISHED and low <= e.date.earliest_ordinal and e.date.latest_ordinal <= high
+                for e in r.events
             )
         )
 
@@ -653,8 +655,8 @@ class Dataset:
             raise TypeError(f"kinds is a list of event kinds, such as [{kinds!r}], not a single text")
         wanted = None if kinds is None else frozenset(EventKind(k) for k in kinds)
         relations = self.relations if region is None else self.by_region(region)
-        low = None if first is None else to_partial_date(first).earliest
-        high = None if last is None else to_partial_date(last).latest
+        low = None if first is None else to_partial_date(first).earliest_ordinal
+        high = None if last is None else to_partial_date(last).latest_ordinal
         if first is not None and last is not None:
             check_range(to_partial_date(first), to_partial_date(last))
         entries = [
@@ -662,8 +664,8 @@ class Dataset:
             for r in relations
             for e in r.events
             if (wanted is None or e.kind in wanted)
-            and (low is None or low <= e.date.earliest)
-            and (high is None or e.date.latest <= high)
+            and (low is None or low <= e.date.earliest_ordinal)
+            and (high is None or e.date.latest_ordinal <= high)
         ]
         entries.sort(key=lambda t: t.event.date.sort_key())
         return tuple(entries)

@@ -16,22 +16,46 @@ than its source: ``PartialDate(1952)`` is *some day in 1952*, not 1 January.
 
 from __future__ import annotations
 
-import datetime as _dt
 import enum
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from .errors import InvalidDateError
 
+if TYPE_CHECKING:
+    import datetime
+    from typing import TypeAlias
+
 __all__ = ["DateLike", "PartialDate", "Precision", "to_partial_date"]
 
+# Day arithmetic is done here rather than with datetime, which is imported only
+# where a datetime.date is taken or given: a first lookup then need not load it.
 _MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+_DAYS_BEFORE_MONTH = (0, 0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334)
+
+
+def _is_leap(year: int) -> bool:
+    return year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
 
 
 def _days_in_month(year: int, month: int) -> int:
-    if month == 2 and year % 4 == 0 and (year % 100 != 0 or year % 400 == 0):
+    if month == 2 and _is_leap(year):
         return 29
     return _MONTH_DAYS[month - 1]
+
+
+def day_ordinal(year: int, month: int, day: int) -> int:
+    """The day's proleptic Gregorian ordinal, as :meth:`datetime.date.toordinal` gives it.
+
+    >>> import datetime
+    >>> from peru_diplomacy.dates import day_ordinal
+    >>> day_ordinal(1821, 7, 28) == datetime.date(1821, 7, 28).toordinal()
+    True
+    """
+    before = year - 1
+    leap_day = 1 if month > 2 and _is_leap(year) else 0
+    return before * 365 + before // 4 - before // 100 + before // 400 + _DAYS_BEFORE_MONTH[month] + leap_day + day
 
 
 _DIGITS = frozenset("0123456789")
@@ -149,7 +173,7 @@ class PartialDate:
         )
 
     @classmethod
-    def from_date(cls, value: _dt.date) -> PartialDate:
+    def from_date(cls, value: datetime.date) -> PartialDate:
         """The day-precision partial date of a :class:`datetime.date`.
 
         >>> import datetime
@@ -195,30 +219,54 @@ class PartialDate:
         return Precision.DAY
 
     @property
-    def earliest(self) -> _dt.date:
+    def earliest(self) -> datetime.date:
         """The first day the date may stand for.
 
         >>> from peru_diplomacy import PartialDate
         >>> PartialDate(1952).earliest
         datetime.date(1952, 1, 1)
         """
-        return _dt.date(self.year, self.month or 1, self.day or 1)
+        import datetime
+
+        return datetime.date(self.year, self.month or 1, self.day or 1)
 
     @property
-    def latest(self) -> _dt.date:
+    def latest(self) -> datetime.date:
         """The last day the date may stand for.
 
         >>> from peru_diplomacy import PartialDate
         >>> PartialDate(1952, 2).latest
         datetime.date(1952, 2, 29)
         """
-        if self.month is None:
-            return _dt.date(self.year, 12, 31)
-        if self.day is None:
-            return _dt.date(self.year, self.month, _days_in_month(self.year, self.month))
-        return _dt.date(self.year, self.month, self.day)
+        import datetime
 
-    def contains(self, day: _dt.date) -> bool:
+        if self.month is None:
+            return datetime.date(self.year, 12, 31)
+        return datetime.date(self.year, self.month, self.day or _days_in_month(self.year, self.month))
+
+    @property
+    def earliest_ordinal(self) -> int:
+        """:attr:`earliest` as a day ordinal (:meth:`datetime.date.toordinal`), without making the date.
+
+        >>> from peru_diplomacy import PartialDate
+        >>> PartialDate(1952).earliest_ordinal == PartialDate(1952).earliest_ordinal
+        True
+        """
+        return day_ordinal(self.year, self.month or 1, self.day or 1)
+
+    @property
+    def latest_ordinal(self) -> int:
+        """:attr:`latest` as a day ordinal (:meth:`datetime.date.toordinal`), without making the date.
+
+        >>> from peru_diplomacy import PartialDate
+        >>> PartialDate(1952, 2).latest_ordinal - PartialDate(1952, 2).earliest_ordinal
+        28
+        """
+        if self.month is None:
+            return day_ordinal(self.year, 12, 31)
+        return day_ordinal(self.year, self.month, self.day or _days_in_month(self.year, self.month))
+
+    def contains(self, day: datetime.date) -> bool:
         """Whether ``day`` is one of the days this date may stand for.
 
         >>> import datetime
@@ -226,7 +274,9 @@ class PartialDate:
         >>> PartialDate(1966, 9).contains(datetime.date(1966, 9, 30))
         True
         """
-        if isinstance(day, _dt.datetime):
+        import datetime
+
+        if isinstance(day, datetime.datetime):
             day = day.date()
         return self.earliest <= day <= self.latest
 
@@ -238,9 +288,11 @@ class PartialDate:
         >>> datetime.datetime(1952, 5, 1, 12, 0) in PartialDate(1952)
         True
         """
-        if isinstance(day, _dt.datetime):
+        import datetime
+
+        if isinstance(day, datetime.datetime):
             day = day.date()
-        return isinstance(day, _dt.date) and self.contains(day)
+        return isinstance(day, datetime.date) and self.contains(day)
 
     # -- three-valued comparisons -------------------------------------------------
 
@@ -251,7 +303,7 @@ class PartialDate:
         >>> PartialDate(1951).definitely_before(PartialDate(1952))
         True
         """
-        return self.latest < other.earliest
+        return self.latest_ordinal < other.earliest_ordinal
 
     def possibly_before(self, other: PartialDate) -> bool:
         """True when some day this date may be comes before some day ``other`` may be.
@@ -260,7 +312,7 @@ class PartialDate:
         >>> PartialDate(1952, 5).possibly_before(PartialDate(1952))
         True
         """
-        return self.earliest < other.latest
+        return self.earliest_ordinal < other.latest_ordinal
 
     def definitely_after(self, other: PartialDate) -> bool:
         """The mirror of :meth:`definitely_before`.
@@ -291,7 +343,7 @@ class PartialDate:
         >>> [str(d) for d in sorted([PartialDate(1952, 3, 1), PartialDate(1952, 3), PartialDate(1952)])]
         ['1952', '1952-03', '1952-03-01']
         """
-        return (self.earliest.toordinal(), -self.latest.toordinal())
+        return (self.earliest_ordinal, -self.latest_ordinal)
 
     def __lt__(self, other: object) -> bool:
         if not isinstance(other, PartialDate):
@@ -314,11 +366,21 @@ class PartialDate:
         return self.sort_key() >= other.sort_key()
 
 
-DateLike = _dt.date | str | PartialDate | int
-"""What the query functions accept as a date: a :class:`datetime.date` (or
-:class:`datetime.datetime`, taken at its date), ISO text of year, month or day
-precision (``"1952"``, ``"1966-09"``, ``"1985-09-06"``; surrounding spaces are
-ignored), a :class:`PartialDate`, or a year as an ``int`` (``1952``)."""
+if TYPE_CHECKING:
+    DateLike: TypeAlias = datetime.date | str | PartialDate | int
+    """What the query functions accept as a date (see :data:`peru_diplomacy.DateLike`)."""
+
+
+def __getattr__(name: str) -> Any:
+    # DateLike names datetime.date, so it is made on first use: importing the
+    # package does not load datetime.
+    if name == "DateLike":
+        import datetime
+
+        date_like = datetime.date | str | PartialDate | int
+        globals()["DateLike"] = date_like
+        return date_like
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def to_partial_date(value: DateLike) -> PartialDate:
@@ -338,16 +400,18 @@ def to_partial_date(value: DateLike) -> PartialDate:
     """
     if isinstance(value, PartialDate):
         return value
-    if isinstance(value, _dt.datetime):
-        return PartialDate.from_date(value.date())
-    if isinstance(value, _dt.date):
-        return PartialDate.from_date(value)
     if isinstance(value, str):
         return PartialDate.fromisoformat(value)
     if isinstance(value, int) and not isinstance(value, bool):
         if not 1 <= value <= 9999:
             raise InvalidDateError(f"year {value} is out of range: years run from 1 to 9999")
         return PartialDate(value)
+    import datetime
+
+    if isinstance(value, datetime.datetime):
+        return PartialDate.from_date(value.date())
+    if isinstance(value, datetime.date):
+        return PartialDate.from_date(value)
     raise TypeError(
         f"expected a datetime.date, ISO date text, a PartialDate or a year (int), not {type(value).__name__}"
     )

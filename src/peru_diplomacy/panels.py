@@ -128,7 +128,7 @@ def _spans(state: Counterpart, system: CodeSystem) -> list[tuple[int, int, Membe
     """The state's memberships of one system as half-open ordinal spans."""
     end_of_time = _AFTER_ALL
     return [
-        (m.start.earliest.toordinal(), end_of_time if m.end is None else m.end.earliest.toordinal(), m)
+        (m.start.earliest_ordinal, end_of_time if m.end is None else m.end.earliest_ordinal, m)
         for m in state.memberships
         if m.system is system
     ]
@@ -162,7 +162,7 @@ def build_panel(
     membership = _choice("membership", membership, get_args(PanelMembership))
     if first > last:
         raise ValueError(f"first ({first}) is after last ({last}): the panel would be empty")
-    units = [(u, u.earliest.toordinal(), u.latest.toordinal()) for u in _units(first, last, unit)]
+    units = [(u, u.earliest_ordinal, u.latest_ordinal) for u in _units(first, last, unit)]
     keyed: list[tuple[int, str, int, PanelRow]] = []
     for relation in relations:
         timeline = relation._carried if carry_forward else relation._timeline

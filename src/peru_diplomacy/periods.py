@@ -22,20 +22,23 @@ a partial date. On a given day relations were then
 from __future__ import annotations
 
 import bisect
-import datetime as _dt
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 import attrs
 
 from ._enums import TextEnum
-from .dates import DateLike, PartialDate
+from .dates import PartialDate, day_ordinal
 from .errors import InvalidDateError
+
+if TYPE_CHECKING:
+    from .dates import DateLike
 
 __all__ = ["Period", "Status", "StatusTimeline", "all_of", "any_of"]
 
 # Day ordinals: datetime.date(1, 1, 1) is 1. Bounds beyond any date use these.
 _BEFORE_ALL = 0
-_AFTER_ALL = _dt.date.max.toordinal() + 1
+AFTER_ALL = day_ordinal(9999, 12, 31) + 1
 
 
 class Status(TextEnum):
@@ -83,8 +86,8 @@ class Period:
 
     def certain_span(self) -> tuple[int, int]:
         """Half-open day-ordinal span on which the period certainly ran (may be empty)."""
-        stop = _AFTER_ALL if self.end is None else self.end.earliest.toordinal()
-        return (self.start.latest.toordinal(), stop)
+        stop = AFTER_ALL if self.end is None else self.end.earliest_ordinal
+        return (self.start.latest_ordinal, stop)
 
     def possible_span(self) -> tuple[int, int]:
         """Half-open day-ordinal span on which the period may have run.
@@ -92,8 +95,8 @@ class Period:
         With ``open_start`` the period may have begun on any earlier day:
         ``start`` is only the first day the records attest.
         """
-        stop = _AFTER_ALL if self.end is None else self.end.latest.toordinal()
-        return (_BEFORE_ALL if self.open_start else self.start.earliest.toordinal(), stop)
+        stop = AFTER_ALL if self.end is None else self.end.latest_ordinal
+        return (_BEFORE_ALL if self.open_start else self.start.earliest_ordinal, stop)
 
     def status_on(self, when: DateLike) -> Status:
         """Whether the period ran on ``when`` (any :data:`~peru_diplomacy.DateLike`), this period alone.
@@ -108,12 +111,14 @@ class Period:
         return StatusTimeline.from_periods((self,)).on(to_partial_date(when))
 
 
-@attrs.frozen
 class StatusTimeline:
     """The status of a set of periods as a step function over days.
 
     Built once per relation, it answers a day in one binary search and a range
-    of days by reading the steps the range crosses.
+    of days by reading the steps the range crosses. ``statuses[i]`` holds from
+    day ordinal ``starts[i]`` up to the next start. An immutable value,
+    compared and hashed by its steps. It is internal, not a record, so it is a
+    plain slotted class: one attrs class fewer to build on import (issue #10).
 
     >>> from peru_diplomacy import PartialDate
     >>> from peru_diplomacy import Period
@@ -123,8 +128,33 @@ class StatusTimeline:
     ['inactive', 'uncertain', 'active']
     """
 
+    __slots__ = ("starts", "statuses")
     starts: tuple[int, ...]
     statuses: tuple[Status, ...]
+
+    def __init__(self, starts: tuple[int, ...], statuses: tuple[Status, ...]) -> None:
+        object.__setattr__(self, "starts", starts)
+        object.__setattr__(self, "statuses", statuses)
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"StatusTimeline is immutable: cannot set {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"StatusTimeline is immutable: cannot delete {name!r}")
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, StatusTimeline):
+            return NotImplemented
+        return self.starts == other.starts and self.statuses == other.statuses
+
+    def __hash__(self) -> int:
+        return hash((self.starts, self.statuses))
+
+    def __repr__(self) -> str:
+        return f"StatusTimeline(starts={self.starts!r}, statuses={self.statuses!r})"
+
+    def __reduce__(self) -> tuple[type[StatusTimeline], tuple[tuple[int, ...], tuple[Status, ...]]]:
+        return (StatusTimeline, (self.starts, self.statuses))
 
     @classmethod
     def from_periods(cls, periods: Iterable[Period]) -> StatusTimeline:
@@ -136,7 +166,7 @@ class StatusTimeline:
         for lo, hi in certain + possible:
             if lo < hi:
                 points.add(lo)
-                if hi < _AFTER_ALL:
+                if hi < AFTER_ALL:
                     points.add(hi)
         starts: list[int] = []
         statuses: list[Status] = []
@@ -192,7 +222,7 @@ class StatusTimeline:
         >>> from peru_diplomacy import Period
         >>> from peru_diplomacy.periods import StatusTimeline
         >>> t = StatusTimeline.from_periods([Period(start=PartialDate(1952))])
-        >>> t.days(PartialDate(1952).earliest.toordinal(), PartialDate(1953).latest.toordinal())
+        >>> t.days(PartialDate(1952).earliest_ordinal, PartialDate(1953).latest_ordinal)
         (366, 731)
         """
         starts, statuses = self.starts, self.statuses
@@ -231,8 +261,8 @@ class StatusTimeline:
     def on(self, when: PartialDate) -> Status:
         """The status on an unknown day within ``when``: definite only if the same on every day."""
         if when.day is not None:
-            return self.status_at(when.earliest.toordinal())
-        seen = self.statuses_between(when.earliest.toordinal(), when.latest.toordinal())
+            return self.status_at(when.earliest_ordinal)
+        seen = self.statuses_between(when.earliest_ordinal, when.latest_ordinal)
         return next(iter(seen)) if len(seen) == 1 else Status.UNCERTAIN
 
     def at_any_time_ordinals(self, first: int, last: int) -> Status:
@@ -251,14 +281,14 @@ class StatusTimeline:
 
     def at_any_time(self, first: PartialDate, last: PartialDate) -> Status:
         """Whether relations stood on at least one day from ``first`` to ``last``."""
-        seen = self.statuses_between(first.earliest.toordinal(), last.latest.toordinal())
+        seen = self.statuses_between(first.earliest_ordinal, last.latest_ordinal)
         if Status.ACTIVE in seen:
             return Status.ACTIVE
         return Status.INACTIVE if seen == {Status.INACTIVE} else Status.UNCERTAIN
 
     def throughout(self, first: PartialDate, last: PartialDate) -> Status:
         """Whether relations stood on every day from ``first`` to ``last``."""
-        seen = self.statuses_between(first.earliest.toordinal(), last.latest.toordinal())
+        seen = self.statuses_between(first.earliest_ordinal, last.latest_ordinal)
         if Status.INACTIVE in seen:
             return Status.INACTIVE
         return Status.ACTIVE if seen == {Status.ACTIVE} else Status.UNCERTAIN

@@ -16,18 +16,21 @@ The German Democratic Republic has a relation of its own, ended in 1990.
 
 from __future__ import annotations
 
-import datetime as _dt
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import attrs
 
 from .counterparts import PERU_INDEPENDENCE, Counterpart
-from .dates import DateLike, PartialDate, to_partial_date
+from .dates import PartialDate, to_partial_date
 from .errors import NoStateOnDateError
 from .events import Event, EventKind, compile_periods
-from .periods import Period, Status, StatusTimeline, all_of, any_of, check_range
+from .periods import AFTER_ALL, Period, Status, StatusTimeline, all_of, any_of, check_range
 from .provenance import Attribution, Contest, DateDispute, Measure, Reference, Region, Source
 from .representation import Representation
+
+if TYPE_CHECKING:
+    from .dates import DateLike
 
 __all__ = ["Relation"]
 
@@ -84,7 +87,7 @@ class Relation:
         existed = all_of(_PERU_EXISTS, any_of(*(state._lifetime for state in self.states)))
         object.__setattr__(self, "_carried", all_of(existed, told))
         if self.horizon is not None:
-            told = told.after(self.horizon.latest.toordinal() + 1, Status.UNCERTAIN)
+            told = told.after(self.horizon.latest_ordinal + 1, Status.UNCERTAIN)
         object.__setattr__(self, "_timeline", all_of(existed, told))
 
     # -- provenance shortcuts -------------------------------------------------------
@@ -258,8 +261,8 @@ class Relation:
 
 def contest_span(contest: Contest) -> tuple[int, int]:
     """The half-open day-ordinal span a contest covers."""
-    end = _dt.date.max.toordinal() + 1 if contest.end is None else contest.end.earliest.toordinal()
-    return (contest.start.earliest.toordinal(), end)
+    end = AFTER_ALL if contest.end is None else contest.end.earliest_ordinal
+    return (contest.start.earliest_ordinal, end)
 
 
 _PERU_EXISTS = StatusTimeline.from_periods([Period(start=PERU_INDEPENDENCE)])
