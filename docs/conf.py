@@ -36,8 +36,7 @@ html_title = f"peru-diplomacy {release}"
 autodoc_member_order = "bysource"
 autodoc_typehints = "description"
 autodoc_default_options = {"members": True, "show-inheritance": False}
-# Type aliases RegionName, EventKindName and Table render as what they stand for; DateLike,
-# made on first use (so that import does not load datetime), renders as its name, linked.
+# Type aliases (DateLike, RegionName, EventKindName, Table) render as what they stand for.
 
 # Intersphinx: the live inventory first; where the network is closed (as in CI),
 # a small inventory of the names these pages cite, written by datadocs.

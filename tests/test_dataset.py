@@ -204,6 +204,30 @@ def test_import_loads_no_data_and_a_first_lookup_only_what_it_needs() -> None:
     subprocess.run([sys.executable, "-c", code], check=True)
 
 
+def test_record_and_date_annotations_resolve_at_run_time_in_a_fresh_process() -> None:
+    # What a first lookup leaves unloaded (datetime.py among it) must not leave a record field, or a
+    # method that takes a date, with a name that typing (and so cattrs) cannot resolve.
+    code = """
+import inspect, typing, peru_diplomacy
+from peru_diplomacy import relations_with
+relations_with("Chile")
+checked = 0
+for name in peru_diplomacy.__all__:
+    obj = getattr(peru_diplomacy, name)
+    if inspect.isclass(obj) and hasattr(obj, "__attrs_attrs__"):
+        typing.get_type_hints(obj)
+        checked += 1
+for cls in (peru_diplomacy.Relation, peru_diplomacy.Counterpart, peru_diplomacy.PartialDate, peru_diplomacy.Period):
+    for _, method in inspect.getmembers(cls, inspect.isfunction):
+        typing.get_type_hints(method)
+        checked += 1
+assert typing.get_type_hints(peru_diplomacy.to_partial_date)["value"] == peru_diplomacy.DateLike
+print(checked)
+"""
+    out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True)
+    assert int(out.stdout) > 60
+
+
 def test_many_threads_first_query_load_once_and_agree() -> None:
     code = """
 import threading, peru_diplomacy.dataset as d

@@ -61,7 +61,6 @@ INVENTORIES: dict[str, tuple[str, str, dict[str, tuple[str, str]]]] = {
             "typing.IO": ("py:class", "library/typing.html#$"),
             "typing.Any": ("py:data", "library/typing.html#$"),
             "typing.Literal": ("py:data", "library/typing.html#$"),
-            "typing.TypeAlias": ("py:data", "library/typing.html#$"),
             "os.PathLike": ("py:class", "library/os.html#$"),
             "enum.Enum": ("py:class", "library/enum.html#$"),
             "enum.StrEnum": ("py:class", "library/enum.html#$"),

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from ._format import SCHEMA_VERSION
 from .counterparts import CodeSystem, Counterpart, CounterpartKind, Membership
 from .dataset import Dataset, packaged_dataset
-from .dates import PartialDate, Precision, to_partial_date
+from .dates import DateLike, PartialDate, Precision, to_partial_date
 from .errors import (
     AmbiguousCountryError,
     DatasetError,
@@ -132,10 +132,6 @@ _LAZY_RECORDS = frozenset(
 
 
 def __getattr__(name: str) -> Any:
-    if name == "DateLike":  # names datetime.date: made on first use, so that import does not load datetime
-        from . import dates
-
-        return dates.DateLike
     if name == "SOURCE_REVISION":  # read from the data (its metadata line only), so it is said in one place
         return packaged_dataset().metadata.source_revision
     if name == "PanelRow":
@@ -176,7 +172,6 @@ if TYPE_CHECKING:
     from ._records import SystemState as SystemState
     from ._records import TimelineEntry as TimelineEntry
     from .amendments import AmendmentError as AmendmentError
-    from .dates import DateLike as DateLike
     from .panels import PanelRow as PanelRow
     from .serialization import converter as converter
     from .serialization import make_converter as make_converter

@@ -9,16 +9,11 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import attrs
 
 from ._enums import TextEnum
-from .dates import PartialDate, to_partial_date
+from .dates import DateLike, PartialDate, to_partial_date
 from .periods import Period, Status, StatusTimeline
-
-if TYPE_CHECKING:
-    from .dates import DateLike
 
 __all__ = ["PERU_INDEPENDENCE", "CodeSystem", "Counterpart", "CounterpartKind", "Membership"]
 

@@ -49,7 +49,7 @@ from ._loading import (
 )
 from ._loading import relation_id as read_relation_id
 from .counterparts import CodeSystem, Counterpart
-from .dates import PartialDate, to_partial_date
+from .dates import DateLike, PartialDate, to_partial_date
 from .errors import DatasetError, NoRelationError, UnknownCountryError
 from .events import EventKind, EventKindName
 from .identity import CountryIndex, RawName, normalize_query
@@ -67,7 +67,6 @@ if TYPE_CHECKING:
         SystemState,
         TimelineEntry,
     )
-    from .dates import DateLike
     from .panels import PanelMembership, PanelRow, PanelRule, PanelUnit
 
 __all__ = ["SCHEMA_VERSION", "Dataset", "packaged_dataset"]

@@ -17,20 +17,24 @@ than its source: ``PartialDate(1952)`` is *some day in 1952*, not 1 January.
 from __future__ import annotations
 
 import enum
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import attrs
 
 from .errors import InvalidDateError
 
 if TYPE_CHECKING:
-    import datetime
-    from typing import TypeAlias
+    from datetime import date, datetime
+else:
+    try:  # CPython: the very classes the datetime module exports, without running datetime.py (issue #10)
+        from _datetime import date, datetime
+    except ImportError:  # pragma: no cover - implementations without the C module
+        from datetime import date, datetime
 
 __all__ = ["DateLike", "PartialDate", "Precision", "to_partial_date"]
 
-# Day arithmetic is done here rather than with datetime, which is imported only
-# where a datetime.date is taken or given: a first lookup then need not load it.
+# Day ordinals are counted here, so that the status of a relation on a day is
+# found without making datetime.date objects.
 _MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 _DAYS_BEFORE_MONTH = (0, 0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334)
 
@@ -173,7 +177,7 @@ class PartialDate:
         )
 
     @classmethod
-    def from_date(cls, value: datetime.date) -> PartialDate:
+    def from_date(cls, value: date) -> PartialDate:
         """The day-precision partial date of a :class:`datetime.date`.
 
         >>> import datetime
@@ -219,30 +223,26 @@ class PartialDate:
         return Precision.DAY
 
     @property
-    def earliest(self) -> datetime.date:
+    def earliest(self) -> date:
         """The first day the date may stand for.
 
         >>> from peru_diplomacy import PartialDate
         >>> PartialDate(1952).earliest
         datetime.date(1952, 1, 1)
         """
-        import datetime
-
-        return datetime.date(self.year, self.month or 1, self.day or 1)
+        return date(self.year, self.month or 1, self.day or 1)
 
     @property
-    def latest(self) -> datetime.date:
+    def latest(self) -> date:
         """The last day the date may stand for.
 
         >>> from peru_diplomacy import PartialDate
         >>> PartialDate(1952, 2).latest
         datetime.date(1952, 2, 29)
         """
-        import datetime
-
         if self.month is None:
-            return datetime.date(self.year, 12, 31)
-        return datetime.date(self.year, self.month, self.day or _days_in_month(self.year, self.month))
+            return date(self.year, 12, 31)
+        return date(self.year, self.month, self.day or _days_in_month(self.year, self.month))
 
     @property
     def earliest_ordinal(self) -> int:
@@ -266,7 +266,7 @@ class PartialDate:
             return day_ordinal(self.year, 12, 31)
         return day_ordinal(self.year, self.month, self.day or _days_in_month(self.year, self.month))
 
-    def contains(self, day: datetime.date) -> bool:
+    def contains(self, day: date) -> bool:
         """Whether ``day`` is one of the days this date may stand for.
 
         >>> import datetime
@@ -274,9 +274,7 @@ class PartialDate:
         >>> PartialDate(1966, 9).contains(datetime.date(1966, 9, 30))
         True
         """
-        import datetime
-
-        if isinstance(day, datetime.datetime):
+        if isinstance(day, datetime):
             day = day.date()
         return self.earliest <= day <= self.latest
 
@@ -288,11 +286,9 @@ class PartialDate:
         >>> datetime.datetime(1952, 5, 1, 12, 0) in PartialDate(1952)
         True
         """
-        import datetime
-
-        if isinstance(day, datetime.datetime):
+        if isinstance(day, datetime):
             day = day.date()
-        return isinstance(day, datetime.date) and self.contains(day)
+        return isinstance(day, date) and self.contains(day)
 
     # -- three-valued comparisons -------------------------------------------------
 
@@ -366,21 +362,11 @@ class PartialDate:
         return self.sort_key() >= other.sort_key()
 
 
-if TYPE_CHECKING:
-    DateLike: TypeAlias = datetime.date | str | PartialDate | int
-    """What the query functions accept as a date (see :data:`peru_diplomacy.DateLike`)."""
-
-
-def __getattr__(name: str) -> Any:
-    # DateLike names datetime.date, so it is made on first use: importing the
-    # package does not load datetime.
-    if name == "DateLike":
-        import datetime
-
-        date_like = datetime.date | str | PartialDate | int
-        globals()["DateLike"] = date_like
-        return date_like
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+DateLike = date | str | PartialDate | int
+"""What the query functions accept as a date: a :class:`datetime.date` (or
+:class:`datetime.datetime`, taken at its date), ISO text of year, month or day
+precision (``"1952"``, ``"1966-09"``, ``"1985-09-06"``; surrounding spaces are
+ignored), a :class:`PartialDate`, or a year as an ``int`` (``1952``)."""
 
 
 def to_partial_date(value: DateLike) -> PartialDate:
@@ -400,18 +386,16 @@ def to_partial_date(value: DateLike) -> PartialDate:
     """
     if isinstance(value, PartialDate):
         return value
+    if isinstance(value, datetime):
+        return PartialDate.from_date(value.date())
+    if isinstance(value, date):
+        return PartialDate.from_date(value)
     if isinstance(value, str):
         return PartialDate.fromisoformat(value)
     if isinstance(value, int) and not isinstance(value, bool):
         if not 1 <= value <= 9999:
             raise InvalidDateError(f"year {value} is out of range: years run from 1 to 9999")
         return PartialDate(value)
-    import datetime
-
-    if isinstance(value, datetime.datetime):
-        return PartialDate.from_date(value.date())
-    if isinstance(value, datetime.date):
-        return PartialDate.from_date(value)
     raise TypeError(
         f"expected a datetime.date, ISO date text, a PartialDate or a year (int), not {type(value).__name__}"
     )

@@ -23,16 +23,12 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
 
 import attrs
 
 from ._enums import TextEnum
-from .dates import PartialDate, day_ordinal
+from .dates import DateLike, PartialDate, day_ordinal
 from .errors import InvalidDateError
-
-if TYPE_CHECKING:
-    from .dates import DateLike
 
 __all__ = ["Period", "Status", "StatusTimeline", "all_of", "any_of"]
 

@@ -17,20 +17,16 @@ The German Democratic Republic has a relation of its own, ended in 1990.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
 import attrs
 
 from .counterparts import PERU_INDEPENDENCE, Counterpart
-from .dates import PartialDate, to_partial_date
+from .dates import DateLike, PartialDate, to_partial_date
 from .errors import NoStateOnDateError
 from .events import Event, EventKind, compile_periods
 from .periods import AFTER_ALL, Period, Status, StatusTimeline, all_of, any_of, check_range
 from .provenance import Attribution, Contest, DateDispute, Measure, Reference, Region, Source
 from .representation import Representation
-
-if TYPE_CHECKING:
-    from .dates import DateLike
 
 __all__ = ["Relation"]
 
