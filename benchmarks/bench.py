@@ -5,7 +5,10 @@
 Prints, with the targets of issue #10:
 - whole-process time of a first lookup in a fresh interpreter, as a ratio to
   ``python -c "import attrs"`` (target <= 1.7) and to pycountry's first lookup
-  (stretch target <= 1.0), with ``python -c pass`` for scale;
+  (stretch target <= 1.0), with ``python -c pass`` for scale. The commands run
+  in rounds, each once a round; a ratio is the median of the ratios of runs in
+  the same round (wall time), with the same for CPU time (user + system) beside
+  it, which the load of other processes moves less;
 - the same first lookup against a synthetic dataset 100 times the size
   (18,900 relations), as a ratio to the 1x file read the same way (target <= 3);
 - warm ``relations_with`` by name and by code (target <= 1 microsecond);
@@ -50,17 +53,42 @@ def compile_package() -> None:
         compileall.compile_dir(folder, quiet=1)
 
 
-def cold_times(codes: list[str], runs: int) -> dict[str, float]:
-    """Median wall time of each command, run alternately so that load on the machine hits all alike."""
-    samples: dict[str, list[float]] = {code: [] for code in codes}
-    for code in samples:  # warm the file cache
-        subprocess.run([sys.executable, "-c", code], check=True)
-    for _ in range(runs):
-        for code, times in samples.items():
-            start = time.perf_counter()
+class Cold:
+    """Cold runs of several commands, run in rounds (each command once a round, in turn)."""
+
+    def __init__(self, codes: list[str], runs: int) -> None:
+        self.wall: dict[str, list[float]] = {code: [] for code in codes}
+        self.cpu: dict[str, list[float]] = {code: [] for code in codes}
+        for code in codes:  # warm the file cache
             subprocess.run([sys.executable, "-c", code], check=True)
-            times.append(time.perf_counter() - start)
-    return {code: statistics.median(times) for code, times in samples.items()}
+        for _ in range(runs):
+            for code in codes:
+                before = _children_cpu()
+                start = time.perf_counter()
+                subprocess.run([sys.executable, "-c", code], check=True)
+                self.wall[code].append(time.perf_counter() - start)
+                self.cpu[code].append(_children_cpu() - before)
+
+    def median(self, code: str) -> float:
+        """Median wall time of the command, in seconds."""
+        return statistics.median(self.wall[code])
+
+    def ratio(self, code: str, base: str, *, cpu: bool = False) -> float:
+        """Median over rounds of the command's time over the base's in the same round.
+
+        Each ratio pairs two runs made moments apart, so a machine that slows
+        down or speeds up during the benchmark moves both alike.
+        """
+        samples = self.cpu if cpu else self.wall
+        return statistics.median(a / b for a, b in zip(samples[code], samples[base], strict=True))
+
+
+def _children_cpu() -> float:
+    """User and system CPU seconds of the finished child processes (what the process ran, not what it waited)."""
+    import resource
+
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def synthetic(folder: Path, copies: int) -> Path:
@@ -104,7 +132,7 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         one, hundred = synthetic(Path(tmp), 1), synthetic(Path(tmp), 100)
         file_1x, file_100x = FROM_FILE.format(path=str(one)), FROM_FILE.format(path=str(hundred))
-        cold = cold_times([EMPTY, BASELINE, PYCOUNTRY, IMPORT_ONLY, COLD, file_1x, file_100x], args.runs)
+        cold = Cold([EMPTY, BASELINE, PYCOUNTRY, IMPORT_ONLY, COLD, file_1x, file_100x], args.runs)
         size_100x = hundred.stat().st_size
     setup = (
         "import datetime; from peru_diplomacy import relations_with, active_on;"
@@ -120,16 +148,20 @@ def main(argv: list[str] | None = None) -> int:
     memory = (rss_kib(MEMORY) - rss_kib(MEMORY_BASE)) / 1024
     memory_total = rss_kib(MEMORY) / 1024
 
-    base = cold[BASELINE]
-    print(f"python {sys.version.split()[0]}, {args.runs} cold runs each, medians")
-    print(f"cold  python -c {EMPTY!r:<72} {cold[EMPTY] * 1e3:7.1f} ms")
-    for code, label in ((BASELINE, BASELINE), (PYCOUNTRY, PYCOUNTRY), (IMPORT_ONLY, IMPORT_ONLY), (COLD, COLD)):
-        print(f"cold  python -c {label!r:<72} {cold[code] * 1e3:7.1f} ms   ratio {cold[code] / base:.2f}")
-    print(f"first lookup / import attrs:                {cold[COLD] / base:6.2f}      target <= 1.7")
-    print(f"first lookup / pycountry's first lookup:    {cold[COLD] / cold[PYCOUNTRY]:6.2f}      stretch <= 1.0")
-    print(f"first lookup, 1x file (Dataset.from_file):  {cold[file_1x] * 1e3:6.1f} ms")
-    print(f"first lookup, 100x file ({size_100x / 2**20:.0f} MiB, 18,900 relations): {cold[file_100x] * 1e3:6.1f} ms")
-    print(f"100x / 1x:                                  {cold[file_100x] / cold[file_1x]:6.2f}      target <= 3")
+    print(f"python {sys.version.split()[0]}, {args.runs} cold runs of each command in rounds;")
+    print("wall time: medians; ratios: median of the ratios of runs in the same round (wall; CPU beside)")
+    print(f"cold  python -c {EMPTY!r:<72} {cold.median(EMPTY) * 1e3:7.1f} ms")
+    for code in (BASELINE, PYCOUNTRY, IMPORT_ONLY, COLD):
+        wall, cpu = cold.ratio(code, BASELINE), cold.ratio(code, BASELINE, cpu=True)
+        print(f"cold  python -c {code!r:<72} {cold.median(code) * 1e3:7.1f} ms   ratio {wall:.2f} (CPU {cpu:.2f})")
+    wall, cpu = cold.ratio(COLD, BASELINE), cold.ratio(COLD, BASELINE, cpu=True)
+    print(f"first lookup / import attrs:                {wall:6.2f} (CPU {cpu:.2f})   target <= 1.7")
+    wall, cpu = cold.ratio(COLD, PYCOUNTRY), cold.ratio(COLD, PYCOUNTRY, cpu=True)
+    print(f"first lookup / pycountry's first lookup:    {wall:6.2f} (CPU {cpu:.2f})   stretch <= 1.0")
+    print(f"first lookup, 1x file (Dataset.from_file):  {cold.median(file_1x) * 1e3:6.1f} ms")
+    size = f"{size_100x / 2**20:.0f} MiB, 18,900 relations"
+    print(f"first lookup, 100x file ({size}): {cold.median(file_100x) * 1e3:6.1f} ms")
+    print(f"100x / 1x:                                  {cold.ratio(file_100x, file_1x):6.2f}      target <= 3")
     print(f"warm relations_with('Chile'):               {by_name * 1e6:6.2f} us   target <= 1")
     print(f"warm relations_with('CHL'):                 {by_code * 1e6:6.2f} us   target <= 1")
     print(f"warm relations_with(152):                   {by_number * 1e6:6.2f} us   target <= 1")
