@@ -363,10 +363,8 @@ class PartialDate:
 
 
 DateLike = date | str | PartialDate | int
-"""What the query functions accept as a date: a :class:`datetime.date` (or
-:class:`datetime.datetime`, taken at its date), ISO text of year, month or day
-precision (``"1952"``, ``"1966-09"``, ``"1985-09-06"``; surrounding spaces are
-ignored), a :class:`PartialDate`, or a year as an ``int`` (``1952``)."""
+"""What the query functions accept as a date: a date, ISO text of year, month or
+day precision, a :class:`PartialDate` or a year (see :data:`peru_diplomacy.DateLike`)."""
 
 
 def to_partial_date(value: DateLike) -> PartialDate:
