@@ -452,6 +452,6 @@ def test_a_timeline_is_an_immutable_value() -> None:
         "StatusTimeline(starts=(0, 5), statuses=(<Status.INACTIVE: 'inactive'>, <Status.ACTIVE: 'active'>))"
     )
     with pytest.raises(AttributeError, match="immutable: cannot set 'starts'"):
-        timeline.starts = ()  # type: ignore[misc]
+        timeline.starts = ()
     with pytest.raises(AttributeError, match="immutable: cannot delete 'statuses'"):
-        del timeline.statuses  # type: ignore[misc]
+        del timeline.statuses
