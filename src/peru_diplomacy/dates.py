@@ -248,8 +248,9 @@ class PartialDate:
     def earliest_ordinal(self) -> int:
         """:attr:`earliest` as a day ordinal (:meth:`datetime.date.toordinal`), without making the date.
 
+        >>> import datetime
         >>> from peru_diplomacy import PartialDate
-        >>> PartialDate(1952).earliest_ordinal == PartialDate(1952).earliest_ordinal
+        >>> PartialDate(1952).earliest_ordinal == datetime.date(1952, 1, 1).toordinal()
         True
         """
         return day_ordinal(self.year, self.month or 1, self.day or 1)

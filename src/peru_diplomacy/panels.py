@@ -26,7 +26,7 @@ import attrs
 
 from .counterparts import CodeSystem, Counterpart, Membership
 from .dates import PartialDate
-from .periods import Status, StatusTimeline, all_of
+from .periods import AFTER_ALL, Status, StatusTimeline, all_of
 from .provenance import Confidence
 from .relation import Relation, contest_span
 from .representation import Representation, RepresentationLevel
@@ -126,9 +126,8 @@ def _units(first: int, last: int, unit: str) -> Iterator[PartialDate]:
 
 def _spans(state: Counterpart, system: CodeSystem) -> list[tuple[int, int, Membership]]:
     """The state's memberships of one system as half-open ordinal spans."""
-    end_of_time = _AFTER_ALL
     return [
-        (m.start.earliest_ordinal, end_of_time if m.end is None else m.end.earliest_ordinal, m)
+        (m.start.earliest_ordinal, AFTER_ALL if m.end is None else m.end.earliest_ordinal, m)
         for m in state.memberships
         if m.system is system
     ]
@@ -140,9 +139,6 @@ def _in(spans: list[tuple[int, int, Membership]], lo: int, hi: int) -> Membershi
         if start <= hi and stop > lo:
             found = m
     return found
-
-
-_AFTER_ALL = 10**7
 
 
 def build_panel(
@@ -195,7 +191,7 @@ def _state_rows(
     if not alive:
         return
     first_day = life.starts[alive[0]]
-    last_day = life.starts[alive[-1] + 1] - 1 if alive[-1] + 1 < len(life.starts) else _AFTER_ALL
+    last_day = life.starts[alive[-1] + 1] - 1 if alive[-1] + 1 < len(life.starts) else AFTER_ALL
     begin = bisect.bisect_left([hi for _, _, hi in units], first_day)
     end = bisect.bisect_right([lo for _, lo, _ in units], last_day)
     gaps = len(alive) != alive[-1] - alive[0] + 1

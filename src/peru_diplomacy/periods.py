@@ -113,8 +113,8 @@ class StatusTimeline:
     Built once per relation, it answers a day in one binary search and a range
     of days by reading the steps the range crosses. ``statuses[i]`` holds from
     day ordinal ``starts[i]`` up to the next start. An immutable value,
-    compared and hashed by its steps. It is internal, not a record, so it is a
-    plain slotted class: one attrs class fewer to build on import (issue #10).
+    compared and hashed by its steps. It is internal, not a record: a plain
+    slotted class, so that importing the package builds one attrs class fewer.
 
     >>> from peru_diplomacy import PartialDate
     >>> from peru_diplomacy import Period
