@@ -9,8 +9,9 @@ Prints, with the targets of issue #10:
   of the design: attrs, json and importlib.resources reading a small packaged
   file, the imports issue #10 allows a first lookup. The commands run
   in rounds, each once a round; a ratio is the median of the ratios of runs in
-  the same round (wall time), with the same for CPU time (user + system) beside
-  it, which the load of other processes moves less;
+  the same round (wall time), followed by the ratio of the two medians and the
+  same-round ratio of CPU times (user + system), which the load of other
+  processes moves less;
 - the same first lookup against a synthetic dataset 100 times the size
   (18,900 relations), as a ratio to the 1x file read the same way (target <= 3);
 - warm ``relations_with`` by name and by code (target <= 1 microsecond);
@@ -86,6 +87,11 @@ class Cold:
         samples = self.cpu if cpu else self.wall
         return statistics.median(a / b for a, b in zip(samples[code], samples[base], strict=True))
 
+    def ratios(self, code: str, base: str) -> str:
+        """The paired ratio, then the ratio of the two medians and the paired ratio of CPU times."""
+        of_medians = self.median(code) / self.median(base)
+        return f"{self.ratio(code, base):.2f} (of medians {of_medians:.2f}, CPU {self.ratio(code, base, cpu=True):.2f})"
+
 
 def _children_cpu() -> float:
     """User and system CPU seconds of the finished child processes (what the process ran, not what it waited)."""
@@ -153,17 +159,14 @@ def main(argv: list[str] | None = None) -> int:
     memory_total = rss_kib(MEMORY) / 1024
 
     print(f"python {sys.version.split()[0]}, {args.runs} cold runs of each command in rounds;")
-    print("wall time: medians; ratios: median of the ratios of runs in the same round (wall; CPU beside)")
+    print("times: medians; a ratio: the median of the ratios of runs in the same round (wall time),")
+    print("then the ratio of the medians and the same-round ratio of CPU times")
     print(f"cold  python -c {EMPTY!r:<72} {cold.median(EMPTY) * 1e3:7.1f} ms")
     for code in (BASELINE, FLOOR, PYCOUNTRY, IMPORT_ONLY, COLD):
-        wall, cpu = cold.ratio(code, BASELINE), cold.ratio(code, BASELINE, cpu=True)
-        print(f"cold  python -c {code!r:<72} {cold.median(code) * 1e3:7.1f} ms   ratio {wall:.2f} (CPU {cpu:.2f})")
-    wall, cpu = cold.ratio(COLD, BASELINE), cold.ratio(COLD, BASELINE, cpu=True)
-    print(f"first lookup / import attrs:                {wall:6.2f} (CPU {cpu:.2f})   target <= 1.7")
-    wall, cpu = cold.ratio(COLD, PYCOUNTRY), cold.ratio(COLD, PYCOUNTRY, cpu=True)
-    print(f"first lookup / pycountry's first lookup:    {wall:6.2f} (CPU {cpu:.2f})   stretch <= 1.0")
-    wall, cpu = cold.ratio(COLD, FLOOR), cold.ratio(COLD, FLOOR, cpu=True)
-    print(f"first lookup / attrs+json+importlib.resources: {wall:6.2f} (CPU {cpu:.2f})   (what the package adds)")
+        print(f"cold  python -c {code!r:<72} {cold.median(code) * 1e3:7.1f} ms   ratio {cold.ratios(code, BASELINE)}")
+    print(f"first lookup / import attrs:                {cold.ratios(COLD, BASELINE)}   target <= 1.7")
+    print(f"first lookup / pycountry's first lookup:    {cold.ratios(COLD, PYCOUNTRY)}   stretch <= 1.0")
+    print(f"first lookup / attrs+json+importlib.resources: {cold.ratios(COLD, FLOOR)}   (what the package adds)")
     print(f"first lookup, 1x file (Dataset.from_file):  {cold.median(file_1x) * 1e3:6.1f} ms")
     size = f"{size_100x / 2**20:.0f} MiB, 18,900 relations"
     print(f"first lookup, 100x file ({size}): {cold.median(file_100x) * 1e3:6.1f} ms")
