@@ -346,8 +346,18 @@ class Registry:
             ]:
                 add(value, kind, None, record.alpha_3, label)
         in_data_historic = {s.iso3166_3 for r in relations for s in r.states if s.iso3166_3}
+        # A former name of a state that lives on in a relation (Zaire, Dahomey, Burma, East Timor) is that
+        # relation's: never a state of its own, so never an ambiguity with itself.
+        renamed = {code: state for state, codes in self.curation["former_codes"].items() for code in codes}
+        state_owner = {s.id: (r.id, s.id) for r in relations for s in r.states}
         for record in pycountry.historic_countries:
             if record.alpha_4 in in_data_historic:
+                continue
+            if record.alpha_4 in renamed:
+                owner = state_owner.get(renamed[record.alpha_4])
+                if owner is None:
+                    raise SourceError(f"counterparts.toml [former_codes]: {renamed[record.alpha_4]} has no relation")
+                add(record.name, NameKind.FORMER_NAME, *owner)
                 continue
             label = world["labels"].get(record.alpha_4) or str(record.name)
             for value, kind in ((record.name, NameKind.FORMER_NAME), (record.alpha_4, NameKind.CODE)):

@@ -48,6 +48,7 @@ from ._loading import (
     version_message,
 )
 from ._loading import relation_id as read_relation_id
+from ._numbers import integral
 from .counterparts import CodeSystem, Counterpart
 from .dates import DateLike, PartialDate, to_partial_date
 from .errors import DatasetError, NoRelationError, UnknownCountryError
@@ -408,7 +409,7 @@ class Dataset:
         relation = self._relation(relation_id)
         if relation is None:
             raise DatasetError(f"the name index points to relation {relation_id!r}, which the dataset lacks")
-        if len(self._cache) < _CACHE_LIMIT and (isinstance(country, int) or len(country) <= _CACHE_KEY_LIMIT):
+        if len(self._cache) < _CACHE_LIMIT and (type(country) is int or (type(country) is str and len(country) <= _CACHE_KEY_LIMIT)):
             self._cache[country] = relation
         return relation
 
@@ -438,12 +439,13 @@ class Dataset:
         return NoRelationError(error.country, message=message, state=error.state)
 
     def _by_system_code(self, country: str | int, system: CodeSystem) -> Relation:
-        if isinstance(country, bool) or not isinstance(country, (str, int)):
+        number = None if isinstance(country, str) else integral(country)
+        if number is None and not isinstance(country, str):
             raise TypeError(
                 f"a {system.value.upper()} code is an int or an abbreviation (str), not {type(country).__name__}"
             )
         text = country.strip() if isinstance(country, str) else ""
-        code: int | None = country if isinstance(country, int) else (int(text) if text.isdigit() else None)
+        code: int | None = number if number is not None else (int(text) if text.isdigit() else None)
         abbrev = None if code is not None else text.upper()
 
         def matches(m: Any) -> bool:

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from ._numbers import integral
 from .errors import InvalidDateError
 
 if TYPE_CHECKING:
@@ -365,13 +366,21 @@ class PartialDate:
 
 DateLike = date | str | PartialDate | int
 """What the query functions accept as a date: a date, ISO text of year, month or
-day precision, a :class:`PartialDate` or a year (see :data:`peru_diplomacy.DateLike`)."""
+day precision, a :class:`PartialDate` or a year (see :data:`peru_diplomacy.DateLike`).
+
+Pipelines' own types work too, without the library importing them: any
+integral number as a year (``numpy.int64``), a ``numpy.datetime64`` at its
+unit's precision (``'1990'`` a year, ``'1990-06'`` a month, a day or finer a
+day), and objects spanning one year, month or day with ``start_time`` and
+``end_time`` (``pandas.Period``); ``pandas.Timestamp`` is a datetime."""
 
 
 def to_partial_date(value: DateLike) -> PartialDate:
     """Coerce a :data:`DateLike` to a :class:`PartialDate`.
 
-    A :class:`datetime.datetime` is taken at its date.
+    A :class:`datetime.datetime` is taken at its date; an integral number
+    (``numpy.int64`` too) is a year; a ``numpy.datetime64`` keeps its unit's
+    precision and a ``pandas.Period`` of a year, month or day its own.
 
     >>> from peru_diplomacy import to_partial_date
     >>> to_partial_date("1970-01-01")
@@ -385,16 +394,59 @@ def to_partial_date(value: DateLike) -> PartialDate:
     """
     if isinstance(value, PartialDate):
         return value
-    if isinstance(value, datetime):
-        return PartialDate.from_date(value.date())
     if isinstance(value, date):
-        return PartialDate.from_date(value)
+        try:
+            day = value.date() if isinstance(value, datetime) else value
+            return PartialDate(day.year, day.month, day.day)
+        except (ValueError, TypeError, AttributeError):  # pandas.NaT is a datetime that has no date
+            raise InvalidDateError(f"{value!r} is not a date (a missing value?)") from None
     if isinstance(value, str):
         return PartialDate.fromisoformat(value)
-    if isinstance(value, int) and not isinstance(value, bool):
-        if not 1 <= value <= 9999:
-            raise InvalidDateError(f"year {value} is out of range: years run from 1 to 9999")
-        return PartialDate(value)
+    year = integral(value)
+    if year is not None:
+        if not 1 <= year <= 9999:
+            raise InvalidDateError(f"year {year} is out of range: years run from 1 to 9999")
+        return PartialDate(year)
+    carried = _carried_date(value)
+    if carried is not None:
+        return carried
     raise TypeError(
         f"expected a datetime.date, ISO date text, a PartialDate or a year (int), not {type(value).__name__}"
     )
+
+
+# numpy.datetime64 units: the precision each gives (weeks span days, so they are refused).
+_DATETIME64_PRECISION = {"Y": 4, "M": 7, "D": 10, "h": 10, "m": 10, "s": 10, "ms": 10, "us": 10, "ns": 10}
+
+
+def _carried_date(value: object) -> PartialDate | None:
+    """The date an object of numpy or pandas carries (by duck typing, importing neither), or ``None``."""
+    kind = type(value).__name__
+    if kind == "datetime64":
+        dtype = getattr(getattr(value, "dtype", None), "name", "")
+        unit = dtype.partition("[")[2].rstrip("]")
+        text = str(value)
+        if text == "NaT":
+            raise InvalidDateError("numpy.datetime64('NaT') is not a date (a missing value)")
+        width = _DATETIME64_PRECISION.get(unit)
+        if width is None:
+            raise InvalidDateError(
+                f"a numpy.datetime64 of unit {unit or 'generic'!r} is not a year, month or day; "
+                "convert it with .astype('datetime64[D]')"
+            )
+        return PartialDate.fromisoformat(text[:width])
+    start, end = getattr(value, "start_time", None), getattr(value, "end_time", None)
+    if isinstance(start, date) and isinstance(end, date):
+        try:
+            first = PartialDate(start.year, start.month, start.day)
+            last = PartialDate(end.year, end.month, end.day)
+        except (ValueError, TypeError, AttributeError):
+            raise InvalidDateError(f"{value!r} is not a date (a missing value?)") from None
+        for candidate in (first, PartialDate(first.year, first.month), PartialDate(first.year)):
+            if candidate.earliest_ordinal == first.earliest_ordinal and candidate.latest_ordinal == last.latest_ordinal:
+                return candidate
+        raise InvalidDateError(
+            f"{value!r} spans {first}..{last}, which is not one year, month or day; "
+            "pass its start_time, or its year"
+        )
+    return None

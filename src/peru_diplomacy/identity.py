@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, NamedTuple
 
 from ._enums import TextEnum
+from ._numbers import integral
 from .errors import AmbiguousCountryError, NoRelationError, UnknownCountryError
 
 if TYPE_CHECKING:
@@ -65,7 +66,20 @@ def normalize_name(text: str) -> str:
     words = text.split()
     if words and words[0] == "the":
         del words[0]
+    if len(words) > 1 and ("d" in words or "l" in words):
+        words = _elided(words)
     return " ".join(words)
+
+
+def _elided(words: list[str]) -> list[str]:
+    """French elisions written with a space for the apostrophe: "d ivoire" is "divoire"."""
+    out: list[str] = []
+    for word in words:
+        if out and out[-1] in ("d", "l") and word[:1] in "aeiouyh" and len(out) > 1:
+            out[-1] += word
+        else:
+            out.append(word)
+    return out
 
 
 def normalize_query(query: object) -> str:
@@ -75,13 +89,14 @@ def normalize_query(query: object) -> str:
     >>> normalize_query(36), normalize_query(" 036 "), normalize_query("CHL")
     ('036', '036', 'chl')
     """
-    if isinstance(query, bool) or not isinstance(query, (str, int)):
-        raise TypeError(
-            "a country is a name or an ISO 3166 code (str) or an ISO 3166-1 numeric code (int), "
-            f"not {type(query).__name__}"
-        )
-    if isinstance(query, int):
-        return f"{query:03d}" if 0 <= query <= 999 else "#out-of-range"
+    if not isinstance(query, str):
+        number = integral(query)
+        if number is None:
+            raise TypeError(
+                "a country is a name or an ISO 3166 code (str) or an ISO 3166-1 numeric code (an integer), "
+                f"not {type(query).__name__}"
+            )
+        return f"{number:03d}" if 0 <= number <= 999 else "#out-of-range"
     key = normalize_name(query)
     if key.isdigit() and len(key) <= 3:
         return key.zfill(3)
@@ -127,7 +142,8 @@ class CountryIndex:
                     )
                 raise NoRelationError(entry.label, state=entry.state)
             raise AmbiguousCountryError(query, sorted({self._describe(e) for e in targets.values()}))
-        raise UnknownCountryError(query, self.suggest(key))
+        abbreviation = isinstance(query, str) and query.strip().isupper() and len(key) <= _LONGEST_ABBREVIATION
+        raise UnknownCountryError(query, () if abbreviation else self.suggest(key))
 
     def suggest(self, key: str, limit: int = 3) -> tuple[str, ...]:
         """Up to ``limit`` names close to ``key`` that do resolve to a relation."""
@@ -161,3 +177,6 @@ class CountryIndex:
 
 
 _SUBJECT = "PER"
+# A query in capitals this short is an abbreviation or a code: a near miss of it is another state or an
+# organisation ("UAE" is not "UE", the EU), never a typo worth suggesting.
+_LONGEST_ABBREVIATION = 4

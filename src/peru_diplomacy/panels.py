@@ -24,6 +24,7 @@ from typing import Literal, get_args
 
 import attrs
 
+from ._numbers import integral
 from .counterparts import CodeSystem, Counterpart, Membership
 from .dates import PartialDate
 from .periods import AFTER_ALL, Status, StatusTimeline, all_of
@@ -106,9 +107,10 @@ def _choice(name: str, value: object, allowed: tuple[str, ...]) -> str:
 
 
 def _year(name: str, value: object) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 9999:
+    year = integral(value)
+    if year is None or not 1 <= year <= 9999:
         raise ValueError(f"{name} must be a year from 1 to 9999 (an int), not {value!r}")
-    return value
+    return year
 
 
 def _units(first: int, last: int, unit: str) -> Iterator[PartialDate]:
