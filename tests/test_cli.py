@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -64,14 +65,18 @@ def test_show_lists_notes_references_and_disputes() -> None:
     assert "Notes (verbatim)" in out and "[30] " in out
 
 
-def test_show_json_is_the_record() -> None:
+def test_show_json_is_the_export_row_with_its_events_and_periods() -> None:
+    from peru_diplomacy.export import event_rows, period_rows, relation_rows
+
     result = run("show", "CHL", "--json")
     assert result.returncode == 0
     record = json.loads(result.stdout)
-    assert record["id"] == "CHL"
-    from peru_diplomacy import Relation, converter
-
-    assert converter.structure(record, Relation) == peru_diplomacy.relations_with("Chile")
+    chile = peru_diplomacy.relations_with("Chile")
+    assert record == {
+        "relation": relation_rows([chile])[0],
+        "events": event_rows([chile]),
+        "periods": period_rows([chile]),
+    }
 
 
 @pytest.mark.parametrize(
@@ -122,9 +127,9 @@ def test_list_filters() -> None:
     rows = json.loads(result.stdout)
     assert len(rows) == 16 and rows[0]["counterpart"] == "Australia"
     active = json.loads(run("list", "--active-on", "1945-01-01", "--json").stdout)
-    assert "JPN" not in {r["id"] for r in active} and "CHL" in {r["id"] for r in active}
+    assert "JPN" not in {r["relation_id"] for r in active} and "CHL" in {r["relation_id"] for r in active}
     uncertain = json.loads(run("list", "--status", "uncertain", "--on", "1952-06-01", "--json").stdout)
-    assert "TUR" in {r["id"] for r in uncertain}
+    assert "TUR" in {r["relation_id"] for r in uncertain}
     plain = run("list", "--region", "europe")
     assert plain.returncode == 0 and len(plain.stdout.splitlines()) == 49
 
@@ -152,7 +157,11 @@ def test_export(tmp_path: Path) -> None:
         (("export", "-o", "/dev/full"), 3, "No space left on device"),
         (("export", "-o", "/"), 3, "peru-diplomacy: /: "),
         (("export", "--table", "panel", "--from", "1990", "--to", "1950"), 2, "first (1990) is after last (1950)"),
-        (("export", "--table", "panel", "--from", "1950", "--to", "1951", "--unit", "week"), 2, "unit must be one of"),
+        (
+            ("export", "--table", "panel", "--from", "1950", "--to", "1951", "--unit", "week"),
+            2,
+            "invalid choice: 'week'",
+        ),
         (("export", "--table", "panel"), 2, "needs --from YEAR and --to YEAR"),
         (("export", "--table", "records", "--format", "csv"), 2, "JSON only"),
         (("--amend", "/nonexistent.toml", "show", "Chile"), 3, "cannot read the file"),
@@ -200,3 +209,187 @@ def test_export_a_panel() -> None:
     rows = list(csv.DictReader(io.StringIO(out)))
     assert {r["year"] for r in rows} == {str(y) for y in range(1950, 2024)}
     assert not [r for r in rows if r["state"] == "German Democratic Republic" and int(r["year"]) > 1990]
+
+
+def test_every_json_surface_agrees_on_names_and_types() -> None:
+    """list, show, timeline and export write one row shape per fact: the same names, the same types."""
+    from peru_diplomacy.export import event_rows, relation_rows
+
+    exported = {r["relation_id"]: r for r in json.loads(run("export", "--format", "json").stdout)}
+    listed = {r["relation_id"]: r for r in json.loads(run("list", "--json").stdout)}
+    events = json.loads(run("export", "--format", "json", "--table", "events").stdout)
+    timeline = json.loads(run("timeline", "--json").stdout)
+    assert exported == listed
+    assert sorted(events, key=lambda e: (e["relation_id"], e["sequence"])) == sorted(
+        timeline, key=lambda e: (e["relation_id"], e["sequence"])
+    )
+    for country in ("Germany", "Czechoslovakia", "Namibia", "Russia"):
+        relation = peru_diplomacy.relations_with(country)
+        shown = json.loads(run("show", country, "--json").stdout)
+        assert exported[relation.id] == shown["relation"] == relation_rows([relation])[0]
+        assert [e for e in events if e["relation_id"] == relation.id] == shown["events"] == event_rows([relation])
+    for row in exported.values():
+        for column in ("cow_code", "gw_code", "source_row", "event_count"):
+            assert row[column] is None or type(row[column]) is int, (column, row)
+
+
+def test_panel_and_relations_tables_join_on_the_same_code_columns() -> None:
+    panel_rows = list(
+        csv.DictReader(io.StringIO(run("export", "--table", "panel", "--from", "1980", "--to", "1980").stdout))
+    )
+    relation_rows = list(csv.DictReader(io.StringIO(run("export").stdout)))
+    by_state = {r["counterpart_id"]: r for r in relation_rows}
+    gdr = next(r for r in panel_rows if r["state_id"] == "DDDE")
+    assert (
+        (gdr["alpha3"], gdr["iso3166_3"])
+        == ("DDR", "DDDE")
+        == (by_state["DDDE"]["alpha3"], by_state["DDDE"]["iso3166_3"])
+    )
+    assert all(len(r["alpha3"]) in (0, 3) for r in panel_rows)
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("timeline", "--from", "2026", "--to", "2020"), "ends before it starts"),
+        (("export", "--table", "panel", "--from", "2023", "--to", "1950"), "first (2023) is after last (1950)"),
+        (("export", "--from", "1950", "--to", "1960"), "--from, --to only apply to --table panel"),
+        (("export", "--table", "events", "--unit", "month"), "--unit only apply to --table panel"),
+        (("export", "--table", "panel", "--from", "1950", "--to", "1951", "--rule", "sometimes"), "invalid choice"),
+        (("export", "--table", "panel", "--from", "1950", "--to", "1951", "--membership", "un"), "invalid choice"),
+        (("export", "--table", "panel", "--from", "1950", "--to", "2023", "--unit", "day"), "narrow the years"),
+        (("export", "--table", "panel", "--from", "1950", "--to", "1951", "--max-rows", "-1"), "--max-rows"),
+        (("show", "Chile", "--amend", "x.toml"), "--amend goes before the command"),
+        (("list", "--data", "x.json"), "--data goes before the command"),
+        (("show", "--system", "un", "710"), "invalid choice"),
+        (("list", "--status", "active"), "--status and --on go together"),
+    ],
+)
+def test_every_usage_error_of_the_reference_exits_2(args: tuple[str, ...], message: str) -> None:
+    result = run(*args)
+    assert result.returncode == 2, result.stderr
+    assert message in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_choices_come_from_the_literal_types() -> None:
+    from typing import get_args
+
+    from peru_diplomacy.panels import PanelMembership, PanelRule, PanelUnit
+
+    helped = run("export", "--help").stdout
+    for literal in (PanelUnit, PanelRule, PanelMembership):
+        assert "{" + ",".join(get_args(literal)) + "}" in helped
+
+
+def test_show_by_cow_and_gw_code() -> None:
+    assert run("show", "--system", "cow", "710").stdout.startswith("Peru – China\n")
+    assert run("show", "710").stdout.startswith("Peru – South Africa\n")
+    assert run("show", "--system", "gw", "CHL").stdout.startswith("Peru – Chile\n")
+    missing = run("show", "--system", "cow", "760")
+    assert missing.returncode == 1 and "Bhutan" in missing.stderr
+
+
+def test_records_export_is_a_dataset_that_data_reads(tmp_path: Path) -> None:
+    target = tmp_path / "mine.json"
+    assert run("export", "--table", "records", "--format", "json", "-o", str(target)).returncode == 0
+    assert target.read_text(encoding="utf-8") == peru_diplomacy.packaged_dataset().to_json()
+    assert peru_diplomacy.Dataset.from_file(target).relations == peru_diplomacy.all_relations()
+    listed = run("--data", str(target), "list", "--region", "Oceania")
+    assert listed.returncode == 0 and len(listed.stdout.splitlines()) == 16
+    broken = tmp_path / "broken.json"
+    broken.write_text("{", encoding="utf-8")
+    failed = run("--data", str(broken), "list")
+    assert failed.returncode == 3 and "not valid JSON" in failed.stderr and "Traceback" not in failed.stderr
+    missing = run("--data", str(tmp_path / "none.json"), "list")
+    assert missing.returncode == 3 and "none.json" in missing.stderr
+
+
+def test_help_says_what_the_data_covers() -> None:
+    metadata = peru_diplomacy.packaged_dataset().metadata
+    helped = run("--help").stdout
+    assert f"revision of {metadata.source_revision}" in helped
+    assert f"to {metadata.horizon}" in helped
+    assert "May 2023, CC BY-SA" not in helped
+
+
+def test_a_closed_standard_output_fails_quietly_with_status_3() -> None:
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import sys; sys.stdout.close(); sys.stdout = None; "
+            "from peru_diplomacy.cli import main; raise SystemExit(main(['show', 'Chile']))",
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 3 and "standard output is closed" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "status"),
+    [(("show", "Chile"), 0), (("show", "Chle"), 1), (("show",), 2), (("--data", "/nonexistent", "list"), 3)],
+)
+def test_a_closed_standard_error_keeps_each_status(args: tuple[str, ...], status: int) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "peru_diplomacy", *args],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        check=False,
+        pass_fds=(),
+        close_fds=True,
+        preexec_fn=lambda: __import__("os").close(2),
+    )
+    assert result.returncode == status
+
+
+def test_an_interrupt_ends_with_130_and_no_traceback(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from peru_diplomacy import cli
+    from peru_diplomacy.dataset import Dataset
+
+    def interrupted(*args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(Dataset, "panel", interrupted)
+    assert cli.main(["export", "--table", "panel", "--from", "1950", "--to", "1960"]) == 130
+    captured = capsys.readouterr()
+    assert captured.err == "peru-diplomacy: interrupted\n"
+
+
+def test_an_interrupt_of_a_real_process_ends_with_130() -> None:
+    import signal
+    import time
+
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "peru_diplomacy",
+            "export",
+            "--table",
+            "panel",
+            "--from",
+            "1816",
+            "--to",
+            "2026",
+            "--unit",
+            "day",
+            "--max-rows",
+            "0",
+            "-o",
+            os.devnull,
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    time.sleep(2.5)  # well past start-up: the panel takes far longer than this to build
+    process.send_signal(signal.SIGINT)
+    _, err = process.communicate(timeout=60)
+    assert process.returncode == 130, err
+    assert "Traceback" not in err and err.endswith("interrupted\n")

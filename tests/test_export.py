@@ -116,7 +116,8 @@ def test_write_csv_to_a_file() -> None:
     buffer = io.StringIO()
     write_csv(relation_rows([relations_with("Chile")]), buffer)
     assert buffer.getvalue().splitlines()[0] == ",".join(RELATION_COLUMNS)
-    assert dumps_csv([]) == "\n"
+    assert dumps_csv([]) == ""
+    assert loads_csv("") == []
 
 
 def test_json_round_trip_of_whole_records() -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import re
+import warnings
 
 import pytest
 from hypothesis import given
@@ -12,6 +13,7 @@ from hypothesis import strategies as st
 
 from peru_diplomacy import (
     AmbiguousCountryError,
+    BeyondHorizonWarning,
     NoRelationError,
     PeruDiplomacyError,
     UnknownCountryError,
@@ -253,7 +255,8 @@ def test_only_documented_exceptions_escape_the_date_queries(value: object) -> No
         lambda: relations_with("Chile").status_on(value),  # type: ignore[arg-type]
         lambda: successors_of(value),  # type: ignore[arg-type]
     ):
-        with contextlib.suppress(*DOCUMENTED):
+        with contextlib.suppress(*DOCUMENTED), warnings.catch_warnings():
+            warnings.simplefilter("ignore", BeyondHorizonWarning)
             call()
 
 

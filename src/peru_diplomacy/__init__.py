@@ -14,15 +14,17 @@ from typing import TYPE_CHECKING, Any
 
 from ._format import SCHEMA_VERSION
 from .counterparts import CodeSystem, Counterpart, CounterpartKind, Membership
-from .dataset import Dataset, packaged_dataset
+from .dataset import MAX_PANEL_ROWS, Dataset, packaged_dataset
 from .dates import DateLike, PartialDate, Precision, to_partial_date
 from .errors import (
     AmbiguousCountryError,
+    BeyondHorizonWarning,
     DatasetError,
     InvalidDateError,
     InvalidEventSequenceError,
     NoRelationError,
     NoStateOnDateError,
+    PanelTooLargeError,
     PeruDiplomacyError,
     UnknownCountryError,
 )
@@ -60,10 +62,12 @@ DATA_SCHEMA_VERSION = SCHEMA_VERSION
 
 __all__ = [
     "DATA_SCHEMA_VERSION",
+    "MAX_PANEL_ROWS",
     "SOURCE_REVISION",
     "AmbiguousCountryError",
     "AmendmentError",
     "Attribution",
+    "BeyondHorizonWarning",
     "Citation",
     "CodeSystem",
     "Confidence",
@@ -88,6 +92,7 @@ __all__ = [
     "NoRelationError",
     "NoStateOnDateError",
     "PanelRow",
+    "PanelTooLargeError",
     "PartialDate",
     "Period",
     "PeruDiplomacyError",

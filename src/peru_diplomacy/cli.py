@@ -2,8 +2,10 @@
 
 Exit status: 0 on success, 1 when a country is not found (the reason and any
 suggestions go to standard error), 2 on a usage error, 3 when a file cannot
-be read or written or the data (or an amendment) is invalid. Every failure
-is one line on standard error, never a traceback; a closed pipe ends quietly.
+be read or written or the data (or an amendment) is invalid, 130 when
+interrupted (Ctrl-C). Every failure is one line on standard error, never a
+traceback; a closed pipe ends quietly, and so does a closed standard error
+(the status still says what happened).
 """
 
 from __future__ import annotations
@@ -11,17 +13,21 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Sequence
-from typing import IO
+from collections.abc import Callable, Iterable, Sequence
+from typing import IO, TYPE_CHECKING, NoReturn, get_args
 
 from ._format import SCHEMA_VERSION
-from .dataset import Dataset, packaged_dataset
+from .counterparts import CodeSystem
+from .dataset import MAX_PANEL_ROWS, Dataset, packaged_dataset
 from .dates import PartialDate, to_partial_date
 from .errors import AmbiguousCountryError, InvalidDateError, NoRelationError, PeruDiplomacyError, UnknownCountryError
 from .events import EventKind
+from .panels import PanelMembership, PanelRule, PanelUnit
 from .periods import Status
 from .provenance import Confidence, Region
-from .relation import Relation
+
+if TYPE_CHECKING:
+    from .export import Row
 
 __all__ = ["main"]
 
@@ -34,8 +40,25 @@ examples:
   peru-diplomacy timeline --kind broken --kind restored
   peru-diplomacy export --format csv --table events --output events.csv
   peru-diplomacy export --table panel --from 1950 --to 2023 --format csv
+  peru-diplomacy show --system cow 710
   peru-diplomacy --amend mine.toml show Mexico
+  peru-diplomacy export --table records -o mine.json && peru-diplomacy --data mine.json list
 """
+
+GLOBAL_OPTIONS = ("--amend", "--data")
+"""Options that go before the command (they choose the data every command answers from)."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose usage errors are one line, like every other failure."""
+
+    def error(self, message: str) -> NoReturn:
+        _say(f"{self.prog.removeprefix('peru-diplomacy').strip() or 'usage'}: {message} (see {self.prog} --help)")
+        raise SystemExit(EXIT_USAGE)
+
+
+class UsageError(Exception):
+    """A usage error found after parsing: one line on standard error, exit status 2."""
 
 
 def _date(text: str) -> PartialDate:
@@ -55,10 +78,18 @@ def _region(text: str) -> Region:
 def _parser() -> argparse.ArgumentParser:
     from . import __version__
 
-    parser = argparse.ArgumentParser(
+    try:
+        metadata = packaged_dataset().metadata
+        covers = (
+            f"the tables of the Wikipedia article 'Foreign relations of Peru' (revision of "
+            f"{metadata.source_revision}, CC BY-SA 4.0), with cited events from other sources "
+            f"to {metadata.horizon}"
+        )
+    except PeruDiplomacyError:
+        covers = "the packaged data (which cannot be read)"
+    parser = _Parser(
         prog="peru-diplomacy",
-        description="Peru's bilateral diplomatic relations, from the Wikipedia article "
-        "'Foreign relations of Peru' (May 2023, CC BY-SA 4.0).",
+        description=f"Peru's bilateral diplomatic relations, from {covers}.",
         epilog=EXAMPLES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -72,13 +103,29 @@ def _parser() -> argparse.ArgumentParser:
         action="append",
         metavar="FILE",
         default=[],
-        help="apply your amendments (a TOML file; repeatable) before answering",
+        help="apply your amendments (a TOML file; repeatable) before answering; goes before the command",
+    )
+    parser.add_argument(
+        "--data",
+        metavar="FILE",
+        help="answer from this dataset file (written by 'export --table records' or Dataset.to_json) "
+        "instead of the packaged data; goes before the command",
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     show = commands.add_parser("show", help="one relation: periods, events, notes and sources")
     show.add_argument("country", help="a name (English or Spanish) or an ISO code, e.g. Chile, CZE, 152")
-    show.add_argument("--json", action="store_true", help="the whole record as JSON")
+    show.add_argument(
+        "--system",
+        choices=[s.value for s in CodeSystem],
+        default="iso",
+        help="what a code in COUNTRY is: iso (default; ISO 3166), cow (Correlates of War) or gw (Gleditsch–Ward)",
+    )
+    show.add_argument(
+        "--json",
+        action="store_true",
+        help="the relation's row, its events' and its periods' rows, as JSON (the rows export writes)",
+    )
 
     listing = commands.add_parser("list", help="relations, filtered by region and status on a date")
     listing.add_argument("--region", type=_region, help="Africa, Americas, Asia, Europe or Oceania")
@@ -101,24 +148,33 @@ def _parser() -> argparse.ArgumentParser:
     line.add_argument("--to", dest="last", type=_date, metavar="DATE")
     line.add_argument("--json", action="store_true", help="rows as JSON")
 
-    export = commands.add_parser("export", help="every relation or event as CSV or JSON")
+    export = commands.add_parser("export", help="every relation, event, period or panel row as CSV or JSON")
     export.add_argument("--format", choices=["csv", "json"], default="csv")
     export.add_argument(
         "--table",
         choices=["relations", "events", "periods", "panel", "records"],
         default="relations",
-        help="one row per relation, event, period or panel unit (CSV or JSON), or whole records (JSON)",
+        help="one row per relation, event, period or panel unit (CSV or JSON), or the whole dataset "
+        "(JSON, a file that --data and Dataset.from_file read)",
     )
     export.add_argument("--from", dest="first", type=int, metavar="YEAR", help="panel: first year")
     export.add_argument("--to", dest="last", type=int, metavar="YEAR", help="panel: last year")
-    export.add_argument("--unit", default="year", help="panel: year (default), month or day")
-    export.add_argument("--rule", default="on_day", help="panel: on_day (31 December; default), any_time, throughout")
-    export.add_argument("--membership", default="lifetime", help="panel: lifetime (default), cow or gw")
+    export.add_argument("--unit", choices=get_args(PanelUnit), help="panel: year (default), month or day")
+    export.add_argument(
+        "--rule", choices=get_args(PanelRule), help="panel: on_day (31 December; default), any_time, throughout"
+    )
+    export.add_argument("--membership", choices=get_args(PanelMembership), help="panel: lifetime (default), cow or gw")
+    export.add_argument(
+        "--max-rows",
+        type=int,
+        metavar="N",
+        help=f"panel: refuse a panel of more than N rows (default {MAX_PANEL_ROWS:,}; 0 for no limit)",
+    )
     export.add_argument("--output", "-o", metavar="FILE", help="write here instead of standard output")
     return parser
 
 
-EXIT_OK, EXIT_NOT_FOUND, EXIT_USAGE, EXIT_IO_OR_DATA = 0, 1, 2, 3
+EXIT_OK, EXIT_NOT_FOUND, EXIT_USAGE, EXIT_IO_OR_DATA, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
 
 
 def _version_text(version: str) -> str:
@@ -133,10 +189,25 @@ def _version_text(version: str) -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; return the exit status (0 ok, 1 not found, 2 usage, 3 I/O or data)."""
+    """Run the command line; return the exit status (0 ok, 1 not found, 2 usage, 3 I/O or data, 130 interrupted)."""
+    try:
+        return _main(list(sys.argv[1:] if argv is None else argv))
+    except KeyboardInterrupt:
+        _say("interrupted")
+        return EXIT_INTERRUPTED
+
+
+def _main(argv: list[str]) -> int:
+    if sys.stdout is None:  # started with standard output closed: nothing can be written
+        _say("standard output is closed: there is nowhere to write the answer")
+        return EXIT_IO_OR_DATA
+    misplaced = _misplaced_global(argv)
+    if misplaced is not None:
+        _say(misplaced)
+        return EXIT_USAGE
     args = _parser().parse_args(argv)
     try:
-        data = _dataset(args.amend)
+        data = _dataset(args.data, args.amend)
         if args.command == "show":
             return _show(data, args)
         if args.command == "list":
@@ -144,6 +215,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "timeline":
             return _timeline(data, args)
         return _export(data, args)
+    except UsageError as error:
+        _say(f"{args.command}: {error}")
+        return EXIT_USAGE
     except (UnknownCountryError, AmbiguousCountryError, NoRelationError) as error:
         _say(str(error))
         return EXIT_NOT_FOUND
@@ -155,20 +229,50 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_IO_OR_DATA
 
 
-def _dataset(amendments: list[str]) -> Dataset:
-    data = packaged_dataset()
-    for path in amendments:
-        data = data.amended(path)
+def _misplaced_global(argv: list[str]) -> str | None:
+    """The message for a global option written after the command (argparse would only say "unrecognized")."""
+    command_seen = False
+    skip = False
+    for position, word in enumerate(argv):
+        if skip:
+            skip = False
+            continue
+        name = word.split("=", 1)[0]
+        if name in GLOBAL_OPTIONS:
+            if command_seen:
+                rest = [w for w in argv if w is not word][: max(0, position)]
+                example = " ".join(["peru-diplomacy", name, "FILE", *[w for w in rest if not w.startswith("-")][:2]])
+                return f"{name} goes before the command, e.g. {example}"
+            skip = "=" not in word
+        elif word == "--":
+            return None
+        elif not word.startswith("-"):
+            command_seen = True
+    return None
+
+
+def _dataset(path: str | None, amendments: list[str]) -> Dataset:
+    data = packaged_dataset() if path is None else Dataset.from_file(path)
+    for amendment in amendments:
+        data = data.amended(amendment)
     return data
 
 
 def _say(message: str) -> None:
+    """One line on standard error; nothing when standard error is closed (the exit status still tells)."""
     text = f"peru-diplomacy: {message}\n"
+    stream = sys.stderr
+    if stream is None:
+        return
     try:
-        sys.stderr.write(text)
-    except UnicodeEncodeError:
-        encoding = sys.stderr.encoding or "ascii"
-        sys.stderr.write(text.encode(encoding, "backslashreplace").decode(encoding))
+        try:
+            stream.write(text)
+        except UnicodeEncodeError:
+            encoding = stream.encoding or "ascii"
+            stream.write(text.encode(encoding, "backslashreplace").decode(encoding))
+        stream.flush()
+    except (OSError, ValueError):  # closed or broken standard error
+        pass
 
 
 def _describe(error: BaseException) -> str:
@@ -191,11 +295,16 @@ def _silence_stdout() -> None:
 
 
 def _show(data: Dataset, args: argparse.Namespace) -> int:
-    relation = data.relations_with(args.country)
+    relation = data.relations_with(args.country, system=args.system)
     if args.json:
-        from .serialization import converter
+        from .export import event_rows, period_rows, relation_rows
 
-        print(json.dumps(converter.unstructure(relation), ensure_ascii=False, indent=2))
+        record = {
+            "relation": relation_rows([relation])[0],
+            "events": event_rows([relation]),
+            "periods": period_rows([relation]),
+        }
+        _write(sys.stdout, json.dumps(record, ensure_ascii=False, indent=2) + "\n")
         return 0
     out = sys.stdout
     c = relation.counterpart
@@ -289,101 +398,109 @@ def _show(data: Dataset, args: argparse.Namespace) -> int:
 
 
 def _list(data: Dataset, args: argparse.Namespace) -> int:
+    from .export import relation_rows, write_json
+
+    if (args.status is None) != (args.on is None):
+        raise UsageError("--status and --on go together, e.g. --status uncertain --on 1952")
     relations = data.by_region(args.region) if args.region else data.relations
     if args.min_confidence is not None:
         relations = tuple(r for r in relations if r.attribution.confidence >= Confidence(args.min_confidence))
     horizon = data.horizon
     for when in (args.active_on, args.on):
         if when is not None and when.latest > horizon.latest:
-            print(
-                f"peru-diplomacy: note: {when} lies after the data's horizon ({horizon}); "
-                "what happened then is unknown, so no relation is certainly active or inactive",
-                file=sys.stderr,
+            _say(
+                f"note: {when} lies after the data's horizon ({horizon}); what happened then is unknown, "
+                "so no relation is certainly active or inactive"
             )
     if args.active_on is not None:
         relations = tuple(r for r in relations if r.status_on(args.active_on) is Status.ACTIVE)
-    if (args.status is None) != (args.on is None):
-        print("peru-diplomacy list: --status and --on go together, e.g. --status uncertain --on 1952", file=sys.stderr)
-        return 2
     if args.status is not None:
         wanted = Status(args.status)
         relations = tuple(r for r in relations if r.status_on(args.on) is wanted)
-    rows = [_summary(r) for r in relations]
+    rows = relation_rows(relations)
     if args.json:
-        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        write_json(rows, sys.stdout)
         return 0
-    for row in rows:
-        print(
-            f"{row['id']:<9} {row['counterpart']:<36} {row['region']:<9} "
-            f"{row['established'] or '—':<11} {row['confidence']}"
-        )
-    print(f"{len(rows)} relations", file=sys.stderr)
+    lines = [
+        f"{row['relation_id']!s:<9} {row['counterpart']!s:<36} {row['region']!s:<9} "
+        f"{row['established'] or '—'!s:<11} {row['confidence']}\n"
+        for row in rows
+    ]
+    _write(sys.stdout, "".join(lines))
+    _say(f"{len(rows)} relations")
     return 0
-
-
-def _summary(relation: Relation) -> dict[str, str | None]:
-    return {
-        "id": relation.id,
-        "counterpart": relation.counterpart.name,
-        "region": relation.region.value,
-        "established": None if relation.established is None else relation.established.isoformat(),
-        "confidence": relation.attribution.confidence.value,
-        "alpha3": relation.counterpart.alpha3,
-        "cow_code": None if relation.counterpart.cow_code is None else str(relation.counterpart.cow_code),
-        "gw_code": None if relation.counterpart.gw_code is None else str(relation.counterpart.gw_code),
-    }
 
 
 def _timeline(data: Dataset, args: argparse.Namespace) -> int:
-    entries = data.timeline(kinds=args.kind, region=args.region, first=args.first, last=args.last)
-    rows = [
-        {
-            "date": t.event.date.isoformat(),
-            "kind": t.event.kind.value,
-            "state": t.event.state.name,
-            "relation": t.relation.id,
-            "qualifier": t.event.qualifier,
-        }
-        for t in entries
-    ]
+    from .export import timeline_rows, write_json
+
+    if args.first is not None and args.last is not None and args.last.definitely_before(args.first):
+        raise UsageError(f"the range --from {args.first} --to {args.last} ends before it starts")
+    rows = timeline_rows(data.timeline(kinds=args.kind, region=args.region, first=args.first, last=args.last))
     if args.json:
-        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        write_json(rows, sys.stdout)
         return 0
+    lines = []
     for row in rows:
         extra = f" ({row['qualifier']})" if row["qualifier"] else ""
-        print(f"{row['date']:<11} {row['kind']:<12} {row['state']}{extra}")
+        lines.append(f"{row['date']!s:<11} {row['kind']!s:<12} {row['state']}{extra}\n")
+    _write(sys.stdout, "".join(lines))
     return 0
 
 
-def _export(data: Dataset, args: argparse.Namespace) -> int:
-    from .export import dumps_csv, event_rows, panel_rows, period_rows, relation_rows, relations_to_json
+_PANEL_ONLY = (
+    ("first", "--from"),
+    ("last", "--to"),
+    ("unit", "--unit"),
+    ("rule", "--rule"),
+    ("membership", "--membership"),
+    ("max_rows", "--max-rows"),
+)
 
-    relations = data.relations
+
+def _export(data: Dataset, args: argparse.Namespace) -> int:
+    from .export import event_rows, iter_panel_rows, period_rows, relation_rows, write_csv, write_json
+
+    if args.table != "panel":
+        given = [option for dest, option in _PANEL_ONLY if getattr(args, dest) is not None]
+        if given:
+            raise UsageError(f"{', '.join(given)} only apply to --table panel, not --table {args.table}")
     if args.table == "records":
         if args.format != "json":
-            _say("export: --table records is JSON only (whole records); use --format json")
-            return EXIT_USAGE
-        text = relations_to_json(relations) + "\n"
+            raise UsageError("--table records is the whole dataset, in JSON only; use --format json")
+        return _output(args.output, lambda out: out.write(data.to_json()))
+    if args.table == "panel":
+        if args.first is None or args.last is None:
+            raise UsageError("--table panel needs --from YEAR and --to YEAR, e.g. --from 1950 --to 2023")
+        if args.max_rows is not None and args.max_rows < 0:
+            raise UsageError(f"--max-rows is a number of rows (0 for no limit), not {args.max_rows}")
+        try:
+            found = data.panel(
+                args.first,
+                args.last,
+                unit=args.unit or "year",
+                rule=args.rule or "on_day",
+                membership=args.membership or "lifetime",
+                max_rows=MAX_PANEL_ROWS if args.max_rows is None else (args.max_rows or None),
+            )
+        except ValueError as error:
+            raise UsageError(str(error)) from None
+        rows: Iterable[Row] = iter_panel_rows(found)
     else:
-        if args.table == "panel":
-            if args.first is None or args.last is None:
-                _say("export: --table panel needs --from YEAR and --to YEAR, e.g. --from 1950 --to 2023")
-                return EXIT_USAGE
-            try:
-                found = data.panel(args.first, args.last, unit=args.unit, rule=args.rule, membership=args.membership)
-            except ValueError as error:
-                _say(f"export: {error}")
-                return EXIT_USAGE
-            rows = panel_rows(found)
-        else:
-            make = {"relations": relation_rows, "events": event_rows, "periods": period_rows}[args.table]
-            rows = make(relations)
-        text = dumps_csv(rows) if args.format == "csv" else json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
-    if args.output:
-        with open(args.output, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
+        make = {"relations": relation_rows, "events": event_rows, "periods": period_rows}[args.table]
+        rows = make(data.relations)
+    writer = write_csv if args.format == "csv" else write_json
+    return _output(args.output, lambda out: writer(rows, out))
+
+
+def _output(path: str | None, write: Callable[[IO[str]], object]) -> int:
+    """Write to ``path`` (UTF-8, as it goes) or to standard output."""
+    if path:
+        with open(path, "w", encoding="utf-8", newline="") as handle:
+            write(handle)
     else:
-        _write(sys.stdout, text)
+        write(sys.stdout)
+        sys.stdout.flush()
     return EXIT_OK
 
 

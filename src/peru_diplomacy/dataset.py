@@ -51,7 +51,7 @@ from ._loading import relation_id as read_relation_id
 from ._numbers import integral
 from .counterparts import CodeSystem, Counterpart
 from .dates import DateLike, PartialDate, to_partial_date
-from .errors import DatasetError, NoRelationError, UnknownCountryError
+from .errors import BeyondHorizonWarning, DatasetError, NoRelationError, UnknownCountryError
 from .events import EventKind, EventKindName
 from .identity import CountryIndex, RawName, normalize_query
 from .periods import Status, check_range
@@ -70,8 +70,11 @@ if TYPE_CHECKING:
     )
     from .panels import PanelMembership, PanelRow, PanelRule, PanelUnit
 
-__all__ = ["SCHEMA_VERSION", "Dataset", "packaged_dataset"]
+__all__ = ["MAX_PANEL_ROWS", "SCHEMA_VERSION", "Dataset", "packaged_dataset"]
 
+MAX_PANEL_ROWS = 500_000
+"""The most rows :meth:`Dataset.panel` builds unless asked for more (``max_rows=None``); a monthly
+panel of every state from 1816 to today is well inside it, a daily one of a few decades is not."""
 _CACHE_LIMIT = 4096
 _CACHE_KEY_LIMIT = 200
 
@@ -409,7 +412,9 @@ class Dataset:
         relation = self._relation(relation_id)
         if relation is None:
             raise DatasetError(f"the name index points to relation {relation_id!r}, which the dataset lacks")
-        if len(self._cache) < _CACHE_LIMIT and (type(country) is int or (type(country) is str and len(country) <= _CACHE_KEY_LIMIT)):
+        if len(self._cache) < _CACHE_LIMIT and (
+            type(country) is int or (type(country) is str and len(country) <= _CACHE_KEY_LIMIT)
+        ):
             self._cache[country] = relation
         return relation
 
@@ -480,6 +485,7 @@ class Dataset:
         rule: PanelRule = "on_day",
         membership: PanelMembership = "lifetime",
         carry_forward: bool = False,
+        max_rows: int | None = MAX_PANEL_ROWS,
     ) -> tuple[PanelRow, ...]:
         """One row per state and year (or ``unit="month"``, ``"day"``) from year ``first`` to ``last``.
 
@@ -496,7 +502,10 @@ class Dataset:
           ``carry_forward=True``.
 
         ``first > last``, an unknown ``unit``, ``rule`` or ``membership``, or a year
-        outside 1 to 9999 raise :class:`ValueError` naming the argument.
+        outside 1 to 9999 raise :class:`ValueError` naming the argument. A panel
+        of more than ``max_rows`` rows (500,000 unless given; ``None`` for no
+        limit) raises :class:`~peru_diplomacy.PanelTooLargeError` before any row
+        is built.
 
         >>> from peru_diplomacy import panel
         >>> rows = panel(1991, 1992)
@@ -510,7 +519,14 @@ class Dataset:
         from .panels import build_panel
 
         return build_panel(
-            self.relations, first, last, unit=unit, rule=rule, membership=membership, carry_forward=carry_forward
+            self.relations,
+            first,
+            last,
+            unit=unit,
+            rule=rule,
+            membership=membership,
+            carry_forward=carry_forward,
+            max_rows=max_rows,
         )
 
     def amended(self, amendments: str | os.PathLike[str] | Iterable[Mapping[str, Any]]) -> Dataset:
@@ -559,6 +575,8 @@ class Dataset:
         'inactive'
         """
         day = to_partial_date(when)
+        if not carry_forward:
+            self._warn_if_beyond_horizon(day)
         return {r.id: r.status_on(day, carry_forward=carry_forward) for r in self.relations}
 
     def active_on(self, when: DateLike) -> tuple[Relation, ...]:
@@ -591,8 +609,22 @@ class Dataset:
         """
         return self._with_status(when, Status.UNCERTAIN)
 
+    def _warn_if_beyond_horizon(self, day: PartialDate) -> None:
+        horizon = self.horizon
+        if day.latest_ordinal > horizon.latest_ordinal:
+            import warnings
+
+            warnings.warn(
+                f"{day} lies after the data's horizon ({horizon}): what happened then is unknown, so no "
+                "relation is certainly active or inactive (ask about a day up to the horizon, or assume "
+                "nothing changed with status_on(..., carry_forward=True))",
+                BeyondHorizonWarning,
+                stacklevel=_caller_level(),
+            )
+
     def _with_status(self, when: DateLike, status: Status) -> tuple[Relation, ...]:
         day = to_partial_date(when)
+        self._warn_if_beyond_horizon(day)
         if day.day is not None:  # one ordinal for all: the common case, kept fast
             ordinal = day.earliest_ordinal
             self._materialize()
@@ -745,6 +777,19 @@ class Dataset:
                     found.append(target)
                     frontier.append(target)
         return tuple(found)
+
+
+def _caller_level() -> int:
+    """The ``stacklevel`` that points a warning at the first caller outside this package."""
+    import sys
+
+    package = os.path.dirname(__file__)
+    frame = sys._getframe(1)
+    level = 1
+    while frame is not None and os.path.dirname(frame.f_code.co_filename) == package:
+        frame = frame.f_back  # type: ignore[assignment]
+        level += 1
+    return level
 
 
 def _region(region: Region | RegionName) -> Region:

@@ -446,7 +446,6 @@ def _carried_date(value: object) -> PartialDate | None:
             if candidate.earliest_ordinal == first.earliest_ordinal and candidate.latest_ordinal == last.latest_ordinal:
                 return candidate
         raise InvalidDateError(
-            f"{value!r} spans {first}..{last}, which is not one year, month or day; "
-            "pass its start_time, or its year"
+            f"{value!r} spans {first}..{last}, which is not one year, month or day; pass its start_time, or its year"
         )
     return None

@@ -14,11 +14,13 @@ from collections.abc import Sequence
 
 __all__ = [
     "AmbiguousCountryError",
+    "BeyondHorizonWarning",
     "DatasetError",
     "InvalidDateError",
     "InvalidEventSequenceError",
     "NoRelationError",
     "NoStateOnDateError",
+    "PanelTooLargeError",
     "PeruDiplomacyError",
     "UnknownCountryError",
 ]
@@ -156,6 +158,46 @@ class DatasetError(PeruDiplomacyError, ValueError):
     Traceback (most recent call last):
     ...
     peru_diplomacy.errors.DatasetError: the dataset is not valid JSON (is it truncated?): ...
+    """
+
+
+class PanelTooLargeError(PeruDiplomacyError, ValueError):
+    """A panel would hold more rows than its limit (``max_rows``): narrow it, or raise the limit.
+
+    >>> from peru_diplomacy import panel
+    >>> panel(1950, 2023, unit="day")
+    Traceback (most recent call last):
+    ...
+    peru_diplomacy.errors.PanelTooLargeError: the panel would hold about 4... rows, more than its limit ...
+    """
+
+    def __init__(self, rows: int, limit: int, unit: str) -> None:
+        self.rows = rows
+        self.limit = limit
+        self.unit = unit
+        super().__init__(
+            f"the panel would hold about {rows:,} rows, more than its limit of {limit:,}: narrow the years"
+            + (", use a coarser unit (month or year)" if unit != "year" else "")
+            + ", or pass max_rows=None (--max-rows 0 on the command line) to build it anyway"
+        )
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (_rebuild, (type(self), (self.rows, self.limit, self.unit), {}))
+
+
+class BeyondHorizonWarning(UserWarning):
+    """A question about a day after the data's horizon, whose answer is therefore empty or uncertain.
+
+    ``active_on``, ``inactive_on``, ``uncertain_on`` and ``statuses_on`` warn
+    with it (``statuses_on`` not with ``carry_forward=True``), so that an empty
+    answer in a notebook is never silent. Filter it as any warning:
+
+    >>> import warnings
+    >>> from peru_diplomacy import BeyondHorizonWarning, active_on
+    >>> with warnings.catch_warnings():
+    ...     warnings.simplefilter("ignore", BeyondHorizonWarning)
+    ...     active_on("2030")
+    ()
     """
 
 

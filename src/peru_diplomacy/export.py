@@ -26,7 +26,7 @@ import csv
 import io
 import json
 import os
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping
 from typing import IO, TYPE_CHECKING, Any, Literal
 
 from .relation import Relation
@@ -34,6 +34,8 @@ from .relation import Relation
 if TYPE_CHECKING:
     import pandas
 
+    from ._records import TimelineEntry
+    from .events import Event
     from .panels import PanelRow
 
 __all__ = [
@@ -45,6 +47,7 @@ __all__ = [
     "Table",
     "dumps_csv",
     "event_rows",
+    "iter_panel_rows",
     "loads_csv",
     "panel_rows",
     "period_rows",
@@ -53,8 +56,10 @@ __all__ = [
     "relation_rows",
     "relations_from_json",
     "relations_to_json",
+    "timeline_rows",
     "to_dataframe",
     "write_csv",
+    "write_json",
 ]
 
 Row = dict[str, str | int | float | bool | None]
@@ -141,6 +146,7 @@ PANEL_COLUMNS: tuple[str, ...] = (
     "state_id",
     "state",
     "alpha3",
+    "iso3166_3",
     "cow_code",
     "cow_abbrev",
     "gw_code",
@@ -231,34 +237,46 @@ def event_rows(relations: Iterable[Relation]) -> list[Row]:
     >>> [(r["kind"], r["date"], r["precision"]) for r in event_rows([relations_with("Turkey")])]
     [('established', '1952', 'year')]
     """
-    rows: list[Row] = []
-    for r in relations:
-        for sequence, e in enumerate(r.events, start=1):
-            rows.append(
-                {
-                    "relation_id": r.id,
-                    "region": r.region.value,
-                    "source_row": r.source.row,
-                    "sequence": sequence,
-                    "kind": e.kind.value,
-                    "date": e.date.isoformat(),
-                    "precision": e.date.precision.name.lower(),
-                    "earliest": e.date.earliest.isoformat(),
-                    "latest": e.date.latest.isoformat(),
-                    "state_id": e.state.id,
-                    "state": e.state.name,
-                    "text": e.text or None,
-                    "qualifier": e.qualifier,
-                    "predecessor_id": None if e.predecessor is None else e.predecessor.id,
-                    "successor_id": None if e.successor is None else e.successor.id,
-                    "references": ";".join(str(ref.number) for ref in e.references) or None,
-                    "origin": "table" if e.citation is None else "other source",
-                    "confidence": None if e.confidence is None else e.confidence.value,
-                    "citation": None if e.citation is None else e.citation.text,
-                    "citation_url": None if e.citation is None else e.citation.url,
-                }
-            )
-    return rows
+    return [_event_row(r, sequence, e) for r in relations for sequence, e in enumerate(r.events, start=1)]
+
+
+def timeline_rows(entries: Iterable[TimelineEntry]) -> list[Row]:
+    """The rows of :func:`event_rows` for the entries of a timeline, in its order.
+
+    ``sequence`` is the event's place in its relation, as in :func:`event_rows`.
+
+    >>> from peru_diplomacy.export import timeline_rows
+    >>> from peru_diplomacy import timeline
+    >>> row = timeline_rows(timeline(kinds=["broken"]))[0]
+    >>> row["relation_id"], row["kind"], row["date"], row["sequence"]
+    ('JPN', 'broken', '1942-01-24', 2)
+    """
+    return [_event_row(t.relation, t.relation.events.index(t.event) + 1, t.event) for t in entries]
+
+
+def _event_row(r: Relation, sequence: int, e: Event) -> Row:
+    return {
+        "relation_id": r.id,
+        "region": r.region.value,
+        "source_row": r.source.row,
+        "sequence": sequence,
+        "kind": e.kind.value,
+        "date": e.date.isoformat(),
+        "precision": e.date.precision.name.lower(),
+        "earliest": e.date.earliest.isoformat(),
+        "latest": e.date.latest.isoformat(),
+        "state_id": e.state.id,
+        "state": e.state.name,
+        "text": e.text or None,
+        "qualifier": e.qualifier,
+        "predecessor_id": None if e.predecessor is None else e.predecessor.id,
+        "successor_id": None if e.successor is None else e.successor.id,
+        "references": ";".join(str(ref.number) for ref in e.references) or None,
+        "origin": "table" if e.citation is None else "other source",
+        "confidence": None if e.confidence is None else e.confidence.value,
+        "citation": None if e.citation is None else e.citation.text,
+        "citation_url": None if e.citation is None else e.citation.url,
+    }
 
 
 def period_rows(relations: Iterable[Relation]) -> list[Row]:
@@ -320,47 +338,91 @@ def period_rows(relations: Iterable[Relation]) -> list[Row]:
 def panel_rows(rows: Iterable[PanelRow]) -> list[Row]:
     """Flat rows of a panel (columns :data:`PANEL_COLUMNS`).
 
+    ``alpha3`` is the three-letter code, as in the relations table (``DDR``
+    for the GDR), and ``iso3166_3`` a former state's four-letter code, so
+    that the tables join on the same columns.
+
     >>> from peru_diplomacy.export import panel_rows
     >>> from peru_diplomacy import panel
     >>> row = panel_rows(r for r in panel(1960, 1960) if r.state_id == "CSHH")[0]
-    >>> row["state"], row["cow_code"], row["status"], row["contested"], row["at_peru"]
-    ('Czechoslovakia', 315, 'uncertain', True, 'other')
+    >>> row["state"], row["alpha3"], row["iso3166_3"], row["cow_code"], row["status"], row["contested"]
+    ('Czechoslovakia', 'CSK', 'CSHH', 315, 'uncertain', True)
     """
-    return [
-        {
-            "year": r.year,
-            "period": r.period.isoformat(),
-            "state_id": r.counterpart.id,
-            "state": r.counterpart.name,
-            "alpha3": r.alpha3,
-            "cow_code": r.cow_code,
-            "cow_abbrev": r.cow_abbrev,
-            "gw_code": r.gw_code,
-            "gw_abbrev": r.gw_abbrev,
-            "relation_id": r.relation_id,
-            "status": r.status.value,
-            "share_active": r.share_active,
-            "share_possible": r.share_possible,
-            "confidence": r.confidence.value,
-            "contested": r.contested,
-            "at_peru": None if r.at_peru is None else r.at_peru.value,
-            "in_counterpart": None if r.in_counterpart is None else r.in_counterpart.value,
-            "exchange": r.exchange,
-        }
-        for r in rows
-    ]
+    return [_panel_row(r) for r in rows]
 
 
-def _cell(value: object) -> object:
+def _panel_row(r: PanelRow) -> Row:
+    return {
+        "year": r.year,
+        "period": r.period.isoformat(),
+        "state_id": r.counterpart.id,
+        "state": r.counterpart.name,
+        "alpha3": r.alpha3,
+        "iso3166_3": r.iso3166_3,
+        "cow_code": r.cow_code,
+        "cow_abbrev": r.cow_abbrev,
+        "gw_code": r.gw_code,
+        "gw_abbrev": r.gw_abbrev,
+        "relation_id": r.relation_id,
+        "status": r.status.value,
+        "share_active": r.share_active,
+        "share_possible": r.share_possible,
+        "confidence": r.confidence.value,
+        "contested": r.contested,
+        "at_peru": None if r.at_peru is None else r.at_peru.value,
+        "in_counterpart": None if r.in_counterpart is None else r.in_counterpart.value,
+        "exchange": r.exchange,
+    }
+
+
+def iter_panel_rows(rows: Iterable[PanelRow]) -> Iterator[Row]:
+    """The rows of :func:`panel_rows`, one at a time (to stream a large panel to a file).
+
+    >>> from peru_diplomacy.export import iter_panel_rows, write_csv
+    >>> from peru_diplomacy import panel
+    >>> import io
+    >>> out = io.StringIO()
+    >>> write_csv(iter_panel_rows(panel(1950, 1950)), out)
+    >>> out.getvalue().count("\\n")  # the header and one row per state
+    93
+    """
+    return (_panel_row(r) for r in rows)
+
+
+def _cell(value: object) -> str:
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
-    return value
+    return str(value)
 
 
-def dumps_csv(rows: Sequence[Mapping[str, object]]) -> str:
+_NEEDS_QUOTES = frozenset(',"\r\n')
+
+
+def _csv_field(value: object) -> str:
+    # Quoted by our own rule, not the csv module's: before Python 3.13 it leaves a bare "\r" unquoted
+    # when the line ends in "\n", and a reader then splits the row.
+    text = _cell(value)
+    if _NEEDS_QUOTES.isdisjoint(text):
+        return text
+    return '"' + text.replace('"', '""') + '"'
+
+
+def _csv_lines(rows: Iterable[Mapping[str, object]]) -> Iterator[str]:
+    columns: list[str] | None = None
+    for row in rows:
+        if columns is None:
+            columns = list(row)
+            yield ",".join(_csv_field(c) for c in columns) + "\n"
+        yield ",".join(_csv_field(row.get(c)) for c in columns) + "\n"
+
+
+def dumps_csv(rows: Iterable[Mapping[str, object]]) -> str:
     """Rows as CSV text (header first; ``None`` as an empty field, booleans as ``true``/``false``).
+
+    A field holding a comma, a quote, a carriage return or a line feed is
+    quoted, on every Python, so that every text reads back as written.
 
     >>> from peru_diplomacy.export import dumps_csv
     >>> print(dumps_csv([{"a": 1, "b": None}, {"a": 2, "b": "x,y"}]), end="")
@@ -368,17 +430,13 @@ def dumps_csv(rows: Sequence[Mapping[str, object]]) -> str:
     1,
     2,"x,y"
     """
-    buffer = io.StringIO()
-    columns = list(rows[0]) if rows else []
-    writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n")
-    writer.writeheader()
-    for row in rows:
-        writer.writerow({k: _cell(v) for k, v in row.items()})
-    return buffer.getvalue()
+    return "".join(_csv_lines(rows))
 
 
-def write_csv(rows: Sequence[Mapping[str, object]], file: str | os.PathLike[str] | IO[str]) -> None:
+def write_csv(rows: Iterable[Mapping[str, object]], file: str | os.PathLike[str] | IO[str]) -> None:
     """Write rows as CSV to a path or an open text file (open it with ``newline=""``); see :func:`dumps_csv`.
+
+    Rows are written as they come, so a generator of rows is never held whole.
 
     >>> from peru_diplomacy.export import write_csv
     >>> import io
@@ -387,12 +445,34 @@ def write_csv(rows: Sequence[Mapping[str, object]], file: str | os.PathLike[str]
     >>> out.getvalue()
     'a\\n1\\n'
     """
-    text = dumps_csv(rows)
     if isinstance(file, (str, os.PathLike)):
         with open(file, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
+            handle.writelines(_csv_lines(rows))
     else:
-        file.write(text)
+        file.writelines(_csv_lines(rows))
+
+
+def write_json(rows: Iterable[Mapping[str, object]], file: IO[str]) -> None:
+    """Write rows as a JSON array to an open text file, one row a line, as they come.
+
+    >>> from peru_diplomacy.export import write_json
+    >>> import io, json
+    >>> out = io.StringIO()
+    >>> write_json([{"a": 1}, {"a": None}], out)
+    >>> print(out.getvalue(), end="")
+    [
+    {"a": 1},
+    {"a": null}
+    ]
+    >>> json.loads(out.getvalue())
+    [{'a': 1}, {'a': None}]
+    """
+    file.write("[")
+    separator = "\n"
+    for row in rows:
+        file.write(separator + json.dumps(row, ensure_ascii=False))
+        separator = ",\n"
+    file.write("\n]\n")
 
 
 def loads_csv(text: str) -> list[Row]:
@@ -405,8 +485,11 @@ def loads_csv(text: str) -> list[Row]:
     >>> loads_csv(dumps_csv([{"relation_id": "NAM", "alpha2": "NA", "source_row": 28, "notes": None}]))
     [{'relation_id': 'NAM', 'alpha2': 'NA', 'source_row': 28, 'notes': None}]
     """
+    if len(text) > csv.field_size_limit():
+        # No field may be longer than the whole text; the limit only ever grows, and only as far as needed.
+        csv.field_size_limit(len(text))
     rows: list[Row] = []
-    for raw in csv.DictReader(io.StringIO(text)):
+    for raw in csv.DictReader(io.StringIO(text, newline="")):
         row: Row = {}
         for key, value in raw.items():
             if value == "" or value is None:

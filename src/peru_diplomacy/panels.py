@@ -27,6 +27,7 @@ import attrs
 from ._numbers import integral
 from .counterparts import CodeSystem, Counterpart, Membership
 from .dates import PartialDate
+from .errors import PanelTooLargeError
 from .periods import AFTER_ALL, Status, StatusTimeline, all_of
 from .provenance import Confidence
 from .relation import Relation, contest_span
@@ -96,8 +97,35 @@ class PanelRow:
 
     @property
     def alpha3(self) -> str | None:
-        """ISO 3166-1 alpha-3 code (or, for a former state, its ISO 3166-3 code)."""
-        return self.counterpart.alpha3 if self.counterpart.iso3166_3 is None else self.counterpart.iso3166_3
+        """ISO 3166-1 alpha-3 code, three letters, as in the relations table (``DDR`` for the GDR)."""
+        return self.counterpart.alpha3
+
+    @property
+    def iso3166_3(self) -> str | None:
+        """ISO 3166-3 code of a former state (``DDDE``), else ``None``."""
+        return self.counterpart.iso3166_3
+
+
+def _check_size(relations: tuple[Relation, ...], first: int, last: int, unit: str, max_rows: int) -> None:
+    """Refuse, before any row is built, a panel that would hold more than ``max_rows`` rows.
+
+    The count is of units within each state's possible lifetime: exact but for the rare
+    extra row of a code change within a unit, so a panel near the limit may be refused.
+    """
+    lo, hi = PartialDate(first).earliest_ordinal, PartialDate(last).latest_ordinal
+    days = 0
+    for relation in relations:
+        for state in relation.states:
+            life = state._lifetime
+            alive = [i for i, status in enumerate(life.statuses) if status is not Status.INACTIVE]
+            if alive:
+                start = max(lo, life.starts[alive[0]])
+                stop = min(hi, life.starts[alive[-1] + 1] - 1 if alive[-1] + 1 < len(life.starts) else hi)
+                days += max(0, stop - start + 1)
+    per_unit = {"year": 365.2425, "month": 30.436875, "day": 1.0}[unit]
+    rows = round(days / per_unit)
+    if rows > max_rows:
+        raise PanelTooLargeError(rows, max_rows, unit)
 
 
 def _choice(name: str, value: object, allowed: tuple[str, ...]) -> str:
@@ -152,6 +180,7 @@ def build_panel(
     rule: str = "on_day",
     membership: str = "lifetime",
     carry_forward: bool = False,
+    max_rows: int | None,
 ) -> tuple[PanelRow, ...]:
     """The rows of :func:`peru_diplomacy.panel` over ``relations``."""
     first, last = _year("first", first), _year("last", last)
@@ -160,6 +189,8 @@ def build_panel(
     membership = _choice("membership", membership, get_args(PanelMembership))
     if first > last:
         raise ValueError(f"first ({first}) is after last ({last}): the panel would be empty")
+    if max_rows is not None:
+        _check_size(relations, first, last, unit, max_rows)
     units = [(u, u.earliest_ordinal, u.latest_ordinal) for u in _units(first, last, unit)]
     keyed: list[tuple[int, str, int, PanelRow]] = []
     for relation in relations:
