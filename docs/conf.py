@@ -52,3 +52,8 @@ nitpick_ignore = [
 
 # No hidden set-up: every example, on the pages and in the docstrings, imports what it uses.
 doctest_global_setup = ""
+
+# Long outputs are wrapped to the column's width (a test holds them to it); whitespace then compares equal.
+import doctest  # noqa: E402
+
+doctest_default_flags = doctest.ELLIPSIS | doctest.IGNORE_EXCEPTION_DETAIL | doctest.NORMALIZE_WHITESPACE

@@ -174,7 +174,7 @@ def write_figure() -> None:
         for region in Region
     }
     unsure = [sum(1 for r in relations if r.status_on(f"{year}-12-31") is Status.UNCERTAIN) for year in years]
-    width, height, left, right, top, bottom = 820, 440, 64, 170, 20, 56
+    width, height, left, right, top, bottom = 880, 440, 64, 230, 20, 56
     total = [sum(counts[region][i] for region in Region) + unsure[i] for i in range(len(years))]
     top_value = max(10, ((max(total) + 19) // 20) * 20)
 
@@ -227,9 +227,9 @@ def write_figure() -> None:
         f"{total[-1] - unsure[-1]} certain, {unsure[-1]} uncertain</text>"
     )
     parts.append(
-        f'<text x="{width - right + 16}" y="{top + 186}" font-size="11" fill="#555">'
-        f"on 31 December {last_year}; data to {horizon}</text>"
+        f'<text x="{width - right + 16}" y="{top + 186}" font-size="11" fill="#555">on 31 December {last_year};</text>'
     )
+    parts.append(f'<text x="{width - right + 16}" y="{top + 202}" font-size="11" fill="#555">data to {horizon}</text>')
     parts.append("</svg>")
     (GENERATED / "states_by_year.svg").write_text("\n".join(parts) + "\n", encoding="utf-8")
 

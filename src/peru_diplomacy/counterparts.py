@@ -53,7 +53,8 @@ class Membership:
 
     >>> from peru_diplomacy import relations_with
     >>> [(m.code, m.abbrev, str(m.start), str(m.end)) for m in relations_with("Germany").counterpart.memberships]
-    [(260, 'GFR', '1955-05-05', '1990-10-03'), (255, 'GMY', '1990-10-03', 'None'), (260, 'GFR', '1949-09-21', 'None')]
+    [(260, 'GFR', '1955-05-05', '1990-10-03'), (255, 'GMY', '1990-10-03', 'None'), (260,
+    'GFR', '1949-09-21', 'None')]
     """
 
     system: CodeSystem
@@ -162,7 +163,8 @@ class Counterpart:
 
         >>> from peru_diplomacy import relations_with
         >>> [s.lifetime_text for s in relations_with("Russia").states]
-        ['existed by 1816-01-01 until 1917', 'from 1922-12-30 until 1991-12-26', 'from 1991-12-26']
+        ['existed by 1816-01-01 until 1917', 'from 1922-12-30 until 1991-12-26', 'from
+        1991-12-26']
         """
         spans = []
         for period in self.existence:

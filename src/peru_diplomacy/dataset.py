@@ -187,7 +187,8 @@ class Dataset:
         >>> Dataset.from_json('{"schema_version": 99}')
         Traceback (most recent call last):
         ...
-        peru_diplomacy.errors.DatasetError: unknown dataset schema version 99; this release ... reads version 2
+        peru_diplomacy.errors.DatasetError: unknown dataset schema version 99; this release ...
+        reads version 2
         """
         self = cls.__new__(cls)
         self._start()
@@ -395,7 +396,8 @@ class Dataset:
         >>> relations_with("Chle")
         Traceback (most recent call last):
         ...
-        peru_diplomacy.errors.UnknownCountryError: no country matches 'Chle': did you mean Chile?
+        peru_diplomacy.errors.UnknownCountryError: no country matches 'Chle': did you mean
+        Chile?
         """
         if system is not None:
             wanted = _system(system)
@@ -510,7 +512,8 @@ class Dataset:
         >>> from peru_diplomacy import panel
         >>> rows = panel(1991, 1992)
         >>> [(r.year, r.name, r.cow_code, r.status.value) for r in rows if r.relation_id == "RUS"]
-        [(1991, 'Soviet Union', 365, 'inactive'), (1991, 'Russia', 365, 'active'), (1992, 'Russia', 365, 'active')]
+        [(1991, 'Soviet Union', 365, 'inactive'), (1991, 'Russia', 365, 'active'), (1992,
+        'Russia', 365, 'active')]
         >>> panel(2000, 1990)
         Traceback (most recent call last):
         ...
@@ -717,7 +720,8 @@ class Dataset:
 
         >>> from peru_diplomacy import packaged_dataset
         >>> [(s.predecessor.name, s.successor.name) for s in packaged_dataset().successions()]
-        [('German Democratic Republic', 'Germany'), ('Soviet Union', 'Russia'), ('Czechoslovakia', 'Czech Republic')]
+        [('German Democratic Republic', 'Germany'), ('Soviet Union', 'Russia'),
+        ('Czechoslovakia', 'Czech Republic')]
         """
         from ._records import Succession
 

@@ -390,7 +390,8 @@ def to_partial_date(value: DateLike) -> PartialDate:
     >>> to_partial_date(1.5)
     Traceback (most recent call last):
     ...
-    TypeError: expected a datetime.date, ISO date text, a PartialDate or a year (int), not float
+    TypeError: expected a datetime.date, ISO date text, a PartialDate or a year (int), not
+    float
     """
     if isinstance(value, PartialDate):
         return value

@@ -112,7 +112,8 @@ class NoStateOnDateError(PeruDiplomacyError, LookupError):
     >>> relations_with("GDR").counterpart_on("2000")
     Traceback (most recent call last):
     ...
-    peru_diplomacy.errors.NoStateOnDateError: no state of the lineage German Democratic Republic existed on 2000 ...
+    peru_diplomacy.errors.NoStateOnDateError: no state of the lineage German Democratic
+    Republic existed on 2000 ...
     """
 
     def __init__(self, lineage: Sequence[str], when: str, *, detail: str = "") -> None:
@@ -133,7 +134,8 @@ class InvalidDateError(PeruDiplomacyError, ValueError):
     >>> PartialDate.fromisoformat("1966-9")
     Traceback (most recent call last):
     ...
-    peru_diplomacy.errors.InvalidDateError: '1966-9' is not an ISO 8601 date of year, month or day precision; ...
+    peru_diplomacy.errors.InvalidDateError: '1966-9' is not an ISO 8601 date of year, month
+    or day precision; ...
     """
 
 
@@ -146,7 +148,8 @@ class InvalidEventSequenceError(PeruDiplomacyError, ValueError):
     >>> compile_periods(japan.events[:1] + japan.events[2:], relation="JPN")
     Traceback (most recent call last):
     ...
-    peru_diplomacy.errors.InvalidEventSequenceError: relation JPN: event 2 (restored 1952-06-08, Japan) restores ...
+    peru_diplomacy.errors.InvalidEventSequenceError: relation JPN: event 2 (restored
+    1952-06-08, Japan) restores ...
     """
 
 
@@ -157,7 +160,8 @@ class DatasetError(PeruDiplomacyError, ValueError):
     >>> Dataset.from_json('{"schema_version": 1, "relations": [')
     Traceback (most recent call last):
     ...
-    peru_diplomacy.errors.DatasetError: the dataset is not valid JSON (is it truncated?): ...
+    peru_diplomacy.errors.DatasetError: the dataset is not valid JSON (is it truncated?):
+    ...
     """
 
 
@@ -168,7 +172,8 @@ class PanelTooLargeError(PeruDiplomacyError, ValueError):
     >>> panel(1950, 2023, unit="day")
     Traceback (most recent call last):
     ...
-    peru_diplomacy.errors.PanelTooLargeError: the panel would hold about 4... rows, more than its limit ...
+    peru_diplomacy.errors.PanelTooLargeError: the panel would hold about 4... rows, more
+    than its limit ...
     """
 
     def __init__(self, rows: int, limit: int, unit: str) -> None:

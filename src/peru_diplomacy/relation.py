@@ -241,7 +241,8 @@ class Relation:
 
         >>> from peru_diplomacy import relations_with
         >>> relations_with("Czechoslovakia")
-        <Relation CZE: Czechoslovakia → Czech Republic, Europe row 10, 4 events, high confidence>
+        <Relation CZE: Czechoslovakia → Czech Republic, Europe row 10, 4 events, high
+        confidence>
         """
         lineage = " → ".join(state.name for state in self.states)
         events = f"{len(self.events)} event{'' if len(self.events) == 1 else 's'}"

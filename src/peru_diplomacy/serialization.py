@@ -61,7 +61,8 @@ def describe_errors(error: cattrs.BaseValidationError, path: str) -> list[str]:
     ...     converter.structure({"kind": "annexed", "date": "1990", "state": {}}, Event)
     ... except cattrs.BaseValidationError as error:
     ...     print(describe_errors(error, "event")[0])
-    invalid value for type, expected EventKind: 'annexed' is not a valid EventKind: use one of ... @ event.kind
+    invalid value for type, expected EventKind: 'annexed' is not a valid EventKind: use one
+    of ... @ event.kind
     """
     from cattrs import transform_error
     from cattrs.v import format_exception
