@@ -18,6 +18,7 @@ from .dataset import MAX_PANEL_ROWS, Dataset, packaged_dataset
 from .dates import DateLike, PartialDate, Precision, to_partial_date
 from .errors import (
     AmbiguousCountryError,
+    AmendmentError,
     BeyondHorizonWarning,
     DatasetError,
     InvalidDateError,
@@ -143,10 +144,6 @@ def __getattr__(name: str) -> Any:
         from .panels import PanelRow
 
         return PanelRow
-    if name == "AmendmentError":
-        from .amendments import AmendmentError
-
-        return AmendmentError
     # cattrs, the export helpers and the records no lookup needs load only when asked for.
     if name in _LAZY_RECORDS:
         from . import _records
@@ -176,7 +173,6 @@ if TYPE_CHECKING:
     from ._records import Succession as Succession
     from ._records import SystemState as SystemState
     from ._records import TimelineEntry as TimelineEntry
-    from .amendments import AmendmentError as AmendmentError
     from .panels import PanelRow as PanelRow
     from .serialization import converter as converter
     from .serialization import make_converter as make_converter

@@ -55,7 +55,10 @@ a coherent history.
 
 from __future__ import annotations
 
+import bisect
+import datetime
 import os
+import re
 import tomllib
 from collections.abc import Iterable, Mapping
 from pathlib import Path
@@ -68,14 +71,14 @@ from .counterparts import Counterpart, CounterpartKind
 from .dates import PartialDate
 from .errors import (
     AmbiguousCountryError,
+    AmendmentError,
     InvalidDateError,
     InvalidEventSequenceError,
     NoRelationError,
-    PeruDiplomacyError,
     UnknownCountryError,
 )
 from .events import Event, EventKind
-from .provenance import Citation, Confidence, Contest, Region, Source
+from .provenance import Attribution, Citation, Confidence, Contest, Region, Source
 from .relation import Relation
 
 if TYPE_CHECKING:
@@ -91,34 +94,10 @@ _FIELDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
 }
 
 
-class AmendmentError(PeruDiplomacyError, ValueError):
-    """An amendment that cannot be applied: ``file``, ``line`` and ``field`` say where.
-
-    >>> from peru_diplomacy import AmendmentError
-    >>> str(AmendmentError("no such kind", file="mine.toml", line=3, field="kind"))
-    'mine.toml, line 3, field kind: no such kind'
-    """
-
-    def __init__(self, why: str, *, file: str, line: int, field: str | None = None) -> None:
-        self.why = why
-        self.file = file
-        self.line = line
-        self.field = field
-        where = f"{file}, line {line}" + (f", field {field}" if field else "")
-        super().__init__(f"{where}: {why}")
-
-    def __reduce__(self) -> tuple[object, ...]:
-        return (_rebuild, (self.why, self.file, self.line, self.field))
-
-
-def _rebuild(why: str, file: str, line: int, field: str | None) -> AmendmentError:
-    return AmendmentError(why, file=file, line=line, field=field)
-
-
 @attrs.frozen
 class _Item:
     kind: str
-    values: Mapping[str, Any]
+    values: dict[str, Any]
     file: str
     line: int
     field_lines: Mapping[str, int]
@@ -134,6 +113,11 @@ def _read(source: str | os.PathLike[str] | Iterable[Mapping[str, Any]]) -> list[
             text = path.read_text(encoding="utf-8")
         except OSError as error:
             raise AmendmentError(f"cannot read the file: {error.strerror or error}", file=str(path), line=0) from None
+        except UnicodeDecodeError as error:
+            line = path.read_bytes()[: error.start].count(b"\n") + 1
+            raise AmendmentError(
+                f"the file is not UTF-8 text (byte {error.start + 1}); save it as UTF-8", file=str(path), line=line
+            ) from None
         try:
             data = tomllib.loads(text)
         except tomllib.TOMLDecodeError as error:
@@ -149,34 +133,88 @@ def _read(source: str | os.PathLike[str] | Iterable[Mapping[str, Any]]) -> list[
     return items
 
 
+_HEADER = re.compile(r"^\s*\[\[\s*([A-Za-z0-9_-]+)\s*\]\]\s*(?:#.*)?$")
+_TABLE = re.compile(r"^\s*\[")
+_DATE_FIELDS = frozenset({"date", "start", "end"})
+
+
 def _items_of_toml(data: dict[str, Any], text: str, file: str) -> list[_Item]:
+    """The amendments of a TOML document, each with the line of its table and of each of its fields.
+
+    Tables may be written as ``[[event]]`` headers (a comment may follow) or as an inline array
+    (``event = [{...}, {...}]``); then every item of the array is placed at the array's line.
+    """
     lines = text.splitlines()
     headers: dict[str, list[int]] = {}
+    boundaries: list[int] = []  # every line that opens a table, in order
     for number, line in enumerate(lines, start=1):
-        stripped = line.strip()
-        if stripped.startswith("[[") and stripped.endswith("]]"):
-            headers.setdefault(stripped[2:-2].strip(), []).append(number)
+        if _TABLE.match(line):
+            boundaries.append(number)
+            header = _HEADER.match(line)
+            if header:
+                headers.setdefault(header.group(1), []).append(number)
     items = []
     for kind, tables in data.items():
-        if kind not in _FIELDS or not isinstance(tables, list):
-            where = next((n for n, text_line in enumerate(lines, 1) if kind in text_line), 1)
+        assigned = re.compile(rf"^\s*{re.escape(kind)}\s*=")
+        where = next((n for n, line in enumerate(lines, 1) if assigned.match(line)), 0) or next(
+            (n for n, line in enumerate(lines, 1) if kind in line), 1
+        )
+        if kind not in _FIELDS or not isinstance(tables, list) or not all(isinstance(t, dict) for t in tables):
             raise AmendmentError(
                 f"unknown amendment {kind!r}: use [[event]], [[contest]], [[attribution]] or [[relation]]",
                 file=file,
-                line=where,
+                line=headers.get(kind, [where])[0],
             )
+        starts = headers.get(kind, [])
         for index, values in enumerate(tables):
-            start = headers[kind][index]
-            following = [n for ns in headers.values() for n in ns if n > start]
-            end = min(following, default=len(lines) + 1)
+            if index >= len(starts):  # an inline array of tables: its line for every item
+                items.append(_Item(kind, dict(values), file, where, {}))
+                continue
+            start = starts[index]
+            after = bisect.bisect_right(boundaries, start)
+            end = boundaries[after] if after < len(boundaries) else len(lines) + 1
             field_lines: dict[str, int] = {}
             for number in range(start + 1, end):
                 key = lines[number - 1].split("=", 1)[0].strip()
-                if key:
+                if key and not key.startswith("#"):
                     field_lines.setdefault(key, number)
-            items.append(_Item(kind, values, file, start, field_lines))
+            items.append(_Item(kind, dict(values), file, start, field_lines))
     items.sort(key=lambda item: item.line)
     return items
+
+
+def _text_values(item: _Item) -> None:
+    """Check the item's fields, and write TOML dates and integer years as the text the readers take."""
+    required, optional = _FIELDS[item.kind]
+    for field, value in list(item.values.items()):
+        if field not in required and field not in optional:
+            raise item.fail(f"unknown field; use {', '.join((*required, *optional))}", field)
+        if isinstance(value, str):
+            continue
+        if field in _DATE_FIELDS:
+            if isinstance(value, datetime.datetime):
+                value = value.date()
+            if isinstance(value, datetime.date):
+                item.values[field] = value.isoformat()
+                continue
+            if type(value) is int:
+                item.values[field] = f"{value:04d}" if 1 <= value <= 9999 else str(value)
+                continue
+            raise item.fail(f"expected a date (text, a TOML date or a year), not {type(value).__name__}", field)
+        raise item.fail(f"expected text, not {type(value).__name__}", field)
+    for field in required:
+        value = item.values.get(field)
+        if value is None or not value.strip():
+            raise item.fail(f"missing {'citation' if field == 'source' else 'value'}", field)
+
+
+@attrs.define
+class _Changes:
+    """What the amendments add to one relation, applied at once (so that n amendments cost about n)."""
+
+    events: list[tuple[_Item, Event]] = attrs.field(factory=list)
+    contests: list[Contest] = attrs.field(factory=list)
+    attribution: Attribution | None = None
 
 
 def amend(dataset: Dataset, source: str | os.PathLike[str] | Iterable[Mapping[str, Any]]) -> Dataset:
@@ -188,46 +226,45 @@ def amend(dataset: Dataset, source: str | os.PathLike[str] | Iterable[Mapping[st
     relations = {r.id: r for r in dataset.relations}
     order = list(relations)
     names = list(dataset.names)
+    added: dict[str, str] = {}
+    changes: dict[str, _Changes] = {}
+    seen: dict[str, set[tuple[EventKind, PartialDate]]] = {}
     for item in items:
-        required, optional = _FIELDS[item.kind]
-        for field in required:
-            if field not in item.values or item.values[field] in ("", None):
-                raise item.fail(f"missing {'citation' if field == 'source' else 'value'}", field)
-        for field, value in item.values.items():
-            if field not in required and field not in optional:
-                raise item.fail(f"unknown field; use {', '.join((*required, *optional))}", field)
-            if not isinstance(value, str):
-                raise item.fail(f"expected text, not {type(value).__name__}", field)
+        _text_values(item)
         cited = Citation(text=item.values["source"], quote=item.values.get("quote", ""), outlet="user amendment")
         if item.kind == "relation":
             relation = _new_relation(dataset, item, cited, relations)
             relations[relation.id] = relation
             order.append(relation.id)
-            names = [
-                attrs.evolve(n, relation=relation.id) if n.relation is None and n.state == relation.id else n
-                for n in names
-            ]
+            added[relation.id] = relation.id
             continue
         relation = relations[_relation_id(dataset, item, relations)]
+        change = changes.setdefault(relation.id, _Changes())
         if item.kind == "event":
-            relations[relation.id] = _with_event(relation, item, cited)
+            known = seen.setdefault(relation.id, {(e.kind, e.date) for e in relation.events})
+            event = _event(relation, item, cited, known)
+            change.events.append((item, event))
         elif item.kind == "contest":
             start = _date(item, "start")
             end = _date(item, "end") if "end" in item.values else None
             if end is not None and not start.earliest < end.earliest:
                 raise item.fail("the contest must end after it starts", "end")
-            contest = Contest(
-                start=start, end=end, source="user amendment", reason=item.values["reason"], citations=(cited,)
+            change.contests.append(
+                Contest(start=start, end=end, source="user amendment", reason=item.values["reason"], citations=(cited,))
             )
-            relations[relation.id] = attrs.evolve(relation, contests=(*relation.contests, contest))
         else:
-            attribution = attrs.evolve(
-                relation.attribution,
+            change.attribution = attrs.evolve(
+                change.attribution or relation.attribution,
                 confidence=_confidence(item),
                 evidence=item.values["evidence"],
                 override=cited,
             )
-            relations[relation.id] = attrs.evolve(relation, attribution=attribution)
+    for relation_id, change in changes.items():
+        relations[relation_id] = _applied(relations[relation_id], change)
+    if added:
+        names = [
+            attrs.evolve(n, relation=added[n.state]) if n.relation is None and n.state in added else n for n in names
+        ]
     metadata = dataset.metadata
     if len(order) != metadata.relation_count:
         metadata = attrs.evolve(metadata, relation_count=len(order))
@@ -240,6 +277,36 @@ def amend(dataset: Dataset, source: str | os.PathLike[str] | Iterable[Mapping[st
         system_states=dataset.system_states,
     )
     return Dataset(document)
+
+
+def _applied(relation: Relation, change: _Changes) -> Relation:
+    """The relation with all its amendments: its events merged in date order, built and checked once."""
+    events = tuple(sorted((*relation.events, *(e for _, e in change.events)), key=lambda e: e.date.sort_key()))
+    horizon = relation.horizon
+    for _, event in change.events:
+        if horizon is not None and event.date.latest > horizon.latest:
+            horizon = PartialDate.from_date(event.date.latest)
+    try:
+        return attrs.evolve(
+            relation,
+            events=events,
+            horizon=horizon,
+            contests=(*relation.contests, *change.contests),
+            attribution=change.attribution or relation.attribution,
+        )
+    except InvalidEventSequenceError as error:
+        item = _culprit(error, events, change.events)
+        raise InvalidEventSequenceError(f"{item.file}, line {item.line}: {error}") from None
+
+
+def _culprit(error: InvalidEventSequenceError, events: tuple[Event, ...], new: list[tuple[_Item, Event]]) -> _Item:
+    """The amendment that made a history incoherent: the failing event's, or the latest added before it."""
+    lines = {id(event): item for item, event in new}
+    index = error.index if error.index is not None else len(events) - 1
+    for event in reversed(events[: index + 1]):
+        if id(event) in lines:
+            return lines[id(event)]
+    return min((item for item, _ in new), key=lambda item: item.line)
 
 
 def _relation_id(dataset: Dataset, item: _Item, relations: Mapping[str, Relation]) -> str:
@@ -278,26 +345,19 @@ def _kind(item: _Item) -> EventKind:
     return kind
 
 
-def _with_event(relation: Relation, item: _Item, cited: Citation) -> Relation:
+def _event(relation: Relation, item: _Item, cited: Citation, known: set[tuple[EventKind, PartialDate]]) -> Event:
     date = _date(item, "date")
     kind = _kind(item)
-    if any(e.kind is kind and e.date == date for e in relation.events):
+    if (kind, date) in known:
         raise item.fail(f"relation {relation.id} already has this event ({kind.value} {date})", "date")
+    known.add((kind, date))
     try:
         state = relation.counterpart_on(date)
     except LookupError as error:
         raise item.fail(str(error), "date") from None
-    event = Event(
+    return Event(
         kind=kind, date=date, state=state, text=item.values["date"], citation=cited, confidence=_confidence(item)
     )
-    events = tuple(sorted((*relation.events, event), key=lambda e: e.date.sort_key()))
-    horizon = relation.horizon
-    if horizon is not None and date.latest > horizon.latest:
-        horizon = PartialDate.from_date(date.latest)
-    try:
-        return attrs.evolve(relation, events=events, horizon=horizon)
-    except InvalidEventSequenceError as error:
-        raise InvalidEventSequenceError(f"{item.file}, line {item.line}: {error}") from None
 
 
 def _new_relation(dataset: Dataset, item: _Item, cited: Citation, relations: Mapping[str, Relation]) -> Relation:
@@ -329,8 +389,6 @@ def _new_relation(dataset: Dataset, item: _Item, cited: Citation, relations: Map
     event = Event(
         kind=kind, date=date, state=state, text=item.values["date"], citation=cited, confidence=_confidence(item)
     )
-    from .provenance import Attribution
-
     horizon = dataset.horizon if dataset.horizon.latest >= date.latest else PartialDate.from_date(date.latest)
     try:
         return Relation(

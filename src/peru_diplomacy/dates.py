@@ -294,40 +294,46 @@ class PartialDate:
 
     # -- three-valued comparisons -------------------------------------------------
 
-    def definitely_before(self, other: PartialDate) -> bool:
+    def definitely_before(self, other: DateLike) -> bool:
         """True when every day this date may be comes before every day ``other`` may be.
+
+        ``other`` is any :data:`DateLike` (``"1953"``, a :class:`datetime.date` ...).
 
         >>> from peru_diplomacy import PartialDate
         >>> PartialDate(1951).definitely_before(PartialDate(1952))
         True
         """
+        other = other if type(other) is PartialDate else to_partial_date(other)
         return self.latest_ordinal < other.earliest_ordinal
 
-    def possibly_before(self, other: PartialDate) -> bool:
+    def possibly_before(self, other: DateLike) -> bool:
         """True when some day this date may be comes before some day ``other`` may be.
 
         >>> from peru_diplomacy import PartialDate
         >>> PartialDate(1952, 5).possibly_before(PartialDate(1952))
         True
         """
+        other = other if type(other) is PartialDate else to_partial_date(other)
         return self.earliest_ordinal < other.latest_ordinal
 
-    def definitely_after(self, other: PartialDate) -> bool:
+    def definitely_after(self, other: DateLike) -> bool:
         """The mirror of :meth:`definitely_before`.
 
         >>> from peru_diplomacy import PartialDate
         >>> PartialDate(1953).definitely_after(PartialDate(1952, 12, 31))
         True
         """
+        other = other if type(other) is PartialDate else to_partial_date(other)
         return other.definitely_before(self)
 
-    def possibly_after(self, other: PartialDate) -> bool:
+    def possibly_after(self, other: DateLike) -> bool:
         """The mirror of :meth:`possibly_before`.
 
         >>> from peru_diplomacy import PartialDate
         >>> PartialDate(1951).possibly_after(PartialDate(1952, 12))
         False
         """
+        other = other if type(other) is PartialDate else to_partial_date(other)
         return other.possibly_before(self)
 
     # -- sorting ------------------------------------------------------------------

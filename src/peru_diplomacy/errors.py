@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 __all__ = [
     "AmbiguousCountryError",
+    "AmendmentError",
     "BeyondHorizonWarning",
     "DatasetError",
     "InvalidDateError",
@@ -60,7 +61,7 @@ class UnknownCountryError(PeruDiplomacyError, LookupError):
         super().__init__(f"no country matches {_shown(query)}: {advice}")
 
     def __reduce__(self) -> tuple[object, ...]:
-        return (_rebuild, (type(self), (self.query, self.suggestions), {"hint": self.hint}))
+        return (_rebuild, (type(self), (self.query, self.suggestions), {"hint": self.hint}), _notes(self))
 
 
 class AmbiguousCountryError(PeruDiplomacyError, LookupError):
@@ -77,7 +78,7 @@ class AmbiguousCountryError(PeruDiplomacyError, LookupError):
         super().__init__(f"{query!r} is ambiguous: it may mean {_either(self.candidates)}; ask for one of them")
 
     def __reduce__(self) -> tuple[object, ...]:
-        return (_rebuild, (type(self), (self.query, self.candidates), {}))
+        return (_rebuild, (type(self), (self.query, self.candidates), {}), _notes(self))
 
 
 class NoRelationError(PeruDiplomacyError, LookupError):
@@ -98,7 +99,7 @@ class NoRelationError(PeruDiplomacyError, LookupError):
         super().__init__(message or f"the source records no diplomatic relation between Peru and {country}")
 
     def __reduce__(self) -> tuple[object, ...]:
-        return (_rebuild, (type(self), (self.country,), {"message": self.message, "state": self.state}))
+        return (_rebuild, (type(self), (self.country,), {"message": self.message, "state": self.state}), _notes(self))
 
 
 class NoStateOnDateError(PeruDiplomacyError, LookupError):
@@ -124,7 +125,7 @@ class NoStateOnDateError(PeruDiplomacyError, LookupError):
         super().__init__(message + (f" ({detail})" if detail else ""))
 
     def __reduce__(self) -> tuple[object, ...]:
-        return (_rebuild, (type(self), (self.lineage, self.when), {"detail": self.detail}))
+        return (_rebuild, (type(self), (self.lineage, self.when), {"detail": self.detail}), _notes(self))
 
 
 class InvalidDateError(PeruDiplomacyError, ValueError):
@@ -150,7 +151,16 @@ class InvalidEventSequenceError(PeruDiplomacyError, ValueError):
     ...
     peru_diplomacy.errors.InvalidEventSequenceError: relation JPN: event 2 (restored
     1952-06-08, Japan) restores ...
+
+    ``index`` is the position (from 0) of the offending event in the sequence checked, when known.
     """
+
+    def __init__(self, message: str, *, index: int | None = None) -> None:
+        self.index = index
+        super().__init__(message)
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (_rebuild, (type(self), (str(self),), {"index": self.index}), _notes(self))
 
 
 class DatasetError(PeruDiplomacyError, ValueError):
@@ -187,7 +197,7 @@ class PanelTooLargeError(PeruDiplomacyError, ValueError):
         )
 
     def __reduce__(self) -> tuple[object, ...]:
-        return (_rebuild, (type(self), (self.rows, self.limit, self.unit), {}))
+        return (_rebuild, (type(self), (self.rows, self.limit, self.unit), {}), _notes(self))
 
 
 class BeyondHorizonWarning(UserWarning):
@@ -211,6 +221,36 @@ def _shown(query: object) -> str:
     if isinstance(query, int) and not -(10**12) < query < 10**12:
         return f"the integer of {len(str(abs(query))) if abs(query) < 10**4000 else 'thousands of'} digits"
     return repr(query)
+
+
+class AmendmentError(PeruDiplomacyError, ValueError):
+    """An amendment that cannot be applied: ``file``, ``line`` and ``field`` say where.
+
+    >>> from peru_diplomacy import AmendmentError
+    >>> str(AmendmentError("no such kind", file="mine.toml", line=3, field="kind"))
+    'mine.toml, line 3, field kind: no such kind'
+    """
+
+    def __init__(self, why: str, *, file: str, line: int, field: str | None = None) -> None:
+        self.why = why
+        self.file = file
+        self.line = line
+        self.field = field
+        where = f"{file}, line {line}" + (f", field {field}" if field else "")
+        super().__init__(f"{where}: {why}")
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (
+            _rebuild,
+            (type(self), (self.why,), {"file": self.file, "line": self.line, "field": self.field}),
+            _notes(self),
+        )
+
+
+def _notes(error: BaseException) -> dict[str, object] | None:
+    """The state pickling must carry beside the arguments: PEP 678 notes, when there are any."""
+    notes = getattr(error, "__notes__", None)
+    return None if notes is None else {"__notes__": list(notes)}
 
 
 def _rebuild(cls: type[Exception], args: tuple[object, ...], kwargs: dict[str, object]) -> Exception:

@@ -142,7 +142,8 @@ def compile_periods(
     def fail(index: int, why: str) -> InvalidEventSequenceError:
         event = events[index]
         return InvalidEventSequenceError(
-            f"relation {relation}: event {index + 1} ({event.kind.value} {event.date}, {event.state.name}) {why}"
+            f"relation {relation}: event {index + 1} ({event.kind.value} {event.date}, {event.state.name}) {why}",
+            index=index,
         )
 
     for index, event in enumerate(events):

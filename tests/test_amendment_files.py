@@ -1,0 +1,205 @@
+"""Amendment files as TOML allows them to be written, and amendment errors that say where (#17, #22)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from peru_diplomacy import AmendmentError, InvalidEventSequenceError, Status, packaged_dataset
+
+
+def _amend(tmp_path: Path, text: str, name: str = "mine.toml") -> object:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return packaged_dataset().amended(path)
+
+
+def test_a_comment_after_a_header_as_the_docs_show(tmp_path: Path) -> None:
+    data = _amend(
+        tmp_path,
+        '[[event]]                 # an event of a relation\ncountry = "Mexico"        # any name\n'
+        'kind = "restored"\ndate = "2026-10-01"   # day precision\nsource = "A communiqué"\n',
+    )
+    assert data.relations_with("Mexico").status_on("2026-10-01") is Status.ACTIVE  # type: ignore[attr-defined]
+
+
+def test_an_inline_array_of_tables(tmp_path: Path) -> None:
+    data = _amend(
+        tmp_path,
+        'event = [\n  {country = "Mexico", kind = "restored", date = "2026-10-01", source = "x"},\n'
+        '  {country = "Chile", kind = "broken", date = "2026-10", source = "y"},\n]\n',
+    )
+    assert data.relations_with("Mexico").status_on("2026-10-01") is Status.ACTIVE  # type: ignore[attr-defined]
+    assert data.relations_with("Chile").status_on("2026-10-31") is Status.INACTIVE  # type: ignore[attr-defined]
+
+
+def test_an_error_in_an_inline_array_names_the_array_s_line(tmp_path: Path) -> None:
+    with pytest.raises(AmendmentError, match=r"mine.toml, line 2, field country: no country matches 'Chle'"):
+        _amend(tmp_path, '# mine\nevent = [{country = "Chle", kind = "broken", date = "2026", source = "y"}]\n')
+
+
+def test_native_toml_dates_and_integer_years(tmp_path: Path) -> None:
+    data = _amend(
+        tmp_path,
+        '[[event]]\ncountry = "Mexico"\nkind = "restored"\ndate = 2026-10-01\nsource = "x"\n\n'
+        '[[event]]\ncountry = "Chile"\nkind = "broken"\ndate = 2027\nsource = "y"\n\n'
+        '[[contest]]\ncountry = "Italy"\nstart = 1942-01-24T00:00:00\nend = 1950\nreason = "r"\nsource = "z"\n',
+    )
+    mexico = data.relations_with("Mexico")  # type: ignore[attr-defined]
+    assert str(mexico.events[-1].date) == "2026-10-01"
+    assert str(data.relations_with("Chile").events[-1].date) == "2027"  # type: ignore[attr-defined]
+    assert str(data.relations_with("Italy").contests[-1].start) == "1942-01-24"  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (
+            '[[event]]\ncountry = "Chile"\nkind = "broken"\ndate = "2027"\nsource = "   "\n',
+            "line 5, field source: missing citation",
+        ),
+        (
+            '[[event]]\ncountry = "Chile"\nkind = "broken"\ndate = "2027"\nsource = "\\t\\n"\n',
+            "field source: missing citation",
+        ),
+        (
+            '[[event]]\ncountry = "  "\nkind = "broken"\ndate = "2027"\nsource = "x"\n',
+            "line 2, field country: missing value",
+        ),
+        (
+            '[[event]]\ncountry = "Chile"\nkind = "broken"\ndate = 2027.5\nsource = "x"\n',
+            "line 4, field date: expected a date",
+        ),
+        (
+            '[[event]]\ncountry = "Chile"\nkind = "broken"\ndate = 12:00:00\nsource = "x"\n',
+            "line 4, field date: expected a date",
+        ),
+        (
+            '[[event]]\ncountry = "Chile"\nkind = "sundered"\ndate = "2027"\nsource = "x"\n',
+            "line 3, field kind: use one of established",
+        ),
+        (
+            '[[event]]\ncountry = "Chile"\nkind = "broken"\ndate = "2027"\nsource = ["x"]\n',
+            "line 5, field source: expected text",
+        ),
+        (
+            '[[contest]]\ncountry = "Italy"\nstart = "1950"\nend = "1942"\nreason = "r"\nsource = "z"\n',
+            "line 4, field end: the contest must end after it starts",
+        ),
+        (
+            '[[contest]]\ncountry = "Italy"\nstart = "1950"\nend = "1950"\nreason = "r"\nsource = "z"\n',
+            "line 4, field end: the contest must end after it starts",
+        ),
+        ("event = 3\n", "line 1: unknown amendment 'event'"),
+        ("[event]\ncountry = 'Chile'\n", "line 1: unknown amendment 'event'"),
+    ],
+)
+def test_every_amendment_rule_names_file_line_and_field(tmp_path: Path, text: str, message: str) -> None:
+    with pytest.raises(AmendmentError, match=message.replace("(", r"\(").replace(")", r"\)")):
+        _amend(tmp_path, text)
+
+
+def test_an_incoherent_history_names_the_amendment_that_made_it(tmp_path: Path) -> None:
+    text = (
+        '[[event]]\ncountry = "Chile"\nkind = "broken"\ndate = "2030"\nsource = "x"\n\n'
+        '[[event]]\ncountry = "Japan"\nkind = "broken"\ndate = "2030"\nsource = "x"\n\n'
+        '[[event]]\ncountry = "Chile"\nkind = "broken"\ndate = "2031"\nsource = "x"\n'
+    )
+    with pytest.raises(InvalidEventSequenceError, match=r"mine.toml, line 13: relation CHL: event 3 \(broken 2031, Chile\) breaks relations that are broken"):
+        _amend(tmp_path, text)
+
+
+def test_files_that_cannot_be_read_are_named(tmp_path: Path) -> None:
+    with pytest.raises(AmendmentError, match=r"none.toml, line 0: cannot read the file"):
+        packaged_dataset().amended(tmp_path / "none.toml")
+    with pytest.raises(AmendmentError, match=r"cannot read the file"):
+        packaged_dataset().amended(tmp_path)
+    latin = tmp_path / "latin.toml"
+    latin.write_bytes('# ok\n[[event]]\ncountry = "México"\n'.encode("latin-1"))
+    with pytest.raises(AmendmentError, match=r"latin.toml, line 3: the file is not UTF-8"):
+        packaged_dataset().amended(latin)
+
+
+def test_two_thousand_events_apply_at_once(tmp_path: Path) -> None:
+    lines = []
+    for year in range(2030, 3030):
+        lines += ["[[event]]", 'country = "Chile"', 'kind = "broken"', f"date = {year}-01-01", 'source = "s"']
+        lines += ["[[event]]", 'country = "Chile"', 'kind = "restored"', f'date = "{year}-06"', 'source = "s"']
+    data = _amend(tmp_path, "\n".join(lines) + "\n")
+    chile = data.relations_with("Chile")  # type: ignore[attr-defined]
+    assert len(chile.events) == 2001
+    assert chile.status_on("2500-03") is Status.INACTIVE and chile.status_on("2500-07") is Status.ACTIVE
+    assert str(chile.horizon) == "3029-06-30"
+
+
+EVENT = st.fixed_dictionaries(
+    {
+        "country": st.sampled_from(["Chile", "CHL", "chile", "Argentina", "ARG", "Japan"]),
+        "year": st.integers(2030, 2999),
+        "precision": st.sampled_from(["year", "month", "day"]),
+        "confidence": st.sampled_from(["high", "medium", "low"]),
+        "source": st.text(st.characters(blacklist_categories=["Cs", "Cc"]), min_size=1, max_size=20).filter(str.strip),
+    }
+)
+
+
+def _date_value(event: dict[str, object], style: str) -> tuple[str, str]:
+    year = event["year"]
+    text = {"year": f"{year}", "month": f"{year}-03", "day": f"{year}-03-15"}[str(event["precision"])]
+    if style == "native" and event["precision"] == "day":
+        return f"{year}-03-15", text
+    if style == "native" and event["precision"] == "year":
+        return f"{year}", text
+    return '"' + text + '"', text
+
+
+def _toml_string(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+@settings(max_examples=25, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    st.lists(EVENT, min_size=1, max_size=6, unique_by=lambda e: (e["country"].lower()[:2], e["year"])),
+    st.sampled_from(["headers", "commented", "inline", "native"]),
+)
+def test_generated_amendments_read_back_in_every_toml_form(
+    tmp_path: Path, events: list[dict[str, object]], style: str
+) -> None:
+    # One break a year per relation, each after the horizon: a coherent history whatever is generated.
+    by_relation: dict[str, dict[str, object]] = {}
+    for event in events:
+        key = packaged_dataset().relations_with(str(event["country"])).id
+        by_relation.setdefault(key, event)  # one event per relation: a single break
+    chosen = list(by_relation.values())
+    tables = []
+    for event in chosen:
+        value, _ = _date_value(event, style)
+        fields = [
+            f'country = "{event["country"]}"',
+            'kind = "broken"',
+            f"date = {value}",
+            f"source = {_toml_string(str(event['source']))}",
+            f'confidence = "{event["confidence"]}"',
+        ]
+        tables.append(fields)
+    if style == "inline":
+        text = "event = [\n" + "".join("  {" + ", ".join(f) + "},\n" for f in tables) + "]\n"
+    else:
+        header = "[[event]]  # generated" if style == "commented" else "[[event]]"
+        text = "".join(header + "\n" + "\n".join(f) + "\n\n" for f in tables)
+    path = tmp_path / f"gen-{style}.toml"
+    path.write_text(text, encoding="utf-8")
+    data = packaged_dataset().amended(path)
+    for event in chosen:
+        relation = data.relations_with(str(event["country"]))
+        added = relation.events[-1]
+        _, expected = _date_value(event, style)
+        assert str(added.date) == expected and added.kind.value == "broken"
+        assert added.citation is not None and added.citation.text == event["source"]
+        assert added.confidence is not None and added.confidence.value == event["confidence"]
+        assert relation.status_on(added.date.latest) is Status.INACTIVE
+    assert isinstance(dt.date.today(), dt.date)
