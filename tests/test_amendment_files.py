@@ -109,7 +109,8 @@ def test_an_incoherent_history_names_the_amendment_that_made_it(tmp_path: Path) 
         '[[event]]\ncountry = "Japan"\nkind = "broken"\ndate = "2030"\nsource = "x"\n\n'
         '[[event]]\ncountry = "Chile"\nkind = "broken"\ndate = "2031"\nsource = "x"\n'
     )
-    with pytest.raises(InvalidEventSequenceError, match=r"mine.toml, line 13: relation CHL: event 3 \(broken 2031, Chile\) breaks relations that are broken"):
+    expected = r"mine.toml, line 13: relation CHL: event 3 \(broken 2031, Chile\) breaks relations that are broken"
+    with pytest.raises(InvalidEventSequenceError, match=expected):
         _amend(tmp_path, text)
 
 
@@ -163,7 +164,7 @@ def _toml_string(text: str) -> str:
 
 @settings(max_examples=25, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(
-    st.lists(EVENT, min_size=1, max_size=6, unique_by=lambda e: (e["country"].lower()[:2], e["year"])),
+    st.lists(EVENT, min_size=1, max_size=6),
     st.sampled_from(["headers", "commented", "inline", "native"]),
 )
 def test_generated_amendments_read_back_in_every_toml_form(
