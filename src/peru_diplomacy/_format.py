@@ -116,11 +116,11 @@ def _list(raw: object, where: str, item: Callable[[object, str], _T]) -> tuple[_
 def period_from_raw(raw: object, where: str) -> Period:
     """A :class:`Period` from its JSON form."""
     d = _fields(raw, where, ("start",), ("end", "open_start"))
-    return Period(
-        start=_date(d["start"], f"{where}.start"),
-        end=_opt_date(d.get("end"), f"{where}.end"),
-        open_start=_bool(d.get("open_start", False), f"{where}.open_start"),
-    )
+    start, end = _date(d["start"], f"{where}.start"), _opt_date(d.get("end"), f"{where}.end")
+    try:
+        return Period(start=start, end=end, open_start=_bool(d.get("open_start", False), f"{where}.open_start"))
+    except InvalidDateError as error:
+        raise _fail(f"{where}.end", str(error)) from None
 
 
 def _membership(raw: object, where: str) -> Membership:
@@ -185,13 +185,17 @@ def _opt_confidence(raw: object, where: str) -> Confidence | None:
 
 def _contest(raw: object, where: str) -> Contest:
     d = _fields(raw, where, ("start", "end", "source", "reason"), ("citations",))
-    return Contest(
-        start=_date(d["start"], f"{where}.start"),
-        end=_opt_date(d["end"], f"{where}.end"),
-        source=_str(d["source"], f"{where}.source"),
-        reason=_str(d["reason"], f"{where}.reason"),
-        citations=_list(d.get("citations", []), f"{where}.citations", _citation),
-    )
+    start, end = _date(d["start"], f"{where}.start"), _opt_date(d["end"], f"{where}.end")
+    try:
+        return Contest(
+            start=start,
+            end=end,
+            source=_str(d["source"], f"{where}.source"),
+            reason=_str(d["reason"], f"{where}.reason"),
+            citations=_list(d.get("citations", []), f"{where}.citations", _citation),
+        )
+    except InvalidDateError as error:
+        raise _fail(f"{where}.end", str(error)) from None
 
 
 def _measure(raw: object, where: str) -> Measure:
@@ -316,6 +320,22 @@ def check_relation(relation: Relation, where: str) -> None:
     for index, event in enumerate(relation.events):
         if by_id.get(event.state.id) != event.state:
             raise _fail(where, f"event {index + 1} concerns {event.state.name}, which is not a state of its lineage")
+        if relation.horizon is not None and event.date.earliest_ordinal > relation.horizon.latest_ordinal:
+            raise _fail(
+                f"{where}.events[{index}].date",
+                f"{event.date} lies after the relation's horizon ({relation.horizon}), which must cover every event",
+            )
+    if relation.source.row < 0:
+        raise _fail(f"{where}.source.row", f"{relation.source.row} is not a row: rows count from 1 (0: an amendment's)")
+    seen: set[tuple[str, int, int]] = set()
+    for index, row in enumerate(relation.representation):
+        if row.state not in by_id:
+            raise _fail(f"{where}.representation[{index}].state", f"{row.state!r} is not a state of its lineage")
+        if (row.state, row.year, row.cow_code) in seen:
+            raise _fail(
+                f"{where}.representation[{index}]", f"a second row for {row.state} (COW {row.cow_code}) in {row.year}"
+            )
+        seen.add((row.state, row.year, row.cow_code))
 
 
 _NAME_KINDS = frozenset(kind.value for kind in NameKind)

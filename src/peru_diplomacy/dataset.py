@@ -21,11 +21,13 @@ nothing more: every later query raises :class:`~peru_diplomacy.DatasetError`.
 
 from __future__ import annotations
 
+import functools
+import inspect
 import os
 import threading
 from bisect import bisect_right
-from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Iterable, Mapping
+from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeVar
 
 from ._format import (
     SCHEMA_VERSION,
@@ -168,6 +170,14 @@ class Dataset:
             if entry.relation is not None and entry.state is not None and entry.state not in known_states:
                 raise DatasetError(f"names[{position}]: {entry.label!r} points to unknown state {entry.state!r}")
         _check_dataset(relations)
+        horizon = self.metadata.horizon
+        for position, relation in enumerate(relations):
+            for index, event in enumerate(relation.events):
+                if relation.source.row and event.citation is None and event.date.definitely_after(horizon):
+                    raise DatasetError(
+                        f"metadata.horizon: {horizon} lies before the table's event relations[{position}]"
+                        f".events[{index}] ({relation.id}, {event.date}); the horizon must cover the table"
+                    )
         self._by_region = {region: tuple(r for r in relations if r.region is region) for region in Region}
         self._steps = tuple((r, r._timeline.starts, r._timeline.statuses) for r in relations)
         self._all = relations
@@ -223,6 +233,11 @@ class Dataset:
     def _refuse_if_broken(self) -> None:
         if self._broken is not None:
             raise DatasetError(f"the dataset is damaged, so it answers nothing: {self._broken}")
+
+    def _latch(self, error: DatasetError) -> None:
+        """Remember the first damage found: from then on every question refuses."""
+        if self._broken is None:
+            self._broken = error
 
     def _full(self) -> None:
         """Decode and check the whole file (once), when a question needs more than one relation."""
@@ -411,9 +426,14 @@ class Dataset:
             relation_id = self._resolve(country)
         except NoRelationError as error:
             raise self._maybe_a_row(error) from None
+        except DatasetError as error:
+            self._latch(error)
+            raise
         relation = self._relation(relation_id)
         if relation is None:
-            raise DatasetError(f"the name index points to relation {relation_id!r}, which the dataset lacks")
+            missing = DatasetError(f"the name index points to relation {relation_id!r}, which the dataset lacks")
+            self._latch(missing)
+            raise missing
         if len(self._cache) < _CACHE_LIMIT and (
             type(country) is int or (type(country) is str and len(country) <= _CACHE_KEY_LIMIT)
         ):
@@ -781,6 +801,36 @@ class Dataset:
                     found.append(target)
                     frontier.append(target)
         return tuple(found)
+
+
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
+
+
+def _latched(method: Callable[Concatenate[Dataset, _P], _R]) -> Callable[Concatenate[Dataset, _P], _R]:
+    """The method, refusing once the dataset is known to be damaged, and latching any damage it finds."""
+
+    @functools.wraps(method)
+    def guarded(self: Dataset, /, *args: _P.args, **kwargs: _P.kwargs) -> _R:
+        if self._broken is not None:
+            self._refuse_if_broken()
+        try:
+            return method(self, *args, **kwargs)
+        except DatasetError as error:
+            self._latch(error)
+            raise
+
+    return guarded
+
+
+# Every question but relations_with (which latches inline, to keep warm lookups under a microsecond).
+for _name, _member in list(vars(Dataset).items()):
+    if _name.startswith("_") or _name in ("relations_with", "from_json", "from_file"):
+        continue
+    if isinstance(_member, property) and _member.fget is not None:
+        setattr(Dataset, _name, property(_latched(_member.fget), doc=_member.__doc__))
+    elif inspect.isfunction(_member):
+        setattr(Dataset, _name, _latched(_member))
 
 
 def _caller_level() -> int:

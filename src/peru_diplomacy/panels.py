@@ -196,7 +196,10 @@ def build_panel(
     for relation in relations:
         timeline = relation._carried if carry_forward else relation._timeline
         spans = [contest_span(c) for c in relation.contests]
-        levels: dict[tuple[str, int], Representation] = {(r.state, r.year): r for r in relation.representation}
+        # Keyed by the code too: in a year a state changed code (Germany, 1990) each code has its own levels.
+        levels: dict[tuple[str, int, int], Representation] = {
+            (r.state, r.year, r.cow_code): r for r in relation.representation
+        }
         for state in relation.states:
             own = all_of(timeline, state._lifetime)
             for row, lo in _state_rows(relation, state, own, spans, levels, units, rule, membership):
@@ -210,7 +213,7 @@ def _state_rows(
     state: Counterpart,
     own: StatusTimeline,
     spans: list[tuple[int, int]],
-    levels: dict[tuple[str, int], Representation],
+    levels: dict[tuple[str, int, int], Representation],
     units: list[tuple[PartialDate, int, int]],
     rule: str,
     membership: str,
@@ -251,8 +254,8 @@ def _state_rows(
         status = statuses[bisect.bisect_right(starts, hi) - 1] if read is None else read(lo, hi)
         active, possible = own.days(lo, hi)
         total = hi - lo + 1
-        level = levels.get((state_id, period.year)) if by_year else None
         for cow, gw in codes:
+            level = levels.get((state_id, period.year, cow.code)) if by_year and cow is not None else None
             yield (
                 _row(
                     period,

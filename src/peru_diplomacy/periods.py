@@ -75,6 +75,10 @@ class Period:
     end: PartialDate | None = None
     open_start: bool = False
 
+    def __attrs_post_init__(self) -> None:
+        if self.end is not None and self.end.latest_ordinal < self.start.earliest_ordinal:
+            raise InvalidDateError(f"a period cannot end ({self.end}) before it starts ({self.start})")
+
     @property
     def is_open(self) -> bool:
         """Whether the period still ran at the end of what the data knows."""

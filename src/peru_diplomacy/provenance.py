@@ -19,6 +19,7 @@ import attrs
 from ._enums import TextEnum
 from .counterparts import Counterpart
 from .dates import PartialDate
+from .errors import InvalidDateError
 
 RegionName = Literal["Africa", "Americas", "Asia", "Europe", "Oceania"]
 """A :class:`Region` by its value (any case is accepted at run time)."""
@@ -234,6 +235,10 @@ class Contest:
     source: str
     reason: str
     citations: tuple[Citation, ...] = ()
+
+    def __attrs_post_init__(self) -> None:
+        if self.end is not None and self.end.latest_ordinal < self.start.earliest_ordinal:
+            raise InvalidDateError(f"a contested span cannot end ({self.end}) before it starts ({self.start})")
 
 
 @attrs.frozen(kw_only=True)

@@ -1,0 +1,164 @@
+"""Damaged data is refused with the path of what is wrong, and a damaged dataset answers nothing more (#22)."""
+
+from __future__ import annotations
+
+import copy
+import json
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from peru_diplomacy import Dataset, DatasetError, Period, UnknownCountryError
+from peru_diplomacy._loading import read_resource
+from peru_diplomacy.serialization import dumps_document
+
+Raw = dict[str, Any]
+
+
+def _raw() -> Raw:
+    return json.loads(read_resource())
+
+
+def _relation(raw: Raw, relation_id: str) -> Raw:
+    return next(r for r in raw["relations"] if r["id"] == relation_id)
+
+
+def _lifetime_backwards(raw: Raw) -> None:
+    state = _relation(raw, "JPN")["counterpart"]
+    state["existence"][0]["end"] = "1800"
+    for s in _relation(raw, "JPN")["states"]:
+        s["existence"][0]["end"] = "1800"
+    for e in _relation(raw, "JPN")["events"]:
+        e["state"]["existence"][0]["end"] = "1800"
+
+
+def _horizon_before_every_event(raw: Raw) -> None:
+    raw["metadata"]["horizon"] = "1800"
+
+
+def _relation_horizon_before_its_events(raw: Raw) -> None:
+    _relation(raw, "CHL")["horizon"] = "1800"
+
+
+def _contest_backwards(raw: Raw) -> None:
+    contest = _relation(raw, "SWE")["contests"][0]
+    contest["start"], contest["end"] = "1910", "1905"
+
+
+def _representation_twice(raw: Raw) -> None:
+    rows = _relation(raw, "CHL")["representation"]
+    rows.append(copy.deepcopy(rows[0]))
+
+
+def _representation_of_an_unknown_state(raw: Raw) -> None:
+    _relation(raw, "CHL")["representation"][0]["state"] = "ATL"
+
+
+def _negative_source_row(raw: Raw) -> None:
+    _relation(raw, "CHL")["source"]["row"] = -3
+
+
+DAMAGE: list[tuple[Callable[[Raw], None], str]] = [
+    (
+        _lifetime_backwards,
+        r"relations\[\d+\] \(JPN\)\.counterpart\.existence\[0\]\.end: a period cannot end \(1800\) before",
+    ),
+    (_horizon_before_every_event, r"metadata\.horizon: 1800 lies before the table's event relations\[0\]"),
+    (_relation_horizon_before_its_events, r"relations\[\d+\] \(CHL\)\.events\[0\]\.date: 1822-10-13 lies after"),
+    (_contest_backwards, r"relations\[\d+\] \(SWE\)\.contests\[0\]\.end: a contested span cannot end \(1905\) before"),
+    (_representation_twice, r"relations\[\d+\] \(CHL\)\.representation\[\d+\]: a second row for CHL \(COW 155\)"),
+    (_representation_of_an_unknown_state, r"relations\[\d+\] \(CHL\)\.representation\[0\]\.state: 'ATL' is not"),
+    (_negative_source_row, r"relations\[\d+\] \(CHL\)\.source\.row: -3 is not a row"),
+]
+
+
+@pytest.mark.parametrize(("damage", "message"), DAMAGE, ids=[d.__name__ for d, _ in DAMAGE])
+def test_impossible_values_are_refused_with_their_path(damage: Callable[[Raw], None], message: str) -> None:
+    raw = _raw()
+    damage(raw)
+    text = dumps_document(raw)
+    with pytest.raises(DatasetError, match=message):
+        Dataset.from_json(text, lazy=False)
+    lazy = Dataset.from_json(text.encode("utf-8"), lazy=True)
+    with pytest.raises(DatasetError):
+        lazy.relations  # noqa: B018 - the whole file is checked when every relation is needed
+    with pytest.raises(DatasetError, match="damaged, so it answers nothing"):
+        lazy.relations_with("Argentina")
+
+
+def test_the_records_refuse_impossible_spans() -> None:
+    from peru_diplomacy import Contest, InvalidDateError, PartialDate
+
+    with pytest.raises(InvalidDateError, match="cannot end"):
+        Period(start=PartialDate(2000), end=PartialDate(1990))
+    with pytest.raises(InvalidDateError, match="cannot end"):
+        Contest(start=PartialDate(2000), end=PartialDate(1990), source="s", reason="r")
+    assert Period(start=PartialDate(1990, 5), end=PartialDate(1990)).end == PartialDate(1990)  # may be the same year
+
+
+def _packed(edit: Callable[[bytes], bytes]) -> Dataset:
+    return Dataset.from_json(edit(read_resource()), lazy=True)
+
+
+def _name_line(packed: bytes, key: str) -> tuple[int, int]:
+    start = packed.index(b'\n{"key":"' + key.encode() + b'",') + 1
+    return start, packed.index(b"\n", start)
+
+
+def _point_japan_at(relation: str) -> Callable[[bytes], bytes]:
+    def edit(packed: bytes) -> bytes:
+        start, end = _name_line(packed, "japan")
+        line = packed[start:end].replace(b'"relation":"JPN"', b'"relation":"' + relation.encode() + b'"')
+        return packed[:start] + line + packed[end:]
+
+    return edit
+
+
+def _damage_japan_line(packed: bytes) -> bytes:
+    start, end = _name_line(packed, "japan")
+    return packed[:start] + b'{"key":"japan",!!' + packed[end:]
+
+
+@pytest.mark.parametrize(
+    ("edit", "message"),
+    [
+        (_point_japan_at("ZZZ"), "the name index points to relation 'ZZZ', which the dataset lacks"),
+        (_damage_japan_line, "the name entry is not valid JSON"),
+    ],
+    ids=["missing relation", "damaged name line"],
+)
+def test_damage_found_by_a_lookup_latches(edit: Callable[[bytes], bytes], message: str) -> None:
+    data = _packed(edit)
+    with pytest.raises(DatasetError, match=message):
+        data.relations_with("Japan")
+    for question in (
+        lambda: data.relations_with("Chile"),
+        lambda: data.get("JPN"),
+        lambda: data.metadata,
+        lambda: data.horizon,
+        lambda: data.relations,
+        lambda: data.active_on("1990"),
+        lambda: data.panel(1990, 1990),
+        lambda: data.to_json(),
+    ):
+        with pytest.raises(DatasetError, match="the dataset is damaged, so it answers nothing"):
+            question()
+
+
+def test_a_damaged_metadata_line_latches() -> None:
+    def edit(packed: bytes) -> bytes:
+        return packed.replace(b'"metadata":{"title"', b'"metadata":{"title"!', 1)
+
+    data = _packed(edit)
+    with pytest.raises(DatasetError, match="metadata"):
+        data.metadata  # noqa: B018
+    with pytest.raises(DatasetError, match="damaged, so it answers nothing"):
+        data.relations_with("Chile")
+
+
+def test_an_unknown_country_is_not_damage() -> None:
+    data = _packed(lambda packed: packed)
+    with pytest.raises(UnknownCountryError):
+        data.relations_with("Atlantis")
+    assert data.relations_with("Chile").id == "CHL"
