@@ -17,7 +17,8 @@ Raw = dict[str, Any]
 
 
 def _raw() -> Raw:
-    return json.loads(read_resource())
+    raw: Raw = json.loads(read_resource())
+    return raw
 
 
 def _relation(raw: Raw, relation_id: str) -> Raw:
