@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import json
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -98,8 +99,46 @@ def test_the_records_refuse_impossible_spans() -> None:
     assert Period(start=PartialDate(1990, 5), end=PartialDate(1990)).end == PartialDate(1990)  # may be the same year
 
 
+def _undigested(packed: bytes) -> bytes:
+    """The packed file with its digest blanked, as a user may do to read a file changed on purpose."""
+    return re.sub(rb'"digest":"crc32:[0-9a-f]{8}"', b'"digest":""', packed, count=1)
+
+
 def _packed(edit: Callable[[bytes], bytes]) -> Dataset:
-    return Dataset.from_json(edit(read_resource()), lazy=True)
+    return Dataset.from_json(edit(_undigested(read_resource())), lazy=True)
+
+
+def test_a_tampered_file_is_refused_by_its_digest() -> None:
+    tampered = _point_japan_at("CHL")(read_resource())
+    for lazy in (True, False):
+        with pytest.raises(DatasetError, match=r"metadata.digest: the content does not match the file's digest"):
+            Dataset.from_json(tampered, lazy=lazy)
+    with pytest.raises(DatasetError, match=r"metadata\.digest"):
+        Dataset.from_json(tampered.decode("utf-8"))
+    # Blanked, the change is read (the user's own responsibility), and answers as edited.
+    assert _packed(_point_japan_at("CHL")).relations_with("Japan").id == "CHL"
+
+
+def test_the_packaged_dataset_must_carry_its_digest() -> None:
+    with pytest.raises(DatasetError, match="must carry its digest"):
+        Dataset._read(_undigested(read_resource()), lazy=True, digest_required=True)
+    assert Dataset._read(read_resource(), lazy=True, digest_required=True).relations_with("Japan").id == "JPN"
+
+
+def test_the_digest_covers_the_content_not_the_layout() -> None:
+    from peru_diplomacy import packaged_dataset
+
+    text = packaged_dataset().to_json()
+    assert text.encode("utf-8") == read_resource()  # the writer writes what the build wrote, digest included
+    pretty = json.dumps(json.loads(text), indent=1, ensure_ascii=False)
+    assert Dataset.from_json(pretty).relations == packaged_dataset().relations
+    edited = json.loads(text)
+    edited["relations"][0]["source"]["notes"] = "changed"
+    with pytest.raises(DatasetError, match=r"metadata\.digest"):
+        Dataset.from_json(json.dumps(edited))
+    amended = packaged_dataset().amended([])
+    assert amended.metadata.digest == ""
+    assert Dataset.from_json(amended.to_json()).metadata.digest.startswith("crc32:")
 
 
 def _name_line(packed: bytes, key: str) -> tuple[int, int]:

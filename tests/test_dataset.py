@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 import threading
@@ -66,13 +67,15 @@ def _damaged(edit: str) -> bytes:
         del data["names"]
     elif edit == "not-object":
         data = [1, 2]
+    if isinstance(data, dict) and isinstance(data.get("metadata"), dict):
+        data["metadata"]["digest"] = ""  # edited on purpose: the structure, not the digest, is under test here
     return json.dumps(data).encode()
 
 
 @pytest.mark.parametrize(
     ("edit", "message"),
     [
-        ("schema", "unknown dataset schema version 1; this release of peru-diplomacy reads version 2"),
+        ("schema", "unknown dataset schema version 1; this release of peru-diplomacy reads version 3"),
         ("schema-true", "unknown dataset schema version True"),
         ("schema-float", "unknown dataset schema version 2.0"),
         ("drop-relation", "declares 189 relations but holds 188: it is truncated"),
@@ -132,7 +135,7 @@ def test_from_file_and_to_json_round_trip(tmp_path: Path) -> None:
 def test_metadata_and_versions_agree_with_the_resource() -> None:
     meta = packaged_dataset().metadata
     assert meta.source_revision == peru_diplomacy.SOURCE_REVISION == "2023-05"
-    assert json.loads(RESOURCE)["schema_version"] == peru_diplomacy.DATA_SCHEMA_VERSION == 2
+    assert json.loads(RESOURCE)["schema_version"] == peru_diplomacy.DATA_SCHEMA_VERSION == 3
     assert meta.licence == "CC-BY-SA-4.0"
     assert "CC BY-SA 4.0" in meta.attribution
     from importlib.metadata import version
@@ -335,13 +338,14 @@ def test_records_pickle_and_copy_for_multiprocessing_pipelines() -> None:
 def test_the_packed_layout_is_read_line_by_line_and_checked() -> None:
     from peru_diplomacy._loading import split_packed as _split_packed
 
+    undigested = re.sub(rb'"digest":"crc32:[0-9a-f]{8}"', b'"digest":""', RESOURCE, count=1)
     top = _split_packed(RESOURCE)
     assert top is not None and sorted(top) == sorted(json.loads(RESOURCE))
     assert all(isinstance(line, bytes) for line in top["relations"])
     assert _split_packed(RESOURCE.replace(b'\n"names":[', b'\n"nomes":[', 1)) is None  # not the layout: decoded whole
     with pytest.raises(DatasetError, match="top-level keys"):
-        Dataset.from_json(RESOURCE.replace(b'\n"names":[', b'\n"nomes":[', 1), lazy=True).relations  # noqa: B018
-    damaged = RESOURCE.replace(b'{"id":"DZA",', b'{"id":"DZA","colour":"red",', 1)
+        Dataset.from_json(undigested.replace(b'\n"names":[', b'\n"nomes":[', 1), lazy=True).relations  # noqa: B018
+    damaged = undigested.replace(b'{"id":"DZA",', b'{"id":"DZA","colour":"red",', 1)
     data = Dataset.from_json(damaged, lazy=True)
     assert data.relations_with("Chile").id == "CHL"
     with pytest.raises(DatasetError, match=r"relations\[0\] \(DZA\): unknown field 'colour'"):

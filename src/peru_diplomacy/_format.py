@@ -41,7 +41,7 @@ __all__ = [
     "system_state_from_raw",
 ]
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 """The version of the dataset file format this release reads and writes."""
 
 

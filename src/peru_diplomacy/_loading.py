@@ -1,10 +1,12 @@
 """Reading the dataset file: JSON decoding, the packed layout, and the packaged resource.
 
-The build writes the file with one relation, name or list entry a line
-(:func:`peru_diplomacy.serialization.dumps_document`). A lookup reads only the
-lines it needs (:func:`packed_line`, :func:`packed_names`); a question about
-every relation splits the file into lines and decodes each relation's line when
-it is first needed (:func:`split_packed`). Any other layout is decoded whole.
+The writer (:func:`dumps_document`) puts one relation, name or list entry a
+line, and the checksum of everything after the metadata line into the
+metadata (``digest``). A lookup reads only the lines it needs
+(:func:`packed_line`, :func:`packed_names`); a question about every relation
+splits the file into lines and decodes each relation's line when it is first
+needed (:func:`split_packed`). Any other layout is decoded whole, and its
+digest checked against the text the writer would write for it.
 """
 
 from __future__ import annotations
@@ -18,7 +20,10 @@ from .errors import DatasetError
 __all__ = [
     "PACKED_HEAD",
     "TOP_LEVEL",
+    "check_digest",
+    "content_digest",
     "decode",
+    "dumps_document",
     "packed_line",
     "packed_names",
     "read_resource",
@@ -51,6 +56,98 @@ def decode(data: str | bytes, *, what: str = "dataset") -> Any:
     if set(raw) != set(TOP_LEVEL):
         raise DatasetError(f"the dataset's top-level keys must be {sorted(TOP_LEVEL)}, not {sorted(raw)}")
     return raw
+
+
+def content_digest(content: bytes) -> str:
+    """The checksum the metadata's ``digest`` holds: CRC-32 of the bytes after the metadata line.
+
+    A checksum against damage and edits, not a signature: whoever can change the
+    file can also change its digest.
+
+    >>> from peru_diplomacy._loading import content_digest
+    >>> content_digest(b"")
+    'crc32:00000000'
+    """
+    import zlib
+
+    return f"crc32:{zlib.crc32(content):08x}"
+
+
+def dumps_document(data: dict[str, Any]) -> str:
+    """A dataset document as JSON, compact, with one relation, name or list entry a line.
+
+    The loader relies on this layout to decode only the lines a lookup needs;
+    it is also plain JSON, and diffs of it read line by line. When the
+    metadata has a ``digest`` field, it is set to the checksum of the text
+    after the metadata line (:func:`content_digest`).
+
+    >>> from peru_diplomacy.serialization import dumps_document
+    >>> print(dumps_document({"schema_version": 3, "names": [{"key": "a"}, {"key": "b"}]}))
+    {
+    "schema_version":3,
+    "names":[
+    {"key":"a"},
+    {"key":"b"}
+    ]
+    }
+    <BLANKLINE>
+    """
+
+    def dump(value: object) -> str:
+        return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+    parts = []
+    for key, value in data.items():
+        if isinstance(value, list) and value:
+            body = ",\n".join(dump(item) for item in value)
+            parts.append(f"{dump(key)}:[\n{body}\n]")
+        else:
+            parts.append(f"{dump(key)}:{dump(value)}")
+    keys = list(data)
+    metadata = data.get("metadata")
+    if isinstance(metadata, dict) and "digest" in metadata:
+        at = keys.index("metadata")
+        after = ",\n".join(parts[at + 1 :]) + "\n}\n"
+        digest = content_digest(after.encode("utf-8"))
+        parts[at] = f"{dump('metadata')}:{dump({**metadata, 'digest': digest})}"
+    return "{\n" + ",\n".join(parts) + "\n}\n"
+
+
+def check_digest(data: str | bytes, raw: dict[str, Any] | None, *, required: bool = False) -> None:
+    """Refuse a file whose content does not match the digest in its metadata (see :func:`content_digest`).
+
+    ``raw`` is the decoded file when it is not in the packed layout: its
+    digest is checked against the text the writer would write for it.
+    """
+    if isinstance(data, str):
+        data = data.encode("utf-8")
+    if raw is None:
+        if not data.endswith(b"\n}\n") or data.find(b"\n", len(PACKED_HEAD)) < 0:
+            raise DatasetError("the dataset is not valid JSON (is it truncated?): it does not end as written")
+        end = data.index(b"\n", len(PACKED_HEAD))
+        line = data[len(PACKED_HEAD) : end]
+        marker = line.rfind(b'"digest":"')
+        stated = "" if marker < 0 else line[marker + 10 : line.index(b'"', marker + 10)].decode("ascii", "replace")
+        content = data[end + 1 :]
+    else:
+        metadata = raw.get("metadata")
+        stated = metadata.get("digest", "") if isinstance(metadata, dict) else ""
+        if not stated:
+            content = b""
+        else:
+            text = dumps_document({key: raw[key] for key in TOP_LEVEL if key in raw})
+            content = text.split("\n", 3)[3].encode("utf-8")
+    if not stated:
+        if required:
+            raise DatasetError("metadata.digest: the packaged dataset must carry its digest; reinstall the package")
+        return
+    actual = content_digest(content)
+    if stated != actual:
+        raise DatasetError(
+            f"metadata.digest: the content does not match the file's digest ({stated}; the content gives "
+            f"{actual}): the file was changed after it was written. Reinstall the package, write the data "
+            'anew with Dataset.to_json, or set the digest to "" to read a file you changed on purpose'
+        )
 
 
 def json_text(value: str) -> bytes:

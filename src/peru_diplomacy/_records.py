@@ -55,6 +55,10 @@ class DatasetMetadata:
     later days are ``uncertain``. ``subject`` is Peru, with its codes and
     lifetime. ``name_source`` says where the ISO codes and the names of states
     come from (a pinned pycountry release, read when the data was built).
+    ``digest`` is the checksum of the file's content after its metadata line
+    (``"crc32:…"``), written by :meth:`~peru_diplomacy.Dataset.to_json` and
+    checked when a file is read, so that a file changed after it was written
+    is refused; ``""`` in a dataset not (yet) written, or to skip the check.
 
     >>> from peru_diplomacy import packaged_dataset
     >>> meta = packaged_dataset().metadata
@@ -76,6 +80,7 @@ class DatasetMetadata:
     source_row_count: int
     subject: Counterpart
     name_source: str
+    digest: str = ""
 
 
 @attrs.frozen(kw_only=True)
@@ -116,7 +121,7 @@ class DatasetDocument:
     >>> from peru_diplomacy import packaged_dataset
     >>> document = packaged_dataset().document
     >>> document.schema_version, len(document.relations), len(document.names) > 1000
-    (2, 189, True)
+    (3, 189, True)
     """
 
     schema_version: int

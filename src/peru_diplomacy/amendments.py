@@ -38,7 +38,7 @@ table per amendment:
 
 An event after a relation's horizon moves that relation's horizon to the
 event's last day. Any problem raises, naming the file, the line and the field,
-and nothing is applied: :class:`AmendmentError` (a ``ValueError``), or
+and nothing is applied: :class:`~peru_diplomacy.AmendmentError` (a ``ValueError``), or
 :class:`~peru_diplomacy.InvalidEventSequenceError` for events that do not make
 a coherent history.
 
@@ -265,9 +265,8 @@ def amend(dataset: Dataset, source: str | os.PathLike[str] | Iterable[Mapping[st
         names = [
             attrs.evolve(n, relation=added[n.state]) if n.relation is None and n.state in added else n for n in names
         ]
-    metadata = dataset.metadata
-    if len(order) != metadata.relation_count:
-        metadata = attrs.evolve(metadata, relation_count=len(order))
+    # The digest is of a written file: this dataset gets its own when it is written (Dataset.to_json).
+    metadata = attrs.evolve(dataset.metadata, relation_count=len(order), digest="")
     document = DatasetDocument(
         schema_version=SCHEMA_VERSION,
         metadata=metadata,

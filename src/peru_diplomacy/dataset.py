@@ -41,6 +41,7 @@ from ._format import (
 )
 from ._loading import (
     PACKED_HEAD,
+    check_digest,
     decode,
     json_text,
     packed_line,
@@ -190,22 +191,33 @@ class Dataset:
 
         Raises :class:`~peru_diplomacy.DatasetError` naming the problem and
         where it is (``relations[3].events[0].date``) when the text is not
-        JSON, is truncated, or does not fit the schema. With ``lazy=True``
-        each relation is built (and checked) on first use instead of at once.
+        JSON, is truncated, does not fit the schema, or does not match the
+        digest in its metadata (it was changed after it was written). With
+        ``lazy=True`` each relation is built (and checked) on first use
+        instead of at once.
 
         >>> from peru_diplomacy import Dataset
         >>> Dataset.from_json('{"schema_version": 99}')
         Traceback (most recent call last):
         ...
         peru_diplomacy.errors.DatasetError: unknown dataset schema version 99; this release ...
-        reads version 2
+        reads version 3
         """
+        return cls._read(data, lazy=lazy, digest_required=False)
+
+    @classmethod
+    def _read(cls, data: str | bytes, *, lazy: bool, digest_required: bool) -> Dataset:
         self = cls.__new__(cls)
         self._start()
-        if lazy and isinstance(data, bytes) and data.startswith(PACKED_HEAD):
-            self._packed = data
-            return self
+        packed = data.startswith(PACKED_HEAD) if isinstance(data, bytes) else data.startswith(PACKED_HEAD.decode())
+        if packed:
+            check_digest(data, None, required=digest_required)
+            if lazy and isinstance(data, bytes):
+                self._packed = data
+                return self
         self._raw = decode(data)
+        if not packed:
+            check_digest(data, self._raw, required=digest_required)
         self._load_raw(lazy=lazy)
         return self
 
@@ -924,5 +936,5 @@ def packaged_dataset() -> Dataset:
     if _packaged is None:
         with _packaged_lock:
             if _packaged is None:
-                _packaged = Dataset.from_json(read_resource(), lazy=True)
+                _packaged = Dataset._read(read_resource(), lazy=True, digest_required=True)
     return _packaged

@@ -16,11 +16,9 @@ True
 
 from __future__ import annotations
 
-import json
-from typing import Any
-
 import cattrs
 
+from ._loading import dumps_document
 from .dates import PartialDate
 
 __all__ = ["converter", "describe_errors", "dumps_document", "make_converter"]
@@ -74,37 +72,6 @@ def describe_errors(error: cattrs.BaseValidationError, path: str) -> list[str]:
         return text
 
     return transform_error(error, path=path, format_exception=explain)
-
-
-def dumps_document(data: dict[str, Any]) -> str:
-    """A dataset document as JSON, compact, with one relation, name or list entry a line.
-
-    The loader relies on this layout to decode only the lines a lookup needs;
-    it is also plain JSON, and diffs of it read line by line.
-
-    >>> from peru_diplomacy.serialization import dumps_document
-    >>> print(dumps_document({"schema_version": 2, "names": [{"key": "a"}, {"key": "b"}]}))
-    {
-    "schema_version":2,
-    "names":[
-    {"key":"a"},
-    {"key":"b"}
-    ]
-    }
-    <BLANKLINE>
-    """
-
-    def dump(value: object) -> str:
-        return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-
-    parts = []
-    for key, value in data.items():
-        if isinstance(value, list) and value:
-            body = ",\n".join(dump(item) for item in value)
-            parts.append(f"{dump(key)}:[\n{body}\n]")
-        else:
-            parts.append(f"{dump(key)}:{dump(value)}")
-    return "{\n" + ",\n".join(parts) + "\n}\n"
 
 
 converter: cattrs.Converter = make_converter()
