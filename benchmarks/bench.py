@@ -18,7 +18,10 @@ Prints, with the targets of issue #10:
 - ``active_on(day)`` over every relation (target <= 50 microseconds);
 - a 1820-2023 yearly panel of every state, warm (target < 150 milliseconds, issue #13);
 - peak memory (VmHWM, Linux) of a process that loads every relation and name (target <= 25 MiB
-  above the interpreter's own).
+  above the interpreter's own);
+- 2,000 amendment events applied to one relation (target < 1 second, issue #22);
+- the largest panel the default limit allows (a daily panel of 2000-2006, just under 500,000 rows):
+  its rows and the peak memory of a process that builds it (issue #22).
 """
 
 from __future__ import annotations
@@ -45,6 +48,24 @@ FROM_FILE = "from peru_diplomacy import Dataset; Dataset.from_file({path!r}, laz
 PEAK = "print([l.split()[1] for l in open('/proc/self/status') if l.startswith('VmHWM')][0])"
 MEMORY = "import peru_diplomacy as p; d = p.packaged_dataset(); d.relations; d.names; d.system_states; " + PEAK
 MEMORY_BASE = PEAK
+LARGEST_PANEL = "import peru_diplomacy as p; rows = p.panel(2000, 2006, unit='day'); print(len(rows)); " + PEAK
+
+
+def amendment_file(folder: Path, events: int) -> Path:
+    """A TOML file of ``events`` amendment events of one relation (a break and a restoration a year)."""
+    lines = []
+    for year in range(2100, 2100 + events // 2):
+        lines += [
+            "[[event]]  # a break",
+            'country = "Chile"',
+            'kind = "broken"',
+            f"date = {year}-01-01",
+            'source = "s"',
+        ]
+        lines += ["[[event]]", 'country = "Chile"', 'kind = "restored"', f'date = "{year}-06"', 'source = "s"', ""]
+    path = folder / "amendments.toml"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return path
 
 
 def compile_package() -> None:
@@ -144,6 +165,11 @@ def main(argv: list[str] | None = None) -> int:
         file_1x, file_100x = FROM_FILE.format(path=str(one)), FROM_FILE.format(path=str(hundred))
         cold = Cold([EMPTY, BASELINE, FLOOR, PYCOUNTRY, IMPORT_ONLY, COLD, file_1x, file_100x], args.runs)
         size_100x = hundred.stat().st_size
+        amendments = amendment_file(Path(tmp), 2000)
+        amend_setup = (
+            f"from peru_diplomacy import packaged_dataset; d = packaged_dataset(); d.relations; p = {str(amendments)!r}"
+        )
+        amend_time = min(timeit.repeat("d.amended(p)", amend_setup, number=1, repeat=3))
     setup = (
         "import datetime; from peru_diplomacy import relations_with, active_on;"
         "relations_with('Chile'); relations_with('CHL'); relations_with(152); active_on('1970-01-01')"
@@ -157,6 +183,8 @@ def main(argv: list[str] | None = None) -> int:
     panel_time = min(timeit.repeat("panel(1820, 2023)", panel_setup, number=1, repeat=7))
     memory = (rss_kib(MEMORY) - rss_kib(MEMORY_BASE)) / 1024
     memory_total = rss_kib(MEMORY) / 1024
+    largest = subprocess.run([sys.executable, "-c", LARGEST_PANEL], check=True, capture_output=True, text=True)
+    largest_rows, largest_kib = (int(v) for v in largest.stdout.split())
 
     print(f"python {sys.version.split()[0]}, {args.runs} cold runs of each command in rounds;")
     print("times: medians; a ratio: the median of the ratios of runs in the same round (wall time),")
@@ -179,6 +207,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"panel(1820, 2023), warm, best of 7:         {panel_time * 1e3:6.1f} ms   target < 150")
     print(f"memory, everything loaded: {memory:6.1f} MiB above the interpreter ({memory_total:.1f} MiB peak)")
     print("                                                        target <= 25")
+    print(f"2,000 amendment events applied, best of 3:  {amend_time:6.2f} s    target < 1")
+    print(f"largest panel the limit allows: {largest_rows:,} rows, peak {largest_kib / 1024:.0f} MiB")
     return 0
 
 

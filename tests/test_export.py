@@ -182,3 +182,23 @@ def test_dataframes_have_real_dtypes(tmp_path: Path) -> None:
     assert str(periods["latest_end"].dtype).startswith("datetime64")
     with pytest.raises(ValueError, match="table must be one of"):
         to_dataframe(all_relations(), "nope")  # type: ignore[arg-type]
+
+
+def test_dates_past_2262_fit_the_frames_on_every_supported_pandas() -> None:
+    """pandas 2 counts nanoseconds, which end on 2262-04-11; the frames use seconds (#22)."""
+    pandas = pytest.importorskip("pandas")
+    from peru_diplomacy import packaged_dataset
+    from peru_diplomacy.export import to_dataframe
+
+    amended = packaged_dataset().amended(
+        [{"type": "event", "country": "Chile", "kind": "broken", "date": "2300-05", "source": "a test"}]
+    )
+    chile = amended.relations_with("Chile")
+    events = to_dataframe([chile], "events")
+    assert str(events["latest"].dtype) == "datetime64[s]"
+    assert events["latest"].iloc[-1] == pandas.Timestamp("2300-05-31")
+    periods = to_dataframe([chile], "periods")
+    assert periods["earliest_end"].iloc[-1] == pandas.Timestamp("2300-05-01")
+    again = read_dataframe(io.StringIO(dumps_csv(event_rows([chile]))), "events")
+    assert again["earliest"].iloc[-1] == pandas.Timestamp("2300-05-01")
+    assert again.dtypes.to_dict() == events.dtypes.to_dict()

@@ -572,7 +572,9 @@ def _typed(frame: pandas.DataFrame) -> pandas.DataFrame:
             values = frame[column].map(lambda v: {"true": True, "false": False}.get(v, v) if isinstance(v, str) else v)
             frame[column] = values.astype("boolean")
         elif column in _DATE_COLUMNS:
-            frame[column] = pandas.to_datetime(frame[column], format="%Y-%m-%d")
+            # Second resolution holds every day from year 1 to 9999 on every supported pandas
+            # (nanoseconds, pandas 2's default, end in 2262, and an amendment may go further).
+            frame[column] = frame[column].astype(object).astype("datetime64[s]")
         elif column == "status":
             frame[column] = pandas.Categorical(frame[column], categories=list(_STATUSES))
         else:
@@ -594,7 +596,8 @@ def to_dataframe(source: Iterable[Relation] | Iterable[PanelRow], table: Table =
     ``source`` is relations (for ``relations``, ``events`` and ``periods``) or
     the rows of :func:`~peru_diplomacy.panel` (for ``panel``). Codes and counts
     are nullable integers (``Int64``), shares ``Float64``, flags ``boolean``,
-    earliest and latest days ``datetime64``, ``status`` a categorical of
+    earliest and latest days ``datetime64[s]`` (second resolution, so that
+    every day from year 1 to 9999 fits, on pandas 2 as on 3), ``status`` a categorical of
     ``active``, ``inactive`` and ``uncertain``, everything else ``string``
     (Namibia's ``NA`` stays text). Needs pandas: ``pip install
     "peru-diplomacy[pandas]"``; without it, an :class:`ImportError` says so.
