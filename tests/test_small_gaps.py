@@ -33,7 +33,7 @@ def _errors() -> list[Exception]:
         UnknownCountryError("Chle", ("Chile",)),
         AmbiguousCountryError("Korea", ("North Korea", "South Korea")),
         NoRelationError("Bhutan", state="BTN"),
-        NoStateOnDateError("German Democratic Republic", PartialDate(2000)),
+        NoStateOnDateError("German Democratic Republic", "2000"),
         PanelTooLargeError(10, 5, "day"),
         AmendmentError("bad", file="f.toml", line=3, field="kind"),
         InvalidEventSequenceError("relation X: event 2 ...", index=1),

@@ -103,7 +103,7 @@ def test_cow_contested_years(country: str, year: int) -> None:
 
 def test_cow_years_the_table_agrees_with_are_not_contested() -> None:
     assert relations_with("Sweden").status_on("1950") is Status.ACTIVE  # DE = 1 and the table's relations stand
-    assert relations_with("Sweden").status_on("1910") is Status.INACTIVE  # DE = 0: nothing to contest
+    assert relations_with("Angola").status_on("1975") is Status.INACTIVE  # DE = 0: nothing to contest
 
 
 def test_africa_rows_follow_version_2_of_the_key() -> None:

@@ -661,7 +661,14 @@ def read_dataframe(file: str | os.PathLike[str] | IO[str], table: Table) -> pand
     pandas = _pandas()
     if table not in _COLUMNS:
         raise ValueError(f"table must be one of {', '.join(repr(t) for t in _COLUMNS)}, not {table!r}")
-    frame = pandas.read_csv(file, keep_default_na=False, na_values=[""], dtype=str)
+    if isinstance(file, (str, os.PathLike)):
+        with open(file, encoding="utf-8", newline="") as handle:
+            text = handle.read()
+    else:
+        text = file.read()
+    # pandas' C parser ends a field at a NUL character before pandas 3; its Python parser does not.
+    engine = "python" if "\x00" in text else "c"
+    frame = pandas.read_csv(io.StringIO(text), keep_default_na=False, na_values=[""], dtype=str, engine=engine)
     if tuple(frame.columns) != _COLUMNS[table]:
         unexpected = sorted(set(frame.columns) ^ set(_COLUMNS[table])) or ["(their order)"]
         raise ValueError(f"the file is not the {table} table: its columns differ in {', '.join(unexpected)}")

@@ -222,12 +222,14 @@ class Contest:
     the horizon). ``source`` names the other source (``"COW Diplomatic
     Exchange v2006.1"`` or an outlet), ``reason`` says what it claims and why
     that contests the table, ``citations`` cite it where it is a report (a
-    break and its restoration: both).
+    break and its restoration: both). A contest covers only days on which its
+    source and the data disagree, and a claimed break with no known
+    restoration ends where later evidence of relations begins.
 
     >>> from peru_diplomacy import relations_with
-    >>> contest = relations_with("Sweden").contests[0]
+    >>> contest = relations_with("Sweden").contests[2]
     >>> str(contest.start), str(contest.end), contest.source
-    ('1904-01-01', '1905-01-01', 'COW Diplomatic Exchange v2006.1')
+    ('1920-01-01', '1926-01-01', 'COW Diplomatic Exchange v2006.1')
     """
 
     start: PartialDate
