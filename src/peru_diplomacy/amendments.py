@@ -23,6 +23,12 @@ table per amendment:
     reason = "..."
     source = "..."
 
+    [[resolve]]               # a contested span of the data settled by your source
+    country = "Italy"
+    contest = "1942-01-01"    # the span's start, as `show` prints it
+    end = "1946-03"           # optional: the span now ends here; without it the span is retired
+    source = "..."
+
     [[attribution]]           # another reading of a relation's source row
     country = "Burkina Faso"
     confidence = "medium"
@@ -91,6 +97,7 @@ _FIELDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "contest": (("country", "start", "reason", "source"), ("end", "quote")),
     "attribution": (("country", "confidence", "evidence", "source"), ("quote",)),
     "relation": (("country", "region", "kind", "date", "source"), ("quote", "confidence")),
+    "resolve": (("country", "contest", "source"), ("end", "quote")),
 }
 
 
@@ -135,7 +142,7 @@ def _read(source: str | os.PathLike[str] | Iterable[Mapping[str, Any]]) -> list[
 
 _HEADER = re.compile(r"^\s*\[\[\s*([A-Za-z0-9_-]+)\s*\]\]\s*(?:#.*)?$")
 _TABLE = re.compile(r"^\s*\[")
-_DATE_FIELDS = frozenset({"date", "start", "end"})
+_DATE_FIELDS = frozenset({"date", "start", "end", "contest"})
 
 
 def _items_of_toml(data: dict[str, Any], text: str, file: str) -> list[_Item]:
@@ -161,7 +168,7 @@ def _items_of_toml(data: dict[str, Any], text: str, file: str) -> list[_Item]:
         )
         if kind not in _FIELDS or not isinstance(tables, list) or not all(isinstance(t, dict) for t in tables):
             raise AmendmentError(
-                f"unknown amendment {kind!r}: use [[event]], [[contest]], [[attribution]] or [[relation]]",
+                f"unknown amendment {kind!r}: use [[event]], [[contest]], [[resolve]], [[attribution]] or [[relation]]",
                 file=file,
                 line=headers.get(kind, [where])[0],
             )
@@ -215,6 +222,8 @@ class _Changes:
     events: list[tuple[_Item, Event]] = attrs.field(factory=list)
     contests: list[Contest] = attrs.field(factory=list)
     attribution: Attribution | None = None
+    contests_now: tuple[Contest, ...] | None = None
+    remarks: list[str] = attrs.field(factory=list)
 
 
 def amend(dataset: Dataset, source: str | os.PathLike[str] | Iterable[Mapping[str, Any]]) -> Dataset:
@@ -252,6 +261,8 @@ def amend(dataset: Dataset, source: str | os.PathLike[str] | Iterable[Mapping[st
             change.contests.append(
                 Contest(start=start, end=end, source="user amendment", reason=item.values["reason"], citations=(cited,))
             )
+        elif item.kind == "resolve":
+            _resolve(relation, item, change)
         else:
             change.attribution = attrs.evolve(
                 change.attribution or relation.attribution,
@@ -278,6 +289,33 @@ def amend(dataset: Dataset, source: str | os.PathLike[str] | Iterable[Mapping[st
     return Dataset(document)
 
 
+def _resolve(relation: Relation, item: _Item, change: _Changes) -> None:
+    """Retire a contested span of the data, or end it earlier, on the strength of a cited source."""
+    start = _date(item, "contest")
+    contests = relation.contests if change.contests_now is None else change.contests_now
+    matching = [c for c in contests if c.start == start]
+    if not matching:
+        starts = ", ".join(str(c.start) for c in contests) or "none"
+        raise item.fail(f"{relation.id} has no contested span starting {start} (its spans start: {starts})", "contest")
+    end = _date(item, "end") if "end" in item.values else None
+    if end is not None and not start.earliest < end.earliest:
+        raise item.fail("the contested span must still end after it starts", "end")
+    source, text = item.values["source"], item.values.get("quote", "")
+    kept = []
+    for contest in contests:
+        if contest not in matching:
+            kept.append(contest)
+        elif end is not None:
+            cited = Citation(text=source, quote=text, outlet="user amendment")
+            kept.append(attrs.evolve(contest, end=end, citations=(*contest.citations, cited)))
+    change.contests_now = tuple(kept)
+    what = "retired" if end is None else f"ended at {end}"
+    for contest in matching:
+        change.remarks.append(
+            f"The span contested from {contest.start} by {contest.source} was {what} by an amendment: {source}"
+        )
+
+
 def _applied(relation: Relation, change: _Changes) -> Relation:
     """The relation with all its amendments: its events merged in date order, built and checked once."""
     events = tuple(sorted((*relation.events, *(e for _, e in change.events)), key=lambda e: e.date.sort_key()))
@@ -290,8 +328,9 @@ def _applied(relation: Relation, change: _Changes) -> Relation:
             relation,
             events=events,
             horizon=horizon,
-            contests=(*relation.contests, *change.contests),
+            contests=(*(relation.contests if change.contests_now is None else change.contests_now), *change.contests),
             attribution=change.attribution or relation.attribution,
+            remarks=(*relation.remarks, *change.remarks),
         )
     except InvalidEventSequenceError as error:
         item = _culprit(error, events, change.events)
