@@ -521,14 +521,18 @@ def list_spans() -> list[ListSpan]:
 
 
 def system_states() -> tuple[SystemState, ...]:
-    """Every code of the two lists with its abbreviation and name (the first row's, for a code with several)."""
+    """Every code of the two lists with its abbreviation and name (the first row's, for a code with several)
+    and every span of its membership, in order."""
     seen: dict[tuple[CodeSystem, int], SystemState] = {}
+    spans: dict[tuple[CodeSystem, int], list[Period]] = {}
     for span in list_spans():
-        seen.setdefault(
-            (span.system, span.code),
-            SystemState(system=span.system, code=span.code, abbrev=span.abbrev, name=span.name),
-        )
-    return tuple(sorted(seen.values(), key=lambda s: (s.system.value, s.code)))
+        key = (span.system, span.code)
+        seen.setdefault(key, SystemState(system=span.system, code=span.code, abbrev=span.abbrev, name=span.name))
+        spans.setdefault(key, []).append(Period(start=span.start, end=span.end))
+    return tuple(
+        attrs.evolve(state, spans=tuple(sorted(spans[key], key=lambda p: p.start.sort_key())))
+        for key, state in sorted(seen.items(), key=lambda item: (item[0][0].value, item[0][1]))
+    )
 
 
 def _end_key(end: PartialDate | None) -> tuple[int, int]:

@@ -400,10 +400,11 @@ def excluded_row_from_raw(raw: object, where: str) -> ExcludedRow:
 def system_state_from_raw(raw: object, where: str) -> SystemState:
     from ._records import SystemState
 
-    d = _fields(raw, where, ("system", "code", "abbrev", "name"))
+    d = _fields(raw, where, ("system", "code", "abbrev", "name"), ("spans",))
     return SystemState(
         system=_enum(CodeSystem, d["system"], f"{where}.system"),
         code=_int(d["code"], f"{where}.code"),
         abbrev=_str(d["abbrev"], f"{where}.abbrev"),
         name=_str(d["name"], f"{where}.name"),
+        spans=_list(d.get("spans", []), f"{where}.spans", period_from_raw),
     )

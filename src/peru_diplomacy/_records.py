@@ -12,6 +12,7 @@ from .counterparts import CodeSystem, Counterpart
 from .dates import PartialDate
 from .events import Event, EventKind
 from .identity import NameKind
+from .periods import Period
 from .provenance import Region
 from .relation import Relation
 
@@ -103,6 +104,10 @@ class ExcludedRow:
 class SystemState:
     """A state of the COW or Gleditsch–Ward list, by code: what a code lookup can name.
 
+    ``spans`` are the code's spans of membership in its list (``end`` the day
+    after the last; ``None`` for a state still a member), from which the
+    panel's COW and GW frames take their state-years.
+
     >>> from peru_diplomacy import packaged_dataset
     >>> [s.name for s in packaged_dataset().system_states if s.system.value == "cow" and s.code == 760]
     ['Bhutan']
@@ -112,6 +117,7 @@ class SystemState:
     code: int
     abbrev: str
     name: str
+    spans: tuple[Period, ...] = ()
 
 
 @attrs.frozen(kw_only=True)

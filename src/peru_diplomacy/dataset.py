@@ -562,6 +562,8 @@ class Dataset:
             membership=membership,
             carry_forward=carry_forward,
             max_rows=max_rows,
+            system_states=self.system_states if membership in ("cow", "gw") else (),
+            horizon=self.horizon,
         )
 
     def amended(self, amendments: str | os.PathLike[str] | Iterable[Mapping[str, Any]]) -> Dataset:

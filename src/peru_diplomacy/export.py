@@ -160,6 +160,8 @@ PANEL_COLUMNS: tuple[str, ...] = (
     "at_peru",
     "in_counterpart",
     "exchange",
+    "basis",
+    "other_state_id",
 )
 """Columns of :func:`panel_rows`, in order."""
 
@@ -367,11 +369,13 @@ def _panel_row(r: PanelRow) -> Row:
         "status": r.status.value,
         "share_active": r.share_active,
         "share_possible": r.share_possible,
-        "confidence": r.confidence.value,
+        "confidence": None if r.confidence is None else r.confidence.value,
         "contested": r.contested,
         "at_peru": None if r.at_peru is None else r.at_peru.value,
         "in_counterpart": None if r.in_counterpart is None else r.in_counterpart.value,
         "exchange": r.exchange,
+        "basis": r.basis,
+        "other_state_id": r.other_state_id or None,
     }
 
 

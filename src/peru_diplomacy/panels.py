@@ -20,7 +20,7 @@ from __future__ import annotations
 import bisect
 import calendar
 from collections.abc import Iterator
-from typing import Literal, get_args
+from typing import TYPE_CHECKING, Literal, get_args
 
 import attrs
 
@@ -33,13 +33,22 @@ from .provenance import Confidence
 from .relation import Relation, contest_span
 from .representation import Representation, RepresentationLevel
 
-__all__ = ["PanelMembership", "PanelRow", "PanelRule", "PanelUnit", "build_panel"]
+if TYPE_CHECKING:
+    from ._records import SystemState
+
+__all__ = ["PanelMembership", "PanelRow", "PanelRule", "PanelUnit", "RowBasis", "build_panel"]
 
 PanelUnit = Literal["year", "month", "day"]
 """The unit of a panel's rows."""
 PanelRule = Literal["on_day", "any_time", "throughout"]
 """How a unit's status is read: on one day of it (31 December for a year, the
 last day for a month), on at least one day, or on every day."""
+RowBasis = Literal["relation", "table_scope", "no_source"]
+"""Which rule gave a panel row its status: ``relation``, the relation's own answer;
+``table_scope``, a state of the table's present with no row in it, so no relations
+(``inactive``) up to the horizon, as Peru's ministry confirms for Botswana;
+``no_source``, a state, or a span of a code, no source of the data covers (a state
+that ended before the table, or a span a lineage does not include): ``uncertain``."""
 PanelMembership = Literal["lifetime", "cow", "gw"]
 """Which state-units are rows: those in the state's lifetime, or in its COW or
 Gleditsch–Ward system membership (so that the rows match the analyst's other data)."""
@@ -57,6 +66,11 @@ class PanelRow:
     certainly and possibly stood; ``contested`` whether another source
     contests any day of the unit; ``at_peru``, ``in_counterpart`` and
     ``exchange`` COW's Diplomatic Exchange levels in COW's years, else ``None``.
+    ``basis`` says which rule gave the status (see :data:`~peru_diplomacy.panels.RowBasis`): in the
+    COW and GW frames a state with no relation has a row too, with no
+    ``relation_id`` and no ``confidence``. ``other_state_id`` names the other
+    state that held the row's code in the unit, where two did (the Soviet
+    Union beside Russia in 1991).
 
     >>> from peru_diplomacy import panel
     >>> row = panel(1970, 1970)[0]
@@ -66,11 +80,11 @@ class PanelRow:
 
     period: PartialDate
     counterpart: Counterpart
-    relation_id: str
+    relation_id: str | None
     status: Status
     share_active: float
     share_possible: float
-    confidence: Confidence
+    confidence: Confidence | None
     contested: bool
     cow_code: int | None
     cow_abbrev: str | None
@@ -79,6 +93,8 @@ class PanelRow:
     at_peru: RepresentationLevel | None = None
     in_counterpart: RepresentationLevel | None = None
     exchange: bool | None = None
+    basis: RowBasis = "relation"
+    other_state_id: str | None = None
 
     @property
     def year(self) -> int:
@@ -181,8 +197,10 @@ def build_panel(
     membership: str = "lifetime",
     carry_forward: bool = False,
     max_rows: int | None,
+    system_states: tuple[SystemState, ...] = (),
+    horizon: PartialDate | None = None,
 ) -> tuple[PanelRow, ...]:
-    """The rows of :func:`peru_diplomacy.panel` over ``relations``."""
+    """The rows of :func:`peru_diplomacy.panel` over ``relations`` (and, for a list's frame, its states)."""
     first, last = _year("first", first), _year("last", last)
     unit = _choice("unit", unit, get_args(PanelUnit))
     rule = _choice("rule", rule, get_args(PanelRule))
@@ -204,8 +222,143 @@ def build_panel(
             own = all_of(timeline, state._lifetime)
             for row, lo in _state_rows(relation, state, own, spans, levels, units, rule, membership):
                 keyed.append((lo, relation.id, len(keyed), row))
+    if membership != "lifetime":
+        system = CodeSystem.COW if membership == "cow" else CodeSystem.GW
+        frame = _frame(keyed, system, system_states, relations, units, rule, horizon, carry_forward)
+        return tuple(frame)
     keyed.sort()
     return tuple(item[3] for item in keyed)
+
+
+def _frame(
+    keyed: list[tuple[int, str, int, PanelRow]],
+    system: CodeSystem,
+    system_states: tuple[SystemState, ...],
+    relations: tuple[Relation, ...],
+    units: list[tuple[PartialDate, int, int]],
+    rule: str,
+    horizon: PartialDate | None,
+    carry_forward: bool,
+) -> list[PanelRow]:
+    """Exactly one row per code and unit of the list (Peru aside): the list's own frame.
+
+    Where two states of the data held a code in one unit, the row is the state's that held it
+    on the last day the code was held in the unit, and ``other_state_id`` names the other. Where
+    none did, the row is the list's state, with the status its :data:`RowBasis` gives.
+    """
+    held: dict[tuple[int, int], list[PanelRow]] = {}
+    for lo, _, _, row in keyed:
+        code = row.cow_code if system is CodeSystem.COW else row.gw_code
+        assert code is not None  # a membership row always has its code
+        held.setdefault((code, lo), []).append(row)
+    in_lineage = {m.code for r in relations for s in r.states for m in s.memberships if m.system is system}
+    subject = {_PERU_CODES[system]}
+    out: list[tuple[int, int, PanelRow]] = []
+    for listed in system_states:
+        if listed.system is not system or listed.code in subject or not listed.spans:
+            continue
+        code_spans = [
+            (p.start.earliest_ordinal, AFTER_ALL if p.end is None else p.end.earliest_ordinal) for p in listed.spans
+        ]
+        stranger: Counterpart | None = None
+        for period, lo, hi in units:
+            inside = [(max(lo, a), min(hi + 1, b)) for a, b in code_spans if a <= hi and b > lo]
+            if not inside:
+                continue
+            rows = held.get((listed.code, lo))
+            if rows:
+                out.append((lo, listed.code, _holder(rows, system, inside[-1][1] - 1)))
+                continue
+            if stranger is None:
+                stranger = _stranger(listed, system)
+            present = listed.spans[-1].end is None and inside[-1][1] == min(hi + 1, code_spans[-1][1])
+            basis: RowBasis = "table_scope" if present and listed.code not in in_lineage else "no_source"
+            out.append(
+                (lo, listed.code, _stranger_row(stranger, listed, period, lo, hi, basis, rule, horizon, carry_forward))
+            )
+    out.sort(key=lambda item: (item[0], item[1]))
+    return [row for _, _, row in out]
+
+
+_PERU_CODES = {CodeSystem.COW: 135, CodeSystem.GW: 135}
+
+
+def _holder(rows: list[PanelRow], system: CodeSystem, reference: int) -> PanelRow:
+    """The row of the state holding the code on the reference day (the last day it was held in the unit)."""
+    if len(rows) == 1:
+        return rows[0]
+
+    def held_on(row: PanelRow) -> tuple[int, int]:
+        spans = _spans(row.counterpart, system)
+        code = row.cow_code if system is CodeSystem.COW else row.gw_code
+        covering = [(a, b) for a, b, m in spans if m.code == code and a <= reference < b]
+        latest_start = max((a for a, _, m in spans if m.code == code), default=0)
+        return (1 if covering else 0, latest_start)
+
+    ranked = sorted(rows, key=held_on)
+    chosen, others = ranked[-1], ranked[:-1]
+    return attrs.evolve(chosen, other_state_id=";".join(r.counterpart.id for r in others))
+
+
+def _stranger(listed: SystemState, system: CodeSystem) -> Counterpart:
+    """A state of the list with no relation in the data, as a counterpart for its rows."""
+    from .counterparts import CounterpartKind
+
+    memberships = tuple(
+        Membership(system=system, code=listed.code, abbrev=listed.abbrev, start=p.start, end=p.end)
+        for p in listed.spans
+    )
+    return Counterpart(
+        id=f"{system.value.upper()}-{listed.code}",
+        name=listed.name,
+        kind=CounterpartKind.SOVEREIGN_STATE if listed.spans[-1].end is None else CounterpartKind.HISTORICAL_STATE,
+        existence=listed.spans,
+        existence_source=f"the {'Correlates of War' if system is CodeSystem.COW else 'Gleditsch–Ward'} list",
+        memberships=memberships,
+    )
+
+
+def _stranger_row(
+    state: Counterpart,
+    listed: SystemState,
+    period: PartialDate,
+    lo: int,
+    hi: int,
+    basis: RowBasis,
+    rule: str,
+    horizon: PartialDate | None,
+    carry_forward: bool,
+) -> PanelRow:
+    if basis == "table_scope":
+        own = StatusTimeline.constant(Status.INACTIVE)
+        if horizon is not None and not carry_forward:
+            own = own.after(horizon.latest_ordinal + 1, Status.UNCERTAIN)
+    else:
+        own = StatusTimeline.constant(Status.UNCERTAIN)
+    if rule == "on_day":
+        status = own.status_at(hi)
+    elif rule == "any_time":
+        status = own.at_any_time_ordinals(lo, hi)
+    else:
+        status = own.throughout_ordinals(lo, hi)
+    active, possible = own.days(lo, hi)
+    total = hi - lo + 1
+    cow = listed.system is CodeSystem.COW
+    return PanelRow(
+        period=period,
+        counterpart=state,
+        relation_id=None,
+        status=status,
+        share_active=active / total,
+        share_possible=possible / total,
+        confidence=None,
+        contested=False,
+        cow_code=listed.code if cow else None,
+        cow_abbrev=listed.abbrev if cow else None,
+        gw_code=None if cow else listed.code,
+        gw_abbrev=None if cow else listed.abbrev,
+        basis=basis,
+    )
 
 
 def _state_rows(
