@@ -1155,6 +1155,7 @@ def build() -> DatasetDocument:
         source_row_count=source_rows,
         subject=StateFacts().peru(),
         name_source=f"pycountry {PYCOUNTRY_VERSION} (ISO 3166-1 and 3166-3 codes and names, Spanish names)",
+        data_version=tomllib.loads((ROOT / "data" / "release.toml").read_text(encoding="utf-8"))["data_version"],
     )
     return DatasetDocument(
         schema_version=SCHEMA_VERSION,

@@ -63,6 +63,7 @@ DATA_SCHEMA_VERSION = SCHEMA_VERSION
 
 __all__ = [
     "DATA_SCHEMA_VERSION",
+    "DATA_VERSION",
     "MAX_PANEL_ROWS",
     "SOURCE_REVISION",
     "AmbiguousCountryError",
@@ -113,6 +114,7 @@ __all__ = [
     "active_on",
     "all_relations",
     "by_region",
+    "cite",
     "converter",
     "established_between",
     "ever_broken",
@@ -140,6 +142,12 @@ _LAZY_RECORDS = frozenset(
 def __getattr__(name: str) -> Any:
     if name == "SOURCE_REVISION":  # read from the data (its metadata line only), so it is said in one place
         return packaged_dataset().metadata.source_revision
+    if name == "cite":
+        from .citation import cite
+
+        return cite
+    if name == "DATA_VERSION":  # read from the data (its metadata line only), so it is said in one place
+        return packaged_dataset().metadata.data_version
     if name == "PanelRow":
         from .panels import PanelRow
 
@@ -166,6 +174,7 @@ def __getattr__(name: str) -> Any:
 
 if TYPE_CHECKING:
     SOURCE_REVISION: str
+    DATA_VERSION: str
     from ._records import DatasetDocument as DatasetDocument
     from ._records import DatasetMetadata as DatasetMetadata
     from ._records import ExcludedRow as ExcludedRow
@@ -173,6 +182,7 @@ if TYPE_CHECKING:
     from ._records import Succession as Succession
     from ._records import SystemState as SystemState
     from ._records import TimelineEntry as TimelineEntry
+    from .citation import cite as cite
     from .panels import PanelRow as PanelRow
     from .serialization import converter as converter
     from .serialization import make_converter as make_converter

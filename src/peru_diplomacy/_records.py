@@ -56,6 +56,8 @@ class DatasetMetadata:
     later days are ``uncertain``. ``subject`` is Peru, with its codes and
     lifetime. ``name_source`` says where the ISO codes and the names of states
     come from (a pinned pycountry release, read when the data was built).
+    ``data_version`` names this release of the data (``"2026.1"``, a new one
+    for every change of the data; ``"2026.1+amended"`` once amended): cite it.
     ``digest`` is the checksum of the file's content after its metadata line
     (``"crc32:…"``), written by :meth:`~peru_diplomacy.Dataset.to_json` and
     checked when a file is read, so that a file changed after it was written
@@ -81,6 +83,7 @@ class DatasetMetadata:
     source_row_count: int
     subject: Counterpart
     name_source: str
+    data_version: str = ""
     digest: str = ""
 
 

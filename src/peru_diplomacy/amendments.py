@@ -277,7 +277,10 @@ def amend(dataset: Dataset, source: str | os.PathLike[str] | Iterable[Mapping[st
             attrs.evolve(n, relation=added[n.state]) if n.relation is None and n.state in added else n for n in names
         ]
     # The digest is of a written file: this dataset gets its own when it is written (Dataset.to_json).
-    metadata = attrs.evolve(dataset.metadata, relation_count=len(order), digest="")
+    version = dataset.metadata.data_version
+    if items and not version.endswith("+amended"):
+        version += "+amended"
+    metadata = attrs.evolve(dataset.metadata, relation_count=len(order), digest="", data_version=version)
     document = DatasetDocument(
         schema_version=SCHEMA_VERSION,
         metadata=metadata,

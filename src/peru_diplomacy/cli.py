@@ -42,6 +42,7 @@ examples:
   peru-diplomacy export --table panel --from 1950 --to 2023 --format csv
   peru-diplomacy show --system cow 710
   peru-diplomacy --amend mine.toml show Mexico
+  peru-diplomacy cite --format bibtex
   peru-diplomacy export --table records -o mine.json && peru-diplomacy --data mine.json list
 """
 
@@ -141,6 +142,9 @@ def _parser() -> argparse.ArgumentParser:
     )
     listing.add_argument("--json", action="store_true", help="rows as JSON")
 
+    cite = commands.add_parser("cite", help="how to cite the package and its data (with the licence's attribution)")
+    cite.add_argument("--format", choices=["text", "bibtex"], default="text", help="a plain reference or BibTeX")
+
     line = commands.add_parser("timeline", help="every event in date order")
     line.add_argument("--kind", action="append", choices=[k.value for k in EventKind], help="repeatable")
     line.add_argument("--region", type=_region)
@@ -183,8 +187,8 @@ def _version_text(version: str) -> str:
     except PeruDiplomacyError:
         return f"%(prog)s {version} (data: unreadable)"
     return (
-        f"%(prog)s {version} (data: schema {SCHEMA_VERSION}, table of {metadata.source_revision}, "
-        f"knowledge to {metadata.horizon})"
+        f"%(prog)s {version} (data {metadata.data_version}: schema {SCHEMA_VERSION}, table of "
+        f"{metadata.source_revision}, knowledge to {metadata.horizon})"
     )
 
 
@@ -214,6 +218,11 @@ def _main(argv: list[str]) -> int:
             return _list(data, args)
         if args.command == "timeline":
             return _timeline(data, args)
+        if args.command == "cite":
+            from .citation import cite
+
+            _write(sys.stdout, cite(args.format, dataset=data))
+            return EXIT_OK
         return _export(data, args)
     except UsageError as error:
         _say(f"{args.command}: {error}")
@@ -375,6 +384,8 @@ def _show(data: Dataset, args: argparse.Namespace) -> int:
         for contest in relation.contests:
             end = "the horizon" if contest.end is None else str(contest.end)
             out.write(f"  {contest.start} – {end}: {contest.source}: {contest.reason}\n")
+            for cited in contest.citations:
+                out.write(f"      cited: {cited.text}\n")
     if relation.measures:
         out.write("\nMeasures that are not events\n")
         for measure in relation.measures:
@@ -394,6 +405,9 @@ def _show(data: Dataset, args: argparse.Namespace) -> int:
         for reference in relation.references:
             out.write(f"  [{reference.number}] {reference.text.splitlines()[0]}\n")
     out.write(f"\nAttribution evidence: {a.evidence}\n")
+    meta = data.metadata
+    out.write(f"Data: version {meta.data_version} (table of {meta.source_revision}, knowledge to {meta.horizon}); ")
+    out.write("cite it with 'peru-diplomacy cite'\n")
     return 0
 
 

@@ -1,0 +1,196 @@
+"""How to cite the package and its data: a plain reference or BibTeX, for the version installed.
+
+The data's licence (CC BY-SA 4.0) asks for attribution wherever the data or a
+work based on it is shared; the reference carries it, with the sources the
+data is built from.
+
+>>> from peru_diplomacy import cite
+>>> print(cite().splitlines()[0][:60])
+The peru-diplomacy contributors (2026). peru-diplomacy: Peru
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Literal
+
+import attrs
+
+if TYPE_CHECKING:
+    from .dataset import Dataset
+
+__all__ = ["UPSTREAM", "CitationStyle", "Upstream", "cite"]
+
+CitationStyle = Literal["text", "bibtex"]
+"""The forms :func:`~peru_diplomacy.cite` writes: a plain reference, or BibTeX entries."""
+
+AUTHORS = "The peru-diplomacy contributors"
+TITLE = "peru-diplomacy: Peru's bilateral diplomatic relations"
+REPOSITORY = "https://github.com/peru-diplomacy/peru-diplomacy"
+
+
+@attrs.frozen(kw_only=True)
+class Upstream:
+    """A source the data is built from, as a reference lists it.
+
+    >>> from peru_diplomacy.citation import UPSTREAM
+    >>> UPSTREAM[0].key, UPSTREAM[0].licence
+    ('wikipedia_foreign_relations_of_peru', 'CC-BY-SA-4.0')
+    """
+
+    key: str
+    kind: Literal["website", "data", "article", "standard"]
+    authors: str
+    year: int | None
+    title: str
+    detail: str = ""
+    url: str = ""
+    licence: str = ""
+    used_for: str = ""
+
+
+UPSTREAM: tuple[Upstream, ...] = (
+    Upstream(
+        key="wikipedia_foreign_relations_of_peru",
+        kind="website",
+        authors="Wikipedia contributors",
+        year=2023,
+        title="Foreign relations of Peru",
+        detail="English Wikipedia, revision of May 2023",
+        url="https://en.wikipedia.org/wiki/Foreign_relations_of_Peru",
+        licence="CC-BY-SA-4.0",
+        used_for="the table of relations, its dates, notes and references",
+    ),
+    Upstream(
+        key="cow_states_2016",
+        kind="data",
+        authors="Correlates of War Project",
+        year=2017,
+        title="State System Membership List, v2016",
+        url="https://correlatesofwar.org",
+        used_for="COW state codes and lifetimes",
+    ),
+    Upstream(
+        key="gleditsch_ward_1999",
+        kind="article",
+        authors="Gleditsch, Kristian S. and Ward, Michael D.",
+        year=1999,
+        title="Interstate System Membership: A Revised List of the Independent States since 1816",
+        detail="International Interactions 25: 393-413 (list of 2017, with microstates)",
+        used_for="Gleditsch-Ward state codes and lifetimes",
+    ),
+    Upstream(
+        key="un_m49",
+        kind="standard",
+        authors="United Nations Statistics Division",
+        year=None,
+        title="Standard country or area codes for statistical use (M49)",
+        url="https://unstats.un.org/unsd/methodology/m49/",
+        used_for="UN M49 regions and sub-regions",
+    ),
+    Upstream(
+        key="bayer_2006",
+        kind="data",
+        authors="Bayer, Reşat",
+        year=2006,
+        title="Diplomatic Exchange Data set, v2006.1",
+        url="https://correlatesofwar.org",
+        used_for="representation levels and the spans they contest",
+    ),
+)
+"""The sources every release of the data is built from (the outlets of cited events are in the data)."""
+
+
+def _outlets(dataset: Dataset) -> list[str]:
+    """The outlets the data cites beside the table (events, contests, measures), in order of first use."""
+    seen: dict[str, None] = {}
+    for relation in dataset.relations:
+        citations = [e.citation for e in relation.events if e.citation is not None]
+        citations += [c for contest in relation.contests for c in contest.citations]
+        citations += [m.citation for m in relation.measures]
+        for cited in citations:
+            if cited.outlet and cited.outlet != "user amendment":
+                seen.setdefault(cited.outlet, None)
+    return list(seen)
+
+
+def cite(style: CitationStyle = "text", *, dataset: Dataset | None = None) -> str:
+    """The reference to cite for this package and its data (``style="bibtex"`` for BibTeX).
+
+    It names the package's version and the data's (``metadata.data_version``,
+    marked ``+amended`` for amended data), the table's revision and the
+    horizon, the licence's attribution, and every upstream source.
+
+    >>> from peru_diplomacy import cite
+    >>> "data version 2026.1" in cite()
+    True
+    >>> cite("bibtex").splitlines()[0]
+    '@misc{peru_diplomacy_2026_1,'
+    """
+    from . import __version__
+    from .dataset import packaged_dataset
+
+    data = packaged_dataset() if dataset is None else dataset
+    meta = data.metadata
+    year = meta.data_version.split(".", 1)[0] if meta.data_version[:4].isdigit() else str(meta.horizon.year)
+    describes = (
+        f"version {__version__}, data version {meta.data_version} "
+        f"(table of {meta.source_revision}, knowledge to {meta.horizon})"
+    )
+    outlets = _outlets(data)
+    if style == "bibtex":
+        return _bibtex(year, describes, meta.attribution, outlets, meta.data_version)
+    if style != "text":
+        raise ValueError(f"style must be 'text' or 'bibtex', not {style!r}")
+    lines = [
+        f"{AUTHORS} ({year}). {TITLE}, {describes}. {REPOSITORY}",
+        "",
+        f"Attribution (required by the data's licence, CC BY-SA 4.0): {meta.attribution} "
+        "If you share the data or a work based on it, keep this attribution and share it under CC BY-SA 4.0.",
+        "",
+        "The data is built from:",
+    ]
+    for source in UPSTREAM:
+        when = f" ({source.year})" if source.year else ""
+        extra = f", {source.detail}" if source.detail else ""
+        where = f". {source.url}" if source.url else ""
+        lines.append(f"- {source.authors}{when}. {source.title}{extra}{where} [{source.used_for}]")
+    if outlets:
+        lines.append(f"- and the outlets cited for single events and spans: {'; '.join(outlets)}")
+    return "\n".join(lines) + "\n"
+
+
+def _bibtex(year: str, describes: str, attribution: str, outlets: list[str], data_version: str) -> str:
+    key = "peru_diplomacy_" + data_version.replace(".", "_").replace("+", "_")
+    entries = [
+        "\n".join(
+            [
+                f"@misc{{{key},",
+                f"  author = {{{{{AUTHORS}}}}},",
+                f"  title = {{{TITLE}}},",
+                f"  year = {{{year}}},",
+                f"  version = {{{describes}}},",
+                f"  howpublished = {{\\url{{{REPOSITORY}}}}},",
+                f"  note = {{{_escape(attribution)} Other sources cited: {_escape('; '.join(outlets)) or 'none'}.}},",
+                "}",
+            ]
+        )
+    ]
+    for source in UPSTREAM:
+        kind = "article" if source.kind == "article" else "misc"
+        fields = [f"  author = {{{_authors(source.authors)}}},", f"  title = {{{source.title}}},"]
+        if source.year:
+            fields.append(f"  year = {{{source.year}}},")
+        if source.detail:
+            fields.append(f"  note = {{{_escape(source.detail)}}},")
+        if source.url:
+            fields.append(f"  howpublished = {{\\url{{{source.url}}}}},")
+        entries.append("\n".join([f"@{kind}{{{source.key},", *fields, "}"]))
+    return "\n\n".join(entries) + "\n"
+
+
+def _authors(authors: str) -> str:
+    return authors if " and " in authors or "," in authors else "{" + authors + "}"
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "\\&").replace("%", "\\%").replace("#", "\\#").replace("_", "\\_")

@@ -1,0 +1,93 @@
+"""Citing the package and its data: a data version, the licence's attribution, every upstream source (#19)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import tomllib
+from pathlib import Path
+
+import pytest
+
+import peru_diplomacy
+from peru_diplomacy import cite, packaged_dataset
+from peru_diplomacy.citation import REPOSITORY, UPSTREAM
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_the_data_has_a_version_of_its_own() -> None:
+    meta = packaged_dataset().metadata
+    assert meta.data_version == peru_diplomacy.DATA_VERSION
+    release = tomllib.loads((ROOT / "data" / "release.toml").read_text(encoding="utf-8"))
+    assert meta.data_version == release["data_version"]
+    year, number = meta.data_version.split(".")
+    assert len(year) == 4 and number.isdigit()
+    changelog = (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
+    assert f"### Data ({meta.data_version})" in changelog
+
+
+def test_amended_data_says_so() -> None:
+    mine = packaged_dataset().amended(
+        [{"type": "event", "country": "Chile", "kind": "broken", "date": "2030", "source": "a test"}]
+    )
+    assert mine.metadata.data_version == packaged_dataset().metadata.data_version + "+amended"
+    assert "+amended" in cite(dataset=mine)
+    assert packaged_dataset().amended([]).metadata.data_version == packaged_dataset().metadata.data_version
+
+
+def test_the_reference_names_everything_a_reader_needs() -> None:
+    meta = packaged_dataset().metadata
+    text = cite()
+    for needed in (
+        peru_diplomacy.__version__,
+        f"data version {meta.data_version}",
+        meta.source_revision,
+        str(meta.horizon),
+        meta.attribution,
+        "CC BY-SA 4.0",
+        REPOSITORY,
+        "La República (Lima)",
+        "Embassy of Sweden in Lima",
+    ):
+        assert needed in text, needed
+    for source in UPSTREAM:
+        assert source.title in text
+
+
+def test_bibtex_has_one_entry_per_work_and_balanced_braces() -> None:
+    text = cite("bibtex")
+    entries = [chunk for chunk in text.split("\n\n") if chunk.strip()]
+    assert len(entries) == 1 + len(UPSTREAM)
+    for entry in entries:
+        assert entry.startswith("@") and entry.rstrip().endswith("}")
+        assert entry.count("{") == entry.count("}")
+    assert f"@misc{{peru_diplomacy_{packaged_dataset().metadata.data_version.replace('.', '_')}," in text
+    with pytest.raises(ValueError, match="style must be"):
+        cite("apa")  # type: ignore[arg-type]
+
+
+def test_the_command_line_cites_and_versions_name_the_data() -> None:
+    run = [sys.executable, "-m", "peru_diplomacy"]
+    out = subprocess.run([*run, "cite"], capture_output=True, text=True, check=True).stdout
+    assert out == cite()
+    bib = subprocess.run([*run, "cite", "--format", "bibtex"], capture_output=True, text=True, check=True).stdout
+    assert bib == cite("bibtex")
+    version = subprocess.run([*run, "--version"], capture_output=True, text=True, check=True).stdout
+    assert f"data {packaged_dataset().metadata.data_version}" in version
+    shown = subprocess.run([*run, "show", "Chile"], capture_output=True, text=True, check=True).stdout
+    assert f"Data: version {packaged_dataset().metadata.data_version}" in shown
+
+
+def test_the_repository_address_is_the_project_s() -> None:
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    assert project["urls"]["Source"] == REPOSITORY
+
+
+def test_citation_cff_is_written_from_the_package() -> None:
+    sys.path.insert(0, str(ROOT / "tools"))
+    try:
+        import write_citation
+    finally:
+        sys.path.pop(0)
+    assert (ROOT / "CITATION.cff").read_text(encoding="utf-8") == write_citation.render()
