@@ -117,6 +117,7 @@ __all__ = [
     "cite",
     "converter",
     "established_between",
+    "event_counts",
     "ever_broken",
     "export",
     "inactive_on",
@@ -125,6 +126,7 @@ __all__ = [
     "panel",
     "predecessors_of",
     "relations_with",
+    "status_counts",
     "statuses_on",
     "successions",
     "successors_of",
@@ -142,6 +144,10 @@ _LAZY_RECORDS = frozenset(
 def __getattr__(name: str) -> Any:
     if name == "SOURCE_REVISION":  # read from the data (its metadata line only), so it is said in one place
         return packaged_dataset().metadata.source_revision
+    if name in ("status_counts", "event_counts"):
+        from . import summaries
+
+        return getattr(summaries, name)
     if name == "cite":
         from .citation import cite
 
@@ -186,3 +192,5 @@ if TYPE_CHECKING:
     from .panels import PanelRow as PanelRow
     from .serialization import converter as converter
     from .serialization import make_converter as make_converter
+    from .summaries import event_counts as event_counts
+    from .summaries import status_counts as status_counts

@@ -37,12 +37,15 @@ if TYPE_CHECKING:
     from ._records import TimelineEntry
     from .events import Event
     from .panels import PanelRow
+    from .summaries import EventCount, StatusCount
 
 __all__ = [
     "EVENT_COLUMNS",
+    "EVENT_COUNT_COLUMNS",
     "PANEL_COLUMNS",
     "PERIOD_COLUMNS",
     "RELATION_COLUMNS",
+    "STATUS_COUNT_COLUMNS",
     "Row",
     "Table",
     "dumps_csv",
@@ -56,6 +59,7 @@ __all__ = [
     "relation_rows",
     "relations_from_json",
     "relations_to_json",
+    "summary_rows",
     "timeline_rows",
     "to_dataframe",
     "write_csv",
@@ -165,7 +169,27 @@ PANEL_COLUMNS: tuple[str, ...] = (
 )
 """Columns of :func:`panel_rows`, in order."""
 
-_INTEGER_COLUMNS = frozenset({"source_row", "event_count", "sequence", "cow_code", "gw_code", "year"})
+STATUS_COUNT_COLUMNS: tuple[str, ...] = (
+    "period",
+    "first_year",
+    "last_year",
+    "region",
+    "rule",
+    "active",
+    "uncertain",
+    "inactive",
+    "possibly_active",
+    "total",
+)
+"""Columns of :func:`summary_rows` for :func:`~peru_diplomacy.status_counts`, in order."""
+
+EVENT_COUNT_COLUMNS: tuple[str, ...] = ("period", "first_year", "last_year", "region", "kind", "certain", "possible")
+"""Columns of :func:`summary_rows` for :func:`~peru_diplomacy.event_counts`, in order."""
+
+_INTEGER_COLUMNS = frozenset(
+    {"source_row", "event_count", "sequence", "cow_code", "gw_code", "year", "first_year", "last_year"}
+    | {"active", "uncertain", "inactive", "possibly_active", "total", "certain", "possible"}
+)
 _FLOAT_COLUMNS = frozenset({"share_active", "share_possible"})
 _BOOLEAN_COLUMNS = frozenset({"contested", "exchange"})
 _DATE_COLUMNS = frozenset({"earliest", "latest", "earliest_start", "latest_start", "earliest_end", "latest_end"})
@@ -379,6 +403,39 @@ def _panel_row(r: PanelRow) -> Row:
     }
 
 
+def summary_rows(records: Iterable[StatusCount] | Iterable[EventCount]) -> list[Row]:
+    """Flat rows of summary counts (columns :data:`STATUS_COUNT_COLUMNS` or :data:`EVENT_COUNT_COLUMNS`).
+
+    >>> from peru_diplomacy.export import summary_rows
+    >>> from peru_diplomacy.summaries import status_counts
+    >>> row = summary_rows(status_counts(1970, 1970))[0]
+    >>> row["period"], row["active"], row["possibly_active"], row["total"]
+    ('1970', 67, 74, 189)
+    """
+    from .summaries import StatusCount
+
+    rows: list[Row] = []
+    for record in records:
+        if isinstance(record, StatusCount):
+            rows.append(
+                {
+                    "period": record.period,
+                    "first_year": record.first_year,
+                    "last_year": record.last_year,
+                    "region": record.region,
+                    "rule": record.rule,
+                    "active": record.active,
+                    "uncertain": record.uncertain,
+                    "inactive": record.inactive,
+                    "possibly_active": record.possibly_active,
+                    "total": record.total,
+                }
+            )
+        else:
+            rows.append({column: getattr(record, column) for column in EVENT_COUNT_COLUMNS})
+    return rows
+
+
 def iter_panel_rows(rows: Iterable[PanelRow]) -> Iterator[Row]:
     """The rows of :func:`panel_rows`, one at a time (to stream a large panel to a file).
 
@@ -572,8 +629,9 @@ def relations_from_json(text: str | bytes) -> tuple[Relation, ...]:
     return tuple(relations)
 
 
-Table = Literal["relations", "events", "periods", "panel"]
-"""The tables: ``relations``, ``events``, ``periods`` and ``panel``."""
+Table = Literal["relations", "events", "periods", "panel", "status_counts", "event_counts"]
+"""The tables: ``relations``, ``events``, ``periods``, ``panel``, and the summaries ``status_counts`` and
+``event_counts``."""
 
 
 def _pandas() -> Any:
@@ -610,10 +668,15 @@ _COLUMNS: dict[str, tuple[str, ...]] = {
     "events": EVENT_COLUMNS,
     "periods": PERIOD_COLUMNS,
     "panel": PANEL_COLUMNS,
+    "status_counts": STATUS_COUNT_COLUMNS,
+    "event_counts": EVENT_COUNT_COLUMNS,
 }
 
 
-def to_dataframe(source: Iterable[Relation] | Iterable[PanelRow], table: Table = "relations") -> pandas.DataFrame:
+def to_dataframe(
+    source: Iterable[Relation] | Iterable[PanelRow] | Iterable[StatusCount] | Iterable[EventCount],
+    table: Table = "relations",
+) -> pandas.DataFrame:
     """A pandas data frame of a table, with real dtypes.
 
     ``source`` is relations (for ``relations``, ``events`` and ``periods``) or
@@ -637,7 +700,14 @@ def to_dataframe(source: Iterable[Relation] | Iterable[PanelRow], table: Table =
     pandas = _pandas()
     if table not in _COLUMNS:
         raise ValueError(f"table must be one of {', '.join(repr(t) for t in _COLUMNS)}, not {table!r}")
-    make: Any = {"relations": relation_rows, "events": event_rows, "periods": period_rows, "panel": panel_rows}[table]
+    make: Any = {
+        "relations": relation_rows,
+        "events": event_rows,
+        "periods": period_rows,
+        "panel": panel_rows,
+        "status_counts": summary_rows,
+        "event_counts": summary_rows,
+    }[table]
     frame = pandas.DataFrame(make(source), columns=list(_COLUMNS[table]))
     return _typed(frame)
 
