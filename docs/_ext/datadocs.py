@@ -289,8 +289,27 @@ def write_cli_reference() -> None:
     (GENERATED / "cli.md").write_text("\n".join(lines), encoding="utf-8")
 
 
+def write_codebook() -> None:
+    """The codebook: every table's columns, from the definitions the exports follow."""
+    from peru_diplomacy.export import codebook
+
+    lines: list[str] = []
+    table = None
+    for row in codebook():
+        if row["table"] != table:
+            table = row["table"]
+            lines += ["", f"## `{table}`", "", "| Column | Type | Values | Meaning | Origin |", "|---|---|---|---|---|"]
+        values = ", ".join(f"`{v}`" for v in str(row["values"]).split(";")) if row["values"] else ""
+        lines.append(
+            f"| `{row['column']}` | {row['type']} | {values} | {_escape(str(row['meaning']))} "
+            f"| {_escape(str(row['origin']))} |"
+        )
+    (GENERATED / "codebook.md").write_text("\n".join(lines).lstrip() + "\n", encoding="utf-8")
+
+
 def generate(app: Any = None) -> None:
     GENERATED.mkdir(parents=True, exist_ok=True)
+    write_codebook()
     write_cli_reference()
     write_counts()
     write_relations_table()

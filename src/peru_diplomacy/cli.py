@@ -156,10 +156,15 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--format", choices=["csv", "json"], default="csv")
     export.add_argument(
         "--table",
-        choices=["relations", "events", "periods", "panel", "records"],
+        choices=["relations", "events", "periods", "panel", "states", "records"],
         default="relations",
-        help="one row per relation, event, period or panel unit (CSV or JSON), or the whole dataset "
+        help="one row per relation, event, period, panel unit or state (CSV or JSON), or the whole dataset "
         "(JSON, a file that --data and Dataset.from_file read)",
+    )
+    export.add_argument(
+        "--codebook",
+        action="store_true",
+        help="write the codebook instead: every column of every table, its type, values, meaning and origin",
     )
     export.add_argument("--from", dest="first", type=int, metavar="YEAR", help="panel: first year")
     export.add_argument("--to", dest="last", type=int, metavar="YEAR", help="panel: last year")
@@ -473,12 +478,19 @@ _PANEL_ONLY = (
 
 
 def _export(data: Dataset, args: argparse.Namespace) -> int:
-    from .export import event_rows, iter_panel_rows, period_rows, relation_rows, write_csv, write_json
+    from .export import event_rows, iter_panel_rows, period_rows, relation_rows, state_rows, write_csv, write_json
 
     if args.table != "panel":
         given = [option for dest, option in _PANEL_ONLY if getattr(args, dest) is not None]
         if given:
             raise UsageError(f"{', '.join(given)} only apply to --table panel, not --table {args.table}")
+    if args.codebook:
+        from .export import codebook
+
+        if args.table != "relations" or any(getattr(args, dest) is not None for dest, _ in _PANEL_ONLY):
+            raise UsageError("--codebook describes every table; give it no --table and no panel options")
+        book = codebook()
+        return _output(args.output, lambda out: (write_csv if args.format == "csv" else write_json)(book, out))
     if args.table == "records":
         if args.format != "json":
             raise UsageError("--table records is the whole dataset, in JSON only; use --format json")
@@ -501,7 +513,9 @@ def _export(data: Dataset, args: argparse.Namespace) -> int:
             raise UsageError(str(error)) from None
         rows: Iterable[Row] = iter_panel_rows(found)
     else:
-        make = {"relations": relation_rows, "events": event_rows, "periods": period_rows}[args.table]
+        make = {"relations": relation_rows, "events": event_rows, "periods": period_rows, "states": state_rows}[
+            args.table
+        ]
         rows = make(data.relations)
     writer = write_csv if args.format == "csv" else write_json
     return _output(args.output, lambda out: writer(rows, out))

@@ -29,12 +29,14 @@ import os
 from collections.abc import Iterable, Iterator, Mapping
 from typing import IO, TYPE_CHECKING, Any, Literal
 
+from ._columns import TABLES
 from .relation import Relation
 
 if TYPE_CHECKING:
     import pandas
 
     from ._records import TimelineEntry
+    from .counterparts import Counterpart
     from .events import Event
     from .panels import PanelRow
     from .summaries import EventCount, StatusCount
@@ -45,9 +47,11 @@ __all__ = [
     "PANEL_COLUMNS",
     "PERIOD_COLUMNS",
     "RELATION_COLUMNS",
+    "STATE_COLUMNS",
     "STATUS_COUNT_COLUMNS",
     "Row",
     "Table",
+    "codebook",
     "dumps_csv",
     "event_rows",
     "iter_panel_rows",
@@ -59,6 +63,7 @@ __all__ = [
     "relation_rows",
     "relations_from_json",
     "relations_to_json",
+    "state_rows",
     "summary_rows",
     "timeline_rows",
     "to_dataframe",
@@ -69,131 +74,37 @@ __all__ = [
 Row = dict[str, str | int | float | bool | None]
 """One flat row: column name to text, integer, float, boolean or ``None``."""
 
-RELATION_COLUMNS: tuple[str, ...] = (
-    "relation_id",
-    "counterpart",
-    "counterpart_id",
-    "kind",
-    "alpha2",
-    "alpha3",
-    "numeric",
-    "iso3166_3",
-    "cow_code",
-    "cow_abbrev",
-    "gw_code",
-    "gw_abbrev",
-    "m49_region",
-    "m49_subregion",
-    "states",
-    "region",
-    "source_row",
-    "date_cell",
-    "established",
-    "periods",
-    "event_count",
-    "confidence",
-    "attributed_country",
-    "references",
-    "other_dates",
-    "alternatives",
-    "contested_spans",
-    "notes",
-)
+RELATION_COLUMNS: tuple[str, ...] = tuple(c.name for c in TABLES["relations"])
 """Columns of :func:`relation_rows`, in order."""
 
-EVENT_COLUMNS: tuple[str, ...] = (
-    "relation_id",
-    "region",
-    "source_row",
-    "sequence",
-    "kind",
-    "date",
-    "precision",
-    "earliest",
-    "latest",
-    "state_id",
-    "state",
-    "text",
-    "qualifier",
-    "predecessor_id",
-    "successor_id",
-    "references",
-    "origin",
-    "confidence",
-    "citation",
-    "citation_url",
-)
+EVENT_COLUMNS: tuple[str, ...] = tuple(c.name for c in TABLES["events"])
 """Columns of :func:`event_rows`, in order."""
 
-PERIOD_COLUMNS: tuple[str, ...] = (
-    "relation_id",
-    "sequence",
-    "state_id",
-    "state",
-    "states",
-    "start",
-    "start_precision",
-    "earliest_start",
-    "latest_start",
-    "end",
-    "end_precision",
-    "earliest_end",
-    "latest_end",
-    "end_reason",
-    "confidence",
-)
+PERIOD_COLUMNS: tuple[str, ...] = tuple(c.name for c in TABLES["periods"])
 """Columns of :func:`period_rows`, in order."""
 
-PANEL_COLUMNS: tuple[str, ...] = (
-    "year",
-    "period",
-    "state_id",
-    "state",
-    "alpha3",
-    "iso3166_3",
-    "cow_code",
-    "cow_abbrev",
-    "gw_code",
-    "gw_abbrev",
-    "relation_id",
-    "status",
-    "share_active",
-    "share_possible",
-    "confidence",
-    "contested",
-    "at_peru",
-    "in_counterpart",
-    "exchange",
-    "basis",
-    "other_state_id",
-)
+PANEL_COLUMNS: tuple[str, ...] = tuple(c.name for c in TABLES["panel"])
 """Columns of :func:`panel_rows`, in order."""
 
-STATUS_COUNT_COLUMNS: tuple[str, ...] = (
-    "period",
-    "first_year",
-    "last_year",
-    "region",
-    "rule",
-    "active",
-    "uncertain",
-    "inactive",
-    "possibly_active",
-    "total",
-)
+STATE_COLUMNS: tuple[str, ...] = tuple(c.name for c in TABLES["states"])
+"""Columns of :func:`state_rows`, in order."""
+
+STATUS_COUNT_COLUMNS: tuple[str, ...] = tuple(c.name for c in TABLES["status_counts"])
 """Columns of :func:`summary_rows` for :func:`~peru_diplomacy.status_counts`, in order."""
 
-EVENT_COUNT_COLUMNS: tuple[str, ...] = ("period", "first_year", "last_year", "region", "kind", "certain", "possible")
+EVENT_COUNT_COLUMNS: tuple[str, ...] = tuple(c.name for c in TABLES["event_counts"])
 """Columns of :func:`summary_rows` for :func:`~peru_diplomacy.event_counts`, in order."""
 
-_INTEGER_COLUMNS = frozenset(
-    {"source_row", "event_count", "sequence", "cow_code", "gw_code", "year", "first_year", "last_year"}
-    | {"active", "uncertain", "inactive", "possibly_active", "total", "certain", "possible"}
-)
-_FLOAT_COLUMNS = frozenset({"share_active", "share_possible"})
-_BOOLEAN_COLUMNS = frozenset({"contested", "exchange"})
-_DATE_COLUMNS = frozenset({"earliest", "latest", "earliest_start", "latest_start", "earliest_end", "latest_end"})
-_STATUSES = ("active", "inactive", "uncertain")
+
+def _named(kind: str) -> frozenset[str]:
+    return frozenset(c.name for columns in TABLES.values() for c in columns if c.type == kind)
+
+
+_INTEGER_COLUMNS = _named("integer")
+_FLOAT_COLUMNS = _named("float")
+_BOOLEAN_COLUMNS = _named("boolean")
+_DATE_COLUMNS = _named("day")
+_STATUSES = next(c.values for c in TABLES["panel"] if c.name == "status")
 
 
 def relation_rows(relations: Iterable[Relation]) -> list[Row]:
@@ -401,6 +312,79 @@ def _panel_row(r: PanelRow) -> Row:
         "basis": r.basis,
         "other_state_id": r.other_state_id or None,
     }
+
+
+def state_rows(relations: Iterable[Relation]) -> list[Row]:
+    """One row per state of every relation's lineage (columns :data:`STATE_COLUMNS`).
+
+    >>> from peru_diplomacy.export import state_rows
+    >>> from peru_diplomacy import relations_with
+    >>> for row in state_rows([relations_with("Russia")]):
+    ...     print(row["state_id"], row["cow_codes"])
+    X-RUSEMP 365 (1816-01-01/1917)
+    SUHH 365 (1922-12-30/1991-12-26)
+    RUS 365 (1991-12-26/..)
+    """
+
+    def codes(state: Counterpart, system: str) -> str | None:
+        spans = [
+            f"{m.code} ({m.start}/{'..' if m.end is None else m.end})"
+            for m in state.memberships
+            if m.system.value == system
+        ]
+        return ";".join(spans) or None
+
+    rows: list[Row] = []
+    for r in relations:
+        for state in r.states:
+            rows.append(
+                {
+                    "state_id": state.id,
+                    "name": state.name,
+                    "kind": state.kind.value,
+                    "alpha2": state.alpha2,
+                    "alpha3": state.alpha3,
+                    "numeric": state.numeric,
+                    "iso3166_3": state.iso3166_3,
+                    "cow_codes": codes(state, "cow"),
+                    "gw_codes": codes(state, "gw"),
+                    "m49_region": state.m49_region,
+                    "m49_subregion": state.m49_subregion,
+                    "existence": ";".join(f"{p.start}/{'..' if p.end is None else p.end}" for p in state.existence)
+                    or None,
+                    "relation_id": r.id,
+                }
+            )
+    return rows
+
+
+def codebook(tables: Iterable[str] | None = None) -> list[Row]:
+    """The codebook: every column of every table, with its type, allowed values, meaning and origin.
+
+    Made from the same definitions the row functions follow (a test holds them equal), so it
+    travels with the files: ``peru-diplomacy export --codebook``.
+
+    >>> from peru_diplomacy.export import codebook
+    >>> row = next(r for r in codebook(["panel"]) if r["column"] == "status")
+    >>> row["type"], row["values"]
+    ('text', 'active;inactive;uncertain')
+    """
+    wanted = list(TABLES) if tables is None else list(tables)
+    unknown = [t for t in wanted if t not in TABLES]
+    if unknown:
+        raise ValueError(f"unknown table {unknown[0]!r}: use one of {', '.join(repr(t) for t in TABLES)}")
+    return [
+        {
+            "table": table,
+            "column": column.name,
+            "type": column.type,
+            "values": ";".join(column.values) or None,
+            "meaning": column.meaning,
+            "origin": column.origin,
+        }
+        for table in wanted
+        for column in TABLES[table]
+    ]
 
 
 def summary_rows(records: Iterable[StatusCount] | Iterable[EventCount]) -> list[Row]:
@@ -629,7 +613,7 @@ def relations_from_json(text: str | bytes) -> tuple[Relation, ...]:
     return tuple(relations)
 
 
-Table = Literal["relations", "events", "periods", "panel", "status_counts", "event_counts"]
+Table = Literal["relations", "events", "periods", "panel", "states", "status_counts", "event_counts"]
 """The tables: ``relations``, ``events``, ``periods``, ``panel``, and the summaries ``status_counts`` and
 ``event_counts``."""
 
@@ -668,6 +652,7 @@ _COLUMNS: dict[str, tuple[str, ...]] = {
     "events": EVENT_COLUMNS,
     "periods": PERIOD_COLUMNS,
     "panel": PANEL_COLUMNS,
+    "states": STATE_COLUMNS,
     "status_counts": STATUS_COUNT_COLUMNS,
     "event_counts": EVENT_COUNT_COLUMNS,
 }
@@ -705,6 +690,7 @@ def to_dataframe(
         "events": event_rows,
         "periods": period_rows,
         "panel": panel_rows,
+        "states": state_rows,
         "status_counts": summary_rows,
         "event_counts": summary_rows,
     }[table]
