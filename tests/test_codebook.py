@@ -13,6 +13,7 @@ import pytest
 from peru_diplomacy import all_relations, event_counts, panel, status_counts
 from peru_diplomacy._columns import TABLES
 from peru_diplomacy.export import (
+    Row,
     codebook,
     event_rows,
     panel_rows,
@@ -26,7 +27,7 @@ from peru_diplomacy.export import (
 RELATIONS = all_relations()
 
 
-def _written() -> dict[str, list[dict[str, object]]]:
+def _written() -> dict[str, list[Row]]:
     from peru_diplomacy import timeline
 
     return {
