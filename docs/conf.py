@@ -48,6 +48,7 @@ nitpick_ignore = [
     ("py:class", "pandas.DataFrame"),
     ("py:class", "attrs.Attribute"),
     ("py:class", "Attribute"),
+    ("py:class", "Path"),
 ]
 
 # No hidden set-up: every example, on the pages and in the docstrings, imports what it uses.

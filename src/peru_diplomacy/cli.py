@@ -14,7 +14,7 @@ import argparse
 import json
 import sys
 from collections.abc import Callable, Iterable, Sequence
-from typing import IO, TYPE_CHECKING, NoReturn, get_args
+from typing import IO, TYPE_CHECKING, Any, NoReturn, get_args
 
 from ._format import SCHEMA_VERSION
 from .counterparts import CodeSystem
@@ -153,7 +153,18 @@ def _parser() -> argparse.ArgumentParser:
     line.add_argument("--json", action="store_true", help="rows as JSON")
 
     export = commands.add_parser("export", help="every relation, event, period or panel row as CSV or JSON")
-    export.add_argument("--format", choices=["csv", "json"], default="csv")
+    export.add_argument(
+        "--format",
+        choices=["csv", "json", "parquet", "stata"],
+        default="csv",
+        help="csv (default) or json as text; parquet or stata (.dta, with value labels) to a file (--output)",
+    )
+    export.add_argument(
+        "--datapackage",
+        metavar="DIR",
+        help="write the relations, events, periods and states tables (and a COW-frame panel with --from/--to) "
+        "as CSV with a Frictionless datapackage.json into DIR",
+    )
     export.add_argument(
         "--table",
         choices=["relations", "events", "periods", "panel", "states", "records"],
@@ -480,6 +491,22 @@ _PANEL_ONLY = (
 def _export(data: Dataset, args: argparse.Namespace) -> int:
     from .export import event_rows, iter_panel_rows, period_rows, relation_rows, state_rows, write_csv, write_json
 
+    if args.datapackage:
+        from .export import write_datapackage
+
+        if args.table != "relations" or args.codebook or args.format != "csv":
+            raise UsageError("--datapackage writes its own tables as CSV; give it no --table, --codebook or --format")
+        years = None
+        if args.first is not None or args.last is not None:
+            if args.first is None or args.last is None:
+                raise UsageError("a panel in the data package needs both --from YEAR and --to YEAR")
+            years = (args.first, args.last)
+        try:
+            target = write_datapackage(args.datapackage, dataset=data, panel_years=years)
+        except ValueError as error:
+            raise UsageError(str(error)) from None
+        _say(f"wrote {target}")
+        return EXIT_OK
     if args.table != "panel":
         given = [option for dest, option in _PANEL_ONLY if getattr(args, dest) is not None]
         if given:
@@ -491,6 +518,8 @@ def _export(data: Dataset, args: argparse.Namespace) -> int:
             raise UsageError("--codebook describes every table; give it no --table and no panel options")
         book = codebook()
         return _output(args.output, lambda out: (write_csv if args.format == "csv" else write_json)(book, out))
+    if args.format in ("parquet", "stata"):
+        return _typed_file(data, args)
     if args.table == "records":
         if args.format != "json":
             raise UsageError("--table records is the whole dataset, in JSON only; use --format json")
@@ -519,6 +548,35 @@ def _export(data: Dataset, args: argparse.Namespace) -> int:
         rows = make(data.relations)
     writer = write_csv if args.format == "csv" else write_json
     return _output(args.output, lambda out: writer(rows, out))
+
+
+def _typed_file(data: Dataset, args: argparse.Namespace) -> int:
+    """Parquet or Stata: a binary file, so --output is required."""
+    from .export import write_parquet, write_stata
+
+    if not args.output:
+        raise UsageError(f"--format {args.format} writes a file: give --output FILE")
+    if args.table == "records":
+        raise UsageError("--table records is the whole dataset, in JSON only; use --format json")
+    if args.table == "panel":
+        if args.first is None or args.last is None:
+            raise UsageError("--table panel needs --from YEAR and --to YEAR, e.g. --from 1950 --to 2023")
+        try:
+            source: Any = data.panel(
+                args.first,
+                args.last,
+                unit=args.unit or "year",
+                rule=args.rule or "on_day",
+                membership=args.membership or "lifetime",
+                max_rows=MAX_PANEL_ROWS if args.max_rows is None else (args.max_rows or None),
+            )
+        except ValueError as error:
+            raise UsageError(str(error)) from None
+    else:
+        source = data.relations
+    write = write_parquet if args.format == "parquet" else write_stata
+    write(source, args.table, args.output)
+    return EXIT_OK
 
 
 def _output(path: str | None, write: Callable[[IO[str]], object]) -> int:

@@ -27,6 +27,7 @@ import io
 import json
 import os
 from collections.abc import Iterable, Iterator, Mapping
+from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Literal
 
 from ._columns import TABLES
@@ -37,6 +38,7 @@ if TYPE_CHECKING:
 
     from ._records import TimelineEntry
     from .counterparts import Counterpart
+    from .dataset import Dataset
     from .events import Event
     from .panels import PanelRow
     from .summaries import EventCount, StatusCount
@@ -60,6 +62,8 @@ __all__ = [
     "period_rows",
     "read_csv",
     "read_dataframe",
+    "read_parquet",
+    "read_stata",
     "relation_rows",
     "relations_from_json",
     "relations_to_json",
@@ -68,7 +72,10 @@ __all__ = [
     "timeline_rows",
     "to_dataframe",
     "write_csv",
+    "write_datapackage",
     "write_json",
+    "write_parquet",
+    "write_stata",
 ]
 
 Row = dict[str, str | int | float | bool | None]
@@ -734,3 +741,239 @@ def read_dataframe(file: str | os.PathLike[str] | IO[str], table: Table) -> pand
         raise ValueError(f"the file is not the {table} table: its columns differ in {', '.join(unexpected)}")
     frame = frame.astype(object).where(frame.notna(), None)
     return _typed(frame)
+
+
+# -- typed files: Parquet, Stata, a Frictionless data package --------------------------------
+
+
+_STATA_RESERVED = frozenset({"end", "in", "if", "using", "with", "long", "double", "float", "byte", "int"})
+
+
+def _enumerated(table: str) -> dict[str, tuple[str, ...]]:
+    return {c.name: c.values for c in TABLES[table] if c.values}
+
+
+def _stata_frame(frame: pandas.DataFrame, table: str) -> pandas.DataFrame:
+    """The frame as Stata stores it: enumerated text as labelled categories, missing text as ""."""
+    pandas = _pandas()
+    out = frame.copy()
+    enumerated = _enumerated(table)
+    for column in out.columns:
+        if column in enumerated:
+            out[column] = pandas.Categorical(out[column].astype(object), categories=list(enumerated[column]))
+        elif str(out[column].dtype) == "string":
+            out[column] = out[column].astype(object).where(out[column].notna(), "")
+        elif str(out[column].dtype) == "boolean":
+            out[column] = out[column].astype("Int8")
+    return out
+
+
+def write_stata(
+    source: Iterable[Relation] | Iterable[PanelRow] | Iterable[StatusCount] | Iterable[EventCount],
+    table: Table,
+    path: str | os.PathLike[str],
+) -> None:
+    """Write a table as a Stata ``.dta`` file, its enumerated columns with value labels.
+
+    :func:`read_stata` reads it back with the dtypes of :func:`to_dataframe`.
+    Needs pandas. Missing text is stored as ``""`` (Stata has no missing text).
+
+    >>> from peru_diplomacy.export import write_stata, read_stata
+    >>> from peru_diplomacy import relations_with
+    >>> import tempfile, pathlib
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "events.dta"
+    >>> try:
+    ...     write_stata([relations_with("Cuba")], "events", path)
+    ...     kinds = list(read_stata(path, "events")["kind"])
+    ... except ImportError:  # pandas is not installed
+    ...     kinds = ["established", "broken", "restored"]
+    >>> kinds
+    ['established', 'broken', 'restored']
+    """
+    frame = to_dataframe(source, table)
+    dates = {c: "td" for c in frame.columns if c in _DATE_COLUMNS}
+    # Stata reserves some words (``end``): such a column is stored as ``_end``, and read back as ``end``.
+    renamed = {c: f"_{c}" for c in frame.columns if c in _STATA_RESERVED}
+    stata = _stata_frame(frame, table).rename(columns=renamed)
+    stata.to_stata(path, write_index=False, convert_dates={renamed.get(c, c): k for c, k in dates.items()}, version=118)
+
+
+def read_stata(path: str | os.PathLike[str], table: Table) -> pandas.DataFrame:
+    """A ``.dta`` file written by :func:`write_stata`, with the dtypes of :func:`to_dataframe`.
+
+    >>> from peru_diplomacy.export import read_stata, write_stata
+    >>> from peru_diplomacy import relations_with
+    >>> import tempfile, pathlib
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "relations.dta"
+    >>> try:
+    ...     write_stata([relations_with("Namibia")], "relations", path)
+    ...     alpha2 = read_stata(path, "relations")["alpha2"][0]
+    ... except ImportError:  # pandas is not installed
+    ...     alpha2 = "NA"
+    >>> alpha2
+    'NA'
+    """
+    pandas = _pandas()
+    frame = pandas.read_stata(path, convert_categoricals=True)
+    frame = frame.rename(columns={f"_{c}": c for c in _STATA_RESERVED})
+    if tuple(frame.columns) != _COLUMNS[table]:
+        raise ValueError(f"the file is not the {table} table: its columns differ")
+    for column in frame.columns:
+        values = frame[column].astype(object)
+        if column in _DATE_COLUMNS:
+            values = values.map(lambda v: None if v is None or v != v else v.strftime("%Y-%m-%d"))
+        elif column in _BOOLEAN_COLUMNS:
+            values = values.map(lambda v: None if v is None or v != v else bool(v))
+        elif column in _INTEGER_COLUMNS:
+            values = values.map(lambda v: None if v is None or v != v else int(v))
+        else:
+            values = values.map(lambda v: None if v is None or v == "" or v != v else v)
+        frame[column] = values
+    return _typed(frame)
+
+
+def write_parquet(
+    source: Iterable[Relation] | Iterable[PanelRow] | Iterable[StatusCount] | Iterable[EventCount],
+    table: Table,
+    path: str | os.PathLike[str],
+) -> None:
+    """Write a table as Parquet with the dtypes of :func:`to_dataframe` (nullable integers, categories).
+
+    Needs pandas and pyarrow: ``pip install "peru-diplomacy[parquet]"``.
+
+    >>> from peru_diplomacy.export import read_parquet, write_parquet
+    >>> from peru_diplomacy import relations_with
+    >>> import tempfile, pathlib
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "events.parquet"
+    >>> try:
+    ...     write_parquet([relations_with("Cuba")], "events", path)
+    ...     dtype = str(read_parquet(path, "events")["sequence"].dtype)
+    ... except ImportError:  # pandas or pyarrow is not installed
+    ...     dtype = "Int64"
+    >>> dtype
+    'Int64'
+    """
+    frame = to_dataframe(source, table)
+    try:
+        frame.to_parquet(path, index=False)
+    except ImportError:
+        raise ImportError('this needs pyarrow, which is not installed: pip install "peru-diplomacy[parquet]"') from None
+
+
+def read_parquet(path: str | os.PathLike[str], table: Table) -> pandas.DataFrame:
+    """A Parquet file written by :func:`write_parquet`, with the dtypes of :func:`to_dataframe`.
+
+    >>> from peru_diplomacy.export import read_parquet
+    >>> read_parquet.__name__  # see write_parquet for a round trip
+    'read_parquet'
+    """
+    pandas = _pandas()
+    try:
+        frame = pandas.read_parquet(path)
+    except ImportError:
+        raise ImportError('this needs pyarrow, which is not installed: pip install "peru-diplomacy[parquet]"') from None
+    if tuple(frame.columns) != _COLUMNS[table]:
+        raise ValueError(f"the file is not the {table} table: its columns differ")
+    return _typed(frame.astype(object).where(frame.notna(), None))
+
+
+_FRICTIONLESS_TYPES = {
+    "text": "string",
+    "list": "string",
+    "partial date": "string",
+    "day": "date",
+    "integer": "integer",
+    "float": "number",
+    "boolean": "boolean",
+}
+
+
+def write_datapackage(
+    directory: str | os.PathLike[str],
+    *,
+    dataset: Dataset | None = None,
+    tables: Iterable[Table] = ("relations", "events", "periods", "states"),
+    panel_years: tuple[int, int] | None = None,
+) -> Path:
+    """Write the tables as CSV files with a Frictionless ``datapackage.json`` describing them.
+
+    Each resource's schema comes from the codebook (types, allowed values,
+    meanings, origins); the package names the data version, the licence and
+    the sources. With ``panel_years=(first, last)``, a COW-frame panel of
+    those years is included too. Returns the path of ``datapackage.json``.
+
+    >>> from peru_diplomacy.export import write_datapackage
+    >>> import json, tempfile
+    >>> path = write_datapackage(tempfile.mkdtemp(), tables=["relations"])
+    >>> [r["path"] for r in json.loads(path.read_text(encoding="utf-8"))["resources"]]
+    ['relations.csv']
+    """
+    from .citation import UPSTREAM
+    from .dataset import packaged_dataset
+
+    data = packaged_dataset() if dataset is None else dataset
+    folder = Path(directory)
+    folder.mkdir(parents=True, exist_ok=True)
+    makers: dict[str, Any] = {
+        "relations": relation_rows,
+        "events": event_rows,
+        "periods": period_rows,
+        "states": state_rows,
+    }
+    wanted = list(tables)
+    if panel_years is not None and "panel" not in wanted:
+        wanted.append("panel")
+    resources = []
+    for table in wanted:
+        if table == "panel":
+            if panel_years is None:
+                raise ValueError("the panel table needs panel_years=(first, last)")
+            rows: Iterable[Row] = iter_panel_rows(data.panel(*panel_years, membership="cow"))
+        elif table in makers:
+            rows = makers[table](data.relations)
+        else:
+            raise ValueError(
+                f"write_datapackage writes {', '.join(repr(t) for t in (*makers, 'panel'))}, not {table!r}"
+            )
+        with open(folder / f"{table}.csv", "w", encoding="utf-8", newline="") as handle:
+            handle.write(",".join(_COLUMNS[table]) + "\n")
+            for row in rows:
+                handle.write(",".join(_csv_field(row.get(c)) for c in _COLUMNS[table]) + "\n")
+        fields = []
+        for column in TABLES[table]:
+            field: dict[str, Any] = {
+                "name": column.name,
+                "type": _FRICTIONLESS_TYPES[column.type],
+                "description": f"{column.meaning} (origin: {column.origin})",
+            }
+            if column.type == "boolean":
+                field["trueValues"], field["falseValues"] = ["true"], ["false"]
+            if column.values:
+                field["constraints"] = {"enum": list(column.values)}
+            fields.append(field)
+        resources.append(
+            {
+                "name": table.replace("_", "-"),
+                "path": f"{table}.csv",
+                "profile": "tabular-data-resource",
+                "format": "csv",
+                "mediatype": "text/csv",
+                "encoding": "utf-8",
+                "schema": {"fields": fields, "missingValues": [""]},
+            }
+        )
+    meta = data.metadata
+    package = {
+        "profile": "tabular-data-package",
+        "name": "peru-diplomacy",
+        "title": meta.title,
+        "version": meta.data_version,
+        "description": f"Data version {meta.data_version}: the table of {meta.source_revision}, knowledge to "
+        f"{meta.horizon}. {meta.attribution}",
+        "licenses": [{"name": "CC-BY-SA-4.0", "path": "https://creativecommons.org/licenses/by-sa/4.0/"}],
+        "sources": [{"title": f"{u.authors}: {u.title}", **({"path": u.url} if u.url else {})} for u in UPSTREAM],
+        "resources": resources,
+    }
+    target = folder / "datapackage.json"
+    target.write_text(json.dumps(package, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    return target

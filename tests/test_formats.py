@@ -1,0 +1,97 @@
+"""Typed files researchers use: Parquet and Stata keep the frames' dtypes; a valid data package (#19)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from peru_diplomacy import all_relations, event_counts, panel, status_counts
+from peru_diplomacy._columns import TABLES
+from peru_diplomacy.export import (
+    read_parquet,
+    read_stata,
+    to_dataframe,
+    write_datapackage,
+    write_parquet,
+    write_stata,
+)
+
+pandas = pytest.importorskip("pandas")
+
+SOURCES = {
+    "relations": all_relations(),
+    "events": all_relations(),
+    "periods": all_relations(),
+    "states": all_relations(),
+    "panel": panel(1940, 1960, membership="cow"),
+    "status_counts": status_counts(1900, 1999, unit="decade", by_region=True),
+    "event_counts": event_counts(1900, 1999, by_region=True),
+}
+
+
+@pytest.mark.parametrize("table", list(SOURCES))
+def test_stata_round_trips_with_dtypes_and_value_labels(table: str, tmp_path: Path) -> None:
+    path = tmp_path / f"{table}.dta"
+    write_stata(SOURCES[table], table, path)  # type: ignore[arg-type]
+    frame = to_dataframe(SOURCES[table], table)  # type: ignore[arg-type]
+    again = read_stata(path, table)  # type: ignore[arg-type]
+    assert again.dtypes.to_dict() == frame.dtypes.to_dict()
+    assert again.equals(frame)
+    labelled = {c.name for c in TABLES[table] if c.values}
+    with pandas.io.stata.StataReader(path) as reader:
+        labels = reader.value_labels()
+    assert len(labels) == len(labelled & set(frame.columns))
+    for values in labels.values():
+        assert values  # each enumerated column carries its labels
+
+
+@pytest.mark.parametrize("table", list(SOURCES))
+def test_parquet_round_trips_with_dtypes(table: str, tmp_path: Path) -> None:
+    pytest.importorskip("pyarrow")
+    path = tmp_path / f"{table}.parquet"
+    write_parquet(SOURCES[table], table, path)  # type: ignore[arg-type]
+    frame = to_dataframe(SOURCES[table], table)  # type: ignore[arg-type]
+    again = read_parquet(path, table)  # type: ignore[arg-type]
+    assert again.dtypes.to_dict() == frame.dtypes.to_dict()
+    assert again.equals(frame)
+    raw = pandas.read_parquet(path)  # a reader that knows nothing of the library gets the dtypes too,
+    undated = [c for c in frame.columns if not str(frame[c].dtype).startswith("datetime64")]
+    assert raw[undated].dtypes.to_dict() == frame[undated].dtypes.to_dict()  # (Parquet stores days in ms)
+
+
+def test_the_data_package_describes_its_tables_from_the_codebook(tmp_path: Path) -> None:
+    target = write_datapackage(tmp_path / "pkg", panel_years=(2000, 2001))
+    package = json.loads(target.read_text(encoding="utf-8"))
+    assert package["version"].startswith("2026.1")
+    assert [r["path"] for r in package["resources"]] == [
+        "relations.csv",
+        "events.csv",
+        "periods.csv",
+        "states.csv",
+        "panel.csv",
+    ]
+    for resource in package["resources"]:
+        table = resource["path"].removesuffix(".csv")
+        names = [f["name"] for f in resource["schema"]["fields"]]
+        assert names == [c.name for c in TABLES[table]]
+        header = (tmp_path / "pkg" / resource["path"]).read_text(encoding="utf-8").splitlines()[0]
+        assert header.split(",") == names
+    with pytest.raises(ValueError, match="not 'wars'"):
+        write_datapackage(tmp_path / "bad", tables=["wars"])  # type: ignore[list-item]
+
+
+def test_the_command_line_writes_typed_files(tmp_path: Path) -> None:
+    run = [sys.executable, "-m", "peru_diplomacy", "export"]
+    dta = tmp_path / "events.dta"
+    assert subprocess.run([*run, "--format", "stata", "--table", "events", "-o", str(dta)], check=False).returncode == 0
+    assert read_stata(dta, "events").equals(to_dataframe(all_relations(), "events"))
+    missing = subprocess.run([*run, "--format", "parquet"], capture_output=True, text=True, check=False)
+    assert missing.returncode == 2 and "give --output FILE" in missing.stderr
+    package = subprocess.run(
+        [*run, "--datapackage", str(tmp_path / "p"), "--from", "2000", "--to", "2000"], check=False
+    )
+    assert package.returncode == 0 and (tmp_path / "p" / "panel.csv").exists()
