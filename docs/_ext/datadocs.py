@@ -16,7 +16,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from peru_diplomacy import EventKind, Precision, Region, Status, all_relations, packaged_dataset
+from peru_diplomacy import EventKind, Precision, Region, Status, all_relations, by_region, packaged_dataset
 
 GENERATED = Path(__file__).resolve().parent.parent / "_generated"
 
@@ -307,8 +307,27 @@ def write_codebook() -> None:
     (GENERATED / "codebook.md").write_text("\n".join(lines).lstrip() + "\n", encoding="utf-8")
 
 
+def write_timelines() -> None:
+    """A timeline chart of every relation, one per region, sized for the docs' column."""
+    from peru_diplomacy.charts import timeline_svg
+
+    lines = []
+    for region in Region:
+        name = f"timeline_{region.value.lower()}.svg"
+        svg = timeline_svg(by_region(region), width=760, title=f"Peru and the states of {region.value}")
+        (GENERATED / name).write_text(svg, encoding="utf-8")
+        lines += [
+            f"## {region.value}",
+            "",
+            f"![Peru's relations in {region.value}, state by state](_generated/{name})",
+            "",
+        ]
+    (GENERATED / "timelines.md").write_text("\n".join(lines), encoding="utf-8")
+
+
 def generate(app: Any = None) -> None:
     GENERATED.mkdir(parents=True, exist_ok=True)
+    write_timelines()
     write_codebook()
     write_cli_reference()
     write_counts()

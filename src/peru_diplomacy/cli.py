@@ -43,6 +43,7 @@ examples:
   peru-diplomacy show --system cow 710
   peru-diplomacy --amend mine.toml show Mexico
   peru-diplomacy cite --format bibtex
+  peru-diplomacy chart Chile Cuba --from 1900 -o chart.svg
   peru-diplomacy export --table records -o mine.json && peru-diplomacy --data mine.json list
 """
 
@@ -142,6 +143,13 @@ def _parser() -> argparse.ArgumentParser:
     )
     listing.add_argument("--json", action="store_true", help="rows as JSON")
 
+    chart = commands.add_parser("chart", help="an SVG timeline of one or more relations (or a region's)")
+    chart.add_argument("countries", nargs="*", metavar="COUNTRY", help="names or codes, as for show")
+    chart.add_argument("--region", type=_region, help="every relation of a region (Africa, Americas, ...)")
+    chart.add_argument("--from", dest="first", type=int, metavar="YEAR", help="first year shown")
+    chart.add_argument("--to", dest="last", type=int, metavar="YEAR", help="last year shown")
+    chart.add_argument("--output", "-o", metavar="FILE", help="write here (an .svg) instead of standard output")
+
     cite = commands.add_parser("cite", help="how to cite the package and its data (with the licence's attribution)")
     cite.add_argument("--format", choices=["text", "bibtex"], default="text", help="a plain reference or BibTeX")
 
@@ -234,6 +242,8 @@ def _main(argv: list[str]) -> int:
             return _list(data, args)
         if args.command == "timeline":
             return _timeline(data, args)
+        if args.command == "chart":
+            return _chart(data, args)
         if args.command == "cite":
             from .citation import cite
 
@@ -548,6 +558,21 @@ def _export(data: Dataset, args: argparse.Namespace) -> int:
         rows = make(data.relations)
     writer = write_csv if args.format == "csv" else write_json
     return _output(args.output, lambda out: writer(rows, out))
+
+
+def _chart(data: Dataset, args: argparse.Namespace) -> int:
+    from .charts import timeline_svg
+
+    if bool(args.countries) == bool(args.region):
+        raise UsageError(
+            "name one or more countries, or give --region, e.g. chart Chile Peru or chart --region Oceania"
+        )
+    chosen = [data.relations_with(c) for c in args.countries] if args.countries else list(data.by_region(args.region))
+    try:
+        svg = timeline_svg(chosen, first=args.first, last=args.last)
+    except ValueError as error:
+        raise UsageError(str(error)) from None
+    return _output(args.output, lambda out: out.write(svg))
 
 
 def _typed_file(data: Dataset, args: argparse.Namespace) -> int:

@@ -1,0 +1,216 @@
+"""Timeline charts of relations, as SVG text: no plotting library needed.
+
+One band per relation: the lifetimes of its states (a thin line, a tick at
+each succession), the periods when relations certainly stood (solid), the
+days the sources cannot settle (hatched: imprecise dates, contested spans,
+after the horizon), the contested spans outlined, and its events marked
+(a dot for an establishment, a cross for a break, a triangle for a
+restoration, a diamond for a succession or an ending); a dashed line marks
+the data's horizon. Every mark has a ``<title>`` a reader's mouse shows.
+
+>>> from peru_diplomacy.charts import timeline_svg
+>>> from peru_diplomacy import relations_with
+>>> svg = timeline_svg(relations_with("Cuba"))
+>>> svg.startswith("<svg"), svg.count('class="event broken"'), svg.count('class="event restored"')
+(True, 1, 1)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from html import escape
+
+from .dates import PartialDate
+from .events import EventKind
+from .periods import AFTER_ALL, Status
+from .relation import Relation, contest_span
+
+__all__ = ["timeline_svg"]
+
+_ROW = 26
+_LABEL = 230
+_RIGHT = 24
+_TOP = 34
+_AXIS = 40
+_LEGEND = 52
+_COLOURS = {"active": "#1b7837", "uncertain": "#d6a23a", "lifetime": "#8c8c8c", "contest": "#b2182b"}
+_MARKS = {
+    EventKind.ESTABLISHED: "established",
+    EventKind.BROKEN: "broken",
+    EventKind.RESTORED: "restored",
+    EventKind.SUCCEEDED: "succeeded",
+    EventKind.ENDED: "ended",
+    EventKind.REAFFIRMED: "reaffirmed",
+    EventKind.UNSPECIFIED: "unspecified",
+}
+
+
+def timeline_svg(
+    relations: Relation | Iterable[Relation],
+    *,
+    first: int | None = None,
+    last: int | None = None,
+    width: int = 880,
+    title: str | None = None,
+) -> str:
+    """An SVG chart of the relations' histories, one band each, from year ``first`` to ``last``.
+
+    By default the chart runs from the earliest event or state (not before
+    1800) to the year after the data's horizon.
+
+    >>> from peru_diplomacy.charts import timeline_svg
+    >>> from peru_diplomacy import by_region
+    >>> svg = timeline_svg(by_region("Oceania"), first=1950)
+    >>> svg.count('class="band"')
+    16
+    """
+    from .dataset import packaged_dataset
+
+    chosen = [relations] if isinstance(relations, Relation) else list(relations)
+    if not chosen:
+        raise ValueError("a chart needs at least one relation")
+    horizon = packaged_dataset().horizon
+    if first is None:
+        starts = [e.date.year for r in chosen for e in r.events]
+        starts += [p.start.year for r in chosen for s in r.states for p in s.existence if not p.open_start]
+        first = max(1800, min(starts, default=1821) // 10 * 10)
+    if last is None:
+        last = horizon.year + 1
+    if last <= first:
+        raise ValueError(f"first ({first}) must be before last ({last})")
+    o0, o1 = PartialDate(first).earliest_ordinal, PartialDate(last).latest_ordinal + 1
+    plot = width - _LABEL - _RIGHT
+
+    def x(ordinal: int) -> float:
+        return _LABEL + plot * (min(max(ordinal, o0), o1) - o0) / (o1 - o0)
+
+    height = _TOP + _ROW * len(chosen) + _AXIS + _LEGEND
+    label = title or ("Peru's relations with " + chosen[0].counterpart.name if len(chosen) == 1 else "Peru's relations")
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
+        f'font-family="sans-serif" font-size="12" role="img" aria-label="{escape(label)}">',
+        f"<title>{escape(label)}, {first}-{last}</title>",
+        '<defs><pattern id="unsure" width="6" height="6" patternUnits="userSpaceOnUse" '
+        'patternTransform="rotate(45)"><rect width="6" height="6" fill="#f6e3b4"/>'
+        f'<line x1="0" y1="0" x2="0" y2="6" stroke="{_COLOURS["uncertain"]}" stroke-width="2"/></pattern></defs>',
+        f'<rect width="{width}" height="{height}" fill="white"/>',
+        f'<text x="{_LABEL}" y="18" font-size="13" font-weight="bold">{escape(label)}</text>',
+    ]
+    step = next(s for s in (5, 10, 20, 25, 50, 100) if (last - first) / s <= 12)
+    axis_y = _TOP + _ROW * len(chosen) + 6
+    for year in range((first + step - 1) // step * step, last + 1, step):
+        tx = x(PartialDate(year).earliest_ordinal)
+        parts.append(f'<line x1="{tx:.1f}" x2="{tx:.1f}" y1="{_TOP - 4}" y2="{axis_y}" stroke="#e3e3e3"/>')
+        parts.append(f'<text x="{tx:.1f}" y="{axis_y + 16}" text-anchor="middle">{year}</text>')
+    hx = x(horizon.latest_ordinal + 1)
+    parts.append(
+        f'<line class="horizon" x1="{hx:.1f}" x2="{hx:.1f}" y1="{_TOP - 6}" y2="{axis_y}" stroke="#555" '
+        f'stroke-dasharray="4 3"><title>the data\'s horizon: {horizon}; later days are uncertain</title></line>'
+    )
+    for index, relation in enumerate(chosen):
+        parts += _band(relation, _TOP + index * _ROW, x, o0, o1)
+    parts += _legend(height - _LEGEND + 8)
+    parts.append("</svg>")
+    return "\n".join(parts) + "\n"
+
+
+def _band(relation: Relation, top: int, x: object, o0: int, o1: int) -> list[str]:
+    assert callable(x)
+    mid = top + _ROW / 2
+    name = relation.counterpart.name
+    shown = name if len(name) <= 30 else name[:29] + "…"
+    out = [
+        f'<g class="band"><title>{escape(name)} ({relation.id})</title>',
+        f'<text x="{_LABEL - 8}" y="{mid + 4:.1f}" text-anchor="end">{escape(shown)}</text>',
+    ]
+    for state in relation.states:
+        for period in state.existence:
+            a = period.start.earliest_ordinal
+            b = AFTER_ALL if period.end is None else period.end.earliest_ordinal
+            if b <= o0 or a >= o1:
+                continue
+            out.append(
+                f'<line class="lifetime" x1="{x(a):.1f}" x2="{x(b):.1f}" y1="{mid:.1f}" y2="{mid:.1f}" '
+                f'stroke="{_COLOURS["lifetime"]}" stroke-width="1.5"><title>{escape(state.name)}: '
+                f"{escape(state.lifetime_text)}</title></line>"
+            )
+    timeline = relation._timeline
+    for step, start in enumerate(timeline.starts):
+        end = timeline.starts[step + 1] if step + 1 < len(timeline.starts) else AFTER_ALL
+        status = timeline.statuses[step]
+        if status is Status.INACTIVE or end <= o0 or start >= o1:
+            continue
+        x0, x1 = x(start), x(end)
+        fill = _COLOURS["active"] if status is Status.ACTIVE else "url(#unsure)"
+        out.append(
+            f'<rect class="span {status.value}" x="{x0:.1f}" y="{mid - 6:.1f}" width="{max(x1 - x0, 0.8):.1f}" '
+            f'height="12" fill="{fill}"><title>{status.value}</title></rect>'
+        )
+    for contest in relation.contests:
+        a, b = contest_span(contest)
+        if b <= o0 or a >= o1:
+            continue
+        out.append(
+            f'<rect class="contest" x="{x(a):.1f}" y="{mid - 9:.1f}" width="{max(x(b) - x(a), 1.5):.1f}" height="18" '
+            f'fill="none" stroke="{_COLOURS["contest"]}" stroke-width="1.2" stroke-dasharray="3 2">'
+            f"<title>contested {contest.start} to {contest.end or 'the horizon'} by {escape(contest.source)}: "
+            f"{escape(contest.reason)}</title></rect>"
+        )
+    for event in relation.events:
+        a, b = event.date.earliest_ordinal, event.date.latest_ordinal + 1
+        if b <= o0 or a >= o1:
+            continue
+        out.append(_mark(event.kind, x(a), x(b), mid, f"{event.kind.value} {event.date}: {event.state.name}"))
+    out.append("</g>")
+    return out
+
+
+def _mark(kind: EventKind, x0: float, x1: float, mid: float, text: str) -> str:
+    cx = (x0 + x1) / 2
+    title = f"<title>{escape(text)}</title>"
+    span = (
+        f'<line x1="{x0:.1f}" x2="{x1:.1f}" y1="{mid + 9:.1f}" y2="{mid + 9:.1f}" stroke="#222"/>'
+        if x1 - x0 > 3
+        else ""
+    )
+    cls = f'class="event {_MARKS[kind]}"'
+    if kind is EventKind.BROKEN:
+        shape = (
+            f'<path d="M{cx - 4:.1f},{mid - 4:.1f} L{cx + 4:.1f},{mid + 4:.1f} M{cx - 4:.1f},{mid + 4:.1f} '
+            f'L{cx + 4:.1f},{mid - 4:.1f}" stroke="#b2182b" stroke-width="2.2"/>'
+        )
+    elif kind is EventKind.RESTORED:
+        shape = (
+            f'<path d="M{cx - 5:.1f},{mid + 4:.1f} L{cx + 5:.1f},{mid + 4:.1f} L{cx:.1f},{mid - 5:.1f} Z" '
+            'fill="#2166ac"/>'
+        )
+    elif kind in (EventKind.SUCCEEDED, EventKind.ENDED):
+        shape = (
+            f'<path d="M{cx:.1f},{mid - 5:.1f} L{cx + 5:.1f},{mid:.1f} L{cx:.1f},{mid + 5:.1f} '
+            f'L{cx - 5:.1f},{mid:.1f} Z" fill="#762a83"/>'
+        )
+    else:
+        shape = f'<circle cx="{cx:.1f}" cy="{mid:.1f}" r="4" fill="#111" stroke="white" stroke-width="1"/>'
+    return f"<g {cls}>{title}{span}{shape}</g>"
+
+
+def _legend(y: int) -> list[str]:
+    items = [
+        (f'<rect width="16" height="10" fill="{_COLOURS["active"]}"/>', "relations stood"),
+        ('<rect width="16" height="10" fill="url(#unsure)"/>', "uncertain"),
+        (
+            f'<rect width="16" height="10" fill="none" stroke="{_COLOURS["contest"]}" stroke-dasharray="3 2"/>',
+            "contested",
+        ),
+        (f'<line x1="0" x2="16" y1="5" y2="5" stroke="{_COLOURS["lifetime"]}" stroke-width="1.5"/>', "state existed"),
+        ('<circle cx="8" cy="5" r="4" fill="#111"/>', "established"),
+        ('<path d="M4,1 L12,9 M4,9 L12,1" stroke="#b2182b" stroke-width="2.2"/>', "broken"),
+        ('<path d="M3,9 L13,9 L8,0 Z" fill="#2166ac"/>', "restored"),
+        ('<path d="M8,0 L13,5 L8,10 L3,5 Z" fill="#762a83"/>', "succeeded / ended"),
+    ]
+    out = ['<g class="legend">']
+    for n, (swatch, text) in enumerate(items):
+        xpos, ypos = 12 + 150 * (n % 4), y + 18 * (n // 4)
+        out.append(f'<g transform="translate({xpos},{ypos})">{swatch}<text x="22" y="9">{text}</text></g>')
+    out.append("</g>")
+    return out
