@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from ._format import SCHEMA_VERSION
+from ._version import __version__
 from .counterparts import CodeSystem, Counterpart, CounterpartKind, Membership
 from .dataset import MAX_PANEL_ROWS, Dataset, packaged_dataset
 from .dates import DateLike, PartialDate, Precision, to_partial_date
@@ -55,8 +56,6 @@ from .representation import Representation, RepresentationLevel
 if TYPE_CHECKING:
     from . import export as export
 
-__version__ = "0.2.0.dev0"
-"""The version of this package (its code and its data together)."""
 
 DATA_SCHEMA_VERSION = SCHEMA_VERSION
 """The version of the dataset file format this release reads and writes."""

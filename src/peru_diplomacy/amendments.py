@@ -68,7 +68,7 @@ import re
 import tomllib
 from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 import attrs
 
@@ -88,7 +88,26 @@ from .provenance import Attribution, Citation, Confidence, Contest, Region, Sour
 from .relation import Relation
 
 if TYPE_CHECKING:
-    from .dataset import Dataset
+    from ._records import DatasetDocument, DatasetMetadata, ExcludedRow, NameEntry, SystemState
+
+
+class Amendable(Protocol):
+    """What amending reads of a dataset (a :class:`~peru_diplomacy.Dataset` is one): its records and lookups."""
+
+    @property
+    def relations(self) -> tuple[Relation, ...]: ...
+    @property
+    def names(self) -> tuple[NameEntry, ...]: ...
+    @property
+    def metadata(self) -> DatasetMetadata: ...
+    @property
+    def horizon(self) -> PartialDate: ...
+    @property
+    def excluded_rows(self) -> tuple[ExcludedRow, ...]: ...
+    @property
+    def system_states(self) -> tuple[SystemState, ...]: ...
+    def relations_with(self, country: str | int) -> Relation: ...
+
 
 __all__ = ["AmendmentError", "amend"]
 
@@ -226,10 +245,13 @@ class _Changes:
     remarks: list[str] = attrs.field(factory=list)
 
 
-def amend(dataset: Dataset, source: str | os.PathLike[str] | Iterable[Mapping[str, Any]]) -> Dataset:
-    """The dataset with the amendments applied (see the module's documentation)."""
+def amend(dataset: Amendable, source: str | os.PathLike[str] | Iterable[Mapping[str, Any]]) -> DatasetDocument:
+    """The document of ``dataset`` with the amendments applied (see the module's documentation).
+
+    A pure function of the dataset's records and the amendments: ``Dataset.amended`` makes the new
+    document a dataset (and checks it).
+    """
     from ._records import DatasetDocument, NameEntry
-    from .dataset import Dataset
 
     items = _read(source)
     relations = {r.id: r for r in dataset.relations}
@@ -281,7 +303,7 @@ def amend(dataset: Dataset, source: str | os.PathLike[str] | Iterable[Mapping[st
     if items and not version.endswith("+amended"):
         version += "+amended"
     metadata = attrs.evolve(dataset.metadata, relation_count=len(order), digest="", data_version=version)
-    document = DatasetDocument(
+    return DatasetDocument(
         schema_version=SCHEMA_VERSION,
         metadata=metadata,
         relations=tuple(relations[relation_id] for relation_id in order),
@@ -289,7 +311,6 @@ def amend(dataset: Dataset, source: str | os.PathLike[str] | Iterable[Mapping[st
         excluded_rows=dataset.excluded_rows,
         system_states=dataset.system_states,
     )
-    return Dataset(document)
 
 
 def _resolve(relation: Relation, item: _Item, change: _Changes) -> None:
@@ -350,7 +371,7 @@ def _culprit(error: InvalidEventSequenceError, events: tuple[Event, ...], new: l
     return min((item for item, _ in new), key=lambda item: item.line)
 
 
-def _relation_id(dataset: Dataset, item: _Item, relations: Mapping[str, Relation]) -> str:
+def _relation_id(dataset: Amendable, item: _Item, relations: Mapping[str, Relation]) -> str:
     country = item.values["country"]
     try:
         return dataset.relations_with(country).id
@@ -401,7 +422,7 @@ def _event(relation: Relation, item: _Item, cited: Citation, known: set[tuple[Ev
     )
 
 
-def _new_relation(dataset: Dataset, item: _Item, cited: Citation, relations: Mapping[str, Relation]) -> Relation:
+def _new_relation(dataset: Amendable, item: _Item, cited: Citation, relations: Mapping[str, Relation]) -> Relation:
     country = item.values["country"]
     try:
         found = dataset.relations_with(country)

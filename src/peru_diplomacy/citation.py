@@ -126,7 +126,7 @@ def cite(style: CitationStyle = "text", *, dataset: Dataset | None = None) -> st
     >>> cite("bibtex").splitlines()[0]
     '@misc{peru_diplomacy_2026_1,'
     """
-    from . import __version__
+    from ._version import __version__
     from .dataset import packaged_dataset
 
     data = packaged_dataset() if dataset is None else dataset

@@ -78,7 +78,7 @@ def _region(text: str) -> Region:
 
 
 def _parser() -> argparse.ArgumentParser:
-    from . import __version__
+    from ._version import __version__
 
     try:
         metadata = packaged_dataset().metadata

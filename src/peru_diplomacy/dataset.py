@@ -578,7 +578,7 @@ class Dataset:
         """
         from .amendments import amend
 
-        return amend(self, amendments)
+        return Dataset(amend(self, amendments))
 
     def get(self, relation_id: str) -> Relation | None:
         """The relation with this id (``"CHL"``, ``"DDDE"``, in any case), or ``None``.

@@ -13,14 +13,27 @@ punctuation and surrounding space do not matter.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, NamedTuple
+from typing import NamedTuple, Protocol
 
 from ._enums import TextEnum
 from ._numbers import integral
 from .errors import AmbiguousCountryError, NoRelationError, UnknownCountryError
 
-if TYPE_CHECKING:
-    from ._records import NameEntry
+
+class NameLike(Protocol):
+    """What the index reads of a name entry: a record (``NameEntry``) or a :class:`RawName` alike."""
+
+    @property
+    def key(self) -> str: ...
+    @property
+    def label(self) -> str: ...
+    @property
+    def kind(self) -> str: ...
+    @property
+    def relation(self) -> str | None: ...
+    @property
+    def state(self) -> str | None: ...
+
 
 __all__ = ["CountryIndex", "NameKind", "RawName", "normalize_name", "normalize_query"]
 
@@ -42,7 +55,7 @@ class NameKind(TextEnum):
 
 
 class RawName(NamedTuple):
-    """A :class:`NameEntry` as read from a dataset file, before it is made a record."""
+    """A name entry as read from a dataset file, before it is made a record (``NameEntry``)."""
 
     key: str
     label: str
@@ -106,8 +119,8 @@ def normalize_query(query: object) -> str:
 class CountryIndex:
     """Every name and code of the dataset's counterparts, and the rules for resolving them."""
 
-    def __init__(self, entries: Iterable[NameEntry | RawName]) -> None:
-        by_key: dict[str, list[NameEntry | RawName]] = {}
+    def __init__(self, entries: Iterable[NameLike]) -> None:
+        by_key: dict[str, list[NameLike]] = {}
         self._state_names: dict[str, str] = {}
         for entry in entries:
             by_key.setdefault(entry.key, []).append(entry)
@@ -170,7 +183,7 @@ class CountryIndex:
                 return entry.state
         return None
 
-    def _describe(self, entry: NameEntry | RawName) -> str:
+    def _describe(self, entry: NameLike) -> str:
         if entry.relation is None:
             return f"{entry.label} (no relation recorded)"
         return self._state_names.get(entry.state or "", entry.label)

@@ -1,0 +1,77 @@
+"""The package's modules import one another without cycles, counting every import (#17)."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import peru_diplomacy
+
+PACKAGE = Path(peru_diplomacy.__file__).resolve().parent
+
+
+def _imports() -> dict[str, set[str]]:
+    """Each module's imports of the package's other modules: at the top, in functions, under TYPE_CHECKING."""
+    modules = {path.stem for path in PACKAGE.glob("*.py")}
+    graph: dict[str, set[str]] = {}
+    for path in PACKAGE.glob("*.py"):
+        found: set[str] = set()
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.level == 1:
+                if node.module:
+                    found.add(node.module.split(".")[0])
+                else:  # from . import name: the module of that name, or the package itself
+                    found |= {alias.name if alias.name in modules else "__init__" for alias in node.names}
+            elif isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("peru_diplomacy."):
+                found.add(node.module.split(".")[1])
+            elif isinstance(node, ast.Call) and getattr(node.func, "attr", "") == "import_module":
+                args = [a.value for a in node.args if isinstance(a, ast.Constant) and isinstance(a.value, str)]
+                found |= {a.lstrip(".").split(".")[0] for a in args}
+        graph[path.stem] = (found & modules) - {path.stem}
+    return graph
+
+
+def _cycles(graph: dict[str, set[str]]) -> list[list[str]]:
+    """The strongly connected components of more than one module (Tarjan)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    found: list[list[str]] = []
+
+    def visit(node: str) -> None:
+        index[node] = low[node] = len(index)
+        stack.append(node)
+        on_stack.add(node)
+        for target in graph[node]:
+            if target not in index:
+                visit(target)
+                low[node] = min(low[node], low[target])
+            elif target in on_stack:
+                low[node] = min(low[node], index[target])
+        if low[node] == index[node]:
+            component = []
+            while True:
+                member = stack.pop()
+                on_stack.discard(member)
+                component.append(member)
+                if member == node:
+                    break
+            if len(component) > 1:
+                found.append(sorted(component))
+
+    for node in sorted(graph):
+        if node not in index:
+            visit(node)
+    return found
+
+
+def test_no_import_cycles_among_the_modules() -> None:
+    graph = _imports()
+    assert len(graph) > 20
+    assert _cycles(graph) == []
+
+
+def test_the_cycle_finder_finds_cycles() -> None:
+    assert _cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c"]]
+    assert _cycles({"a": {"b"}, "b": set()}) == []
