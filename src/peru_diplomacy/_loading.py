@@ -27,6 +27,7 @@ __all__ = [
     "packed_line",
     "packed_names",
     "read_resource",
+    "read_resource_via_importlib",
     "relation_id",
     "split_packed",
 ]
@@ -232,6 +233,31 @@ def relation_id(raw: object, where: str) -> str:
 
 
 def read_resource() -> bytes:
+    """The packaged dataset's bytes, read through the package's own loader.
+
+    As :func:`pkgutil.get_data` does: the loader that imported this module reads the
+    file beside it, from a directory, a wheel's installation or a zip archive alike,
+    without importing :mod:`importlib.resources` (a first query's largest import).
+    Where the loader cannot, :func:`read_resource_via_importlib` reads it.
+    """
+    import os
+
+    loader = globals().get("__loader__")
+    get_data = getattr(loader, "get_data", None)
+    if get_data is not None and "__file__" in globals():
+        path = os.path.join(os.path.dirname(__file__), *RESOURCE)
+        try:
+            data = get_data(path)
+        except OSError:
+            pass
+        else:
+            if isinstance(data, bytes):
+                return data
+    return read_resource_via_importlib()
+
+
+def read_resource_via_importlib() -> bytes:
+    """The packaged dataset's bytes, through :mod:`importlib.resources` (the public, general path)."""
     from importlib.resources import files
 
     resource = files("peru_diplomacy").joinpath(*RESOURCE)

@@ -1,6 +1,7 @@
 """The dataset: loading it (lazily, once, thread-safely) and the questions you can ask it.
 
-The packaged dataset is read through :mod:`importlib.resources` on first use,
+The packaged dataset is read on first use through the package's own loader (as
+:func:`pkgutil.get_data` does; :mod:`importlib.resources` where it cannot),
 once, under a lock. You can also load your own file of the same schema:
 
 >>> from peru_diplomacy import Dataset, packaged_dataset
