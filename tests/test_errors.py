@@ -13,6 +13,7 @@ from peru_diplomacy import (
     AmbiguousCountryError,
     AmendmentError,
     DatasetError,
+    InvalidArgumentError,
     InvalidDateError,
     InvalidEventSequenceError,
     NoRelationError,
@@ -35,6 +36,7 @@ ERRORS: list[Exception] = [
     AmendmentError("missing citation", file="mine.toml", line=3, field="source"),
     PeruDiplomacyError("anything"),
     PanelTooLargeError(4_277_978, 500_000, "day"),
+    InvalidArgumentError("unknown region 'Atlantis': use one of Africa, Americas, Asia, Europe, Oceania"),
 ]
 
 
@@ -84,3 +86,23 @@ def test_a_real_lookup_error_crosses_a_pool() -> None:
     context = multiprocessing.get_context("spawn")
     with context.Pool(1) as pool, pytest.raises(AmbiguousCountryError, match="Congo"):
         pool.apply(peru_diplomacy.relations_with, ("Congo",))
+
+
+@pytest.mark.parametrize(
+    ("call", "message"),
+    [
+        (lambda: peru_diplomacy.by_region("Antartica"), "unknown region 'Antartica'"),  # type: ignore[arg-type]
+        (lambda: peru_diplomacy.panel(2000, 1990), "first (2000) is after last (1990)"),
+        (lambda: peru_diplomacy.panel(1990, 1990, unit="week"), "unit must be one of"),  # type: ignore[arg-type]
+        (lambda: peru_diplomacy.all_relations(min_confidence="huge"), "unknown confidence 'huge'"),
+        (lambda: peru_diplomacy.relations_with("Chile", system="un"), "unknown code system 'un'"),
+        (lambda: peru_diplomacy.status_counts(1990, 1980), "first (1990) is after last (1980)"),
+        (lambda: peru_diplomacy.cite("apa"), "style must be"),  # type: ignore[arg-type]
+        (lambda: peru_diplomacy.Region("Antarctica"), "is not a valid Region"),
+    ],
+)
+def test_bad_arguments_raise_the_library_s_error_that_is_a_value_error(call: object, message: str) -> None:
+    with pytest.raises(InvalidArgumentError) as caught:
+        call()  # type: ignore[operator]
+    assert isinstance(caught.value, ValueError) and isinstance(caught.value, PeruDiplomacyError)
+    assert message in str(caught.value)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import enum
 
+from .errors import InvalidArgumentError
+
 __all__ = ["TextEnum"]
 
 
@@ -22,4 +24,6 @@ class TextEnum(enum.StrEnum):
             for member in cls:
                 if member.value.casefold() == folded:
                     return member
-        raise ValueError(f"{value!r} is not a valid {cls.__name__}: use one of {', '.join(repr(m.value) for m in cls)}")
+        raise InvalidArgumentError(
+            f"{value!r} is not a valid {cls.__name__}: use one of {', '.join(repr(m.value) for m in cls)}"
+        )

@@ -21,6 +21,7 @@ from collections.abc import Iterable
 from html import escape
 
 from .dates import PartialDate
+from .errors import InvalidArgumentError
 from .events import EventKind
 from .periods import AFTER_ALL, Status
 from .relation import Relation, contest_span
@@ -68,7 +69,7 @@ def timeline_svg(
 
     chosen = [relations] if isinstance(relations, Relation) else list(relations)
     if not chosen:
-        raise ValueError("a chart needs at least one relation")
+        raise InvalidArgumentError("a chart needs at least one relation")
     horizon = packaged_dataset().horizon
     if first is None:
         starts = [e.date.year for r in chosen for e in r.events]
@@ -77,7 +78,7 @@ def timeline_svg(
     if last is None:
         last = horizon.year + 1
     if last <= first:
-        raise ValueError(f"first ({first}) must be before last ({last})")
+        raise InvalidArgumentError(f"first ({first}) must be before last ({last})")
     o0, o1 = PartialDate(first).earliest_ordinal, PartialDate(last).latest_ordinal + 1
     plot = width - _LABEL - _RIGHT
 

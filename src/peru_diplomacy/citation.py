@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING, Literal
 
 import attrs
 
+from .errors import InvalidArgumentError
+
 if TYPE_CHECKING:
     from .dataset import Dataset
 
@@ -140,7 +142,7 @@ def cite(style: CitationStyle = "text", *, dataset: Dataset | None = None) -> st
     if style == "bibtex":
         return _bibtex(year, describes, meta.attribution, outlets, meta.data_version)
     if style != "text":
-        raise ValueError(f"style must be 'text' or 'bibtex', not {style!r}")
+        raise InvalidArgumentError(f"style must be 'text' or 'bibtex', not {style!r}")
     lines = [
         f"{AUTHORS} ({year}). {TITLE}, {describes}. {REPOSITORY}",
         "",

@@ -55,7 +55,7 @@ from ._loading import relation_id as read_relation_id
 from ._numbers import integral
 from .counterparts import CodeSystem, Counterpart
 from .dates import DateLike, PartialDate, to_partial_date
-from .errors import BeyondHorizonWarning, DatasetError, NoRelationError, UnknownCountryError
+from .errors import BeyondHorizonWarning, DatasetError, InvalidArgumentError, NoRelationError, UnknownCountryError
 from .events import EventKind, EventKindName
 from .identity import CountryIndex, RawName, normalize_query
 from .periods import Status, check_range
@@ -537,7 +537,8 @@ class Dataset:
           ``carry_forward=True``.
 
         ``first > last``, an unknown ``unit``, ``rule`` or ``membership``, or a year
-        outside 1 to 9999 raise :class:`ValueError` naming the argument. A panel
+        outside 1 to 9999 raise :class:`~peru_diplomacy.InvalidArgumentError` (a
+        :class:`ValueError`) naming the argument. A panel
         of more than ``max_rows`` rows (500,000 unless given; ``None`` for no
         limit) raises :class:`~peru_diplomacy.PanelTooLargeError` before any row
         is built.
@@ -550,7 +551,8 @@ class Dataset:
         >>> panel(2000, 1990)
         Traceback (most recent call last):
         ...
-        ValueError: first (2000) is after last (1990): the panel would be empty
+        peru_diplomacy.errors.InvalidArgumentError: first (2000) is after last (1990): the panel
+        would be empty
         """
         from .panels import build_panel
 
@@ -868,7 +870,7 @@ def _region(region: Region | RegionName) -> Region:
         for member in Region:
             if member.value.casefold() == region.strip().casefold():
                 return member
-        raise ValueError(f"unknown region {region!r}: use one of {', '.join(r.value for r in Region)}")
+        raise InvalidArgumentError(f"unknown region {region!r}: use one of {', '.join(r.value for r in Region)}")
     raise TypeError(f"a region is a Region or its name, not {type(region).__name__}")
 
 
@@ -880,7 +882,9 @@ def _confidence(value: Confidence | str) -> Confidence:
             return Confidence(value.strip().lower())
         except ValueError:
             pass
-    raise ValueError(f"unknown confidence {value!r}: use one of {', '.join(repr(c.value) for c in Confidence)}")
+    raise InvalidArgumentError(
+        f"unknown confidence {value!r}: use one of {', '.join(repr(c.value) for c in Confidence)}"
+    )
 
 
 def _system(system: CodeSystem | str) -> CodeSystem:
@@ -891,7 +895,9 @@ def _system(system: CodeSystem | str) -> CodeSystem:
             return CodeSystem(system.strip().lower())
         except ValueError:
             pass
-    raise ValueError(f"unknown code system {system!r}: use one of {', '.join(repr(s.value) for s in CodeSystem)}")
+    raise InvalidArgumentError(
+        f"unknown code system {system!r}: use one of {', '.join(repr(s.value) for s in CodeSystem)}"
+    )
 
 
 def _code_suggestions(

@@ -17,6 +17,7 @@ __all__ = [
     "AmendmentError",
     "BeyondHorizonWarning",
     "DatasetError",
+    "InvalidArgumentError",
     "InvalidDateError",
     "InvalidEventSequenceError",
     "NoRelationError",
@@ -161,6 +162,20 @@ class InvalidEventSequenceError(PeruDiplomacyError, ValueError):
 
     def __reduce__(self) -> tuple[object, ...]:
         return (_rebuild, (type(self), (str(self),), {"index": self.index}), _notes(self))
+
+
+class InvalidArgumentError(PeruDiplomacyError, ValueError):
+    """An argument outside what a function takes: an unknown region, unit or table, a reversed range.
+
+    The message names the argument and what would work.
+
+    >>> from peru_diplomacy import by_region
+    >>> by_region("Antartica")
+    Traceback (most recent call last):
+    ...
+    peru_diplomacy.errors.InvalidArgumentError: unknown region 'Antartica': use one of
+    Africa, Americas, Asia, Europe, Oceania
+    """
 
 
 class DatasetError(PeruDiplomacyError, ValueError):

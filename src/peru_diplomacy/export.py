@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Literal
 
 from ._columns import TABLES
+from .errors import DatasetError, InvalidArgumentError
 from .relation import Relation
 
 if TYPE_CHECKING:
@@ -379,7 +380,7 @@ def codebook(tables: Iterable[str] | None = None) -> list[Row]:
     wanted = list(TABLES) if tables is None else list(tables)
     unknown = [t for t in wanted if t not in TABLES]
     if unknown:
-        raise ValueError(f"unknown table {unknown[0]!r}: use one of {', '.join(repr(t) for t in TABLES)}")
+        raise InvalidArgumentError(f"unknown table {unknown[0]!r}: use one of {', '.join(repr(t) for t in TABLES)}")
     return [
         {
             "table": table,
@@ -600,7 +601,6 @@ def relations_from_json(text: str | bytes) -> tuple[Relation, ...]:
     """
     import cattrs
 
-    from .errors import DatasetError
     from .serialization import converter, describe_errors
 
     try:
@@ -691,7 +691,7 @@ def to_dataframe(
     """
     pandas = _pandas()
     if table not in _COLUMNS:
-        raise ValueError(f"table must be one of {', '.join(repr(t) for t in _COLUMNS)}, not {table!r}")
+        raise InvalidArgumentError(f"table must be one of {', '.join(repr(t) for t in _COLUMNS)}, not {table!r}")
     make: Any = {
         "relations": relation_rows,
         "events": event_rows,
@@ -727,7 +727,7 @@ def read_dataframe(file: str | os.PathLike[str] | IO[str], table: Table) -> pand
     """
     pandas = _pandas()
     if table not in _COLUMNS:
-        raise ValueError(f"table must be one of {', '.join(repr(t) for t in _COLUMNS)}, not {table!r}")
+        raise InvalidArgumentError(f"table must be one of {', '.join(repr(t) for t in _COLUMNS)}, not {table!r}")
     if isinstance(file, (str, os.PathLike)):
         with open(file, encoding="utf-8", newline="") as handle:
             text = handle.read()
@@ -738,7 +738,7 @@ def read_dataframe(file: str | os.PathLike[str] | IO[str], table: Table) -> pand
     frame = pandas.read_csv(io.StringIO(text), keep_default_na=False, na_values=[""], dtype=str, engine=engine)
     if tuple(frame.columns) != _COLUMNS[table]:
         unexpected = sorted(set(frame.columns) ^ set(_COLUMNS[table])) or ["(their order)"]
-        raise ValueError(f"the file is not the {table} table: its columns differ in {', '.join(unexpected)}")
+        raise DatasetError(f"the file is not the {table} table: its columns differ in {', '.join(unexpected)}")
     frame = frame.astype(object).where(frame.notna(), None)
     return _typed(frame)
 
@@ -817,7 +817,7 @@ def read_stata(path: str | os.PathLike[str], table: Table) -> pandas.DataFrame:
     frame = pandas.read_stata(path, convert_categoricals=True)
     frame = frame.rename(columns={f"_{c}": c for c in _STATA_RESERVED})
     if tuple(frame.columns) != _COLUMNS[table]:
-        raise ValueError(f"the file is not the {table} table: its columns differ")
+        raise DatasetError(f"the file is not the {table} table: its columns differ")
     for column in frame.columns:
         values = frame[column].astype(object)
         if column in _DATE_COLUMNS:
@@ -873,7 +873,7 @@ def read_parquet(path: str | os.PathLike[str], table: Table) -> pandas.DataFrame
     except ImportError:
         raise ImportError('this needs pyarrow, which is not installed: pip install "peru-diplomacy[parquet]"') from None
     if tuple(frame.columns) != _COLUMNS[table]:
-        raise ValueError(f"the file is not the {table} table: its columns differ")
+        raise DatasetError(f"the file is not the {table} table: its columns differ")
     return _typed(frame.astype(object).where(frame.notna(), None))
 
 
@@ -927,12 +927,12 @@ def write_datapackage(
     for table in wanted:
         if table == "panel":
             if panel_years is None:
-                raise ValueError("the panel table needs panel_years=(first, last)")
+                raise InvalidArgumentError("the panel table needs panel_years=(first, last)")
             rows: Iterable[Row] = iter_panel_rows(data.panel(*panel_years, membership="cow"))
         elif table in makers:
             rows = makers[table](data.relations)
         else:
-            raise ValueError(
+            raise InvalidArgumentError(
                 f"write_datapackage writes {', '.join(repr(t) for t in (*makers, 'panel'))}, not {table!r}"
             )
         with open(folder / f"{table}.csv", "w", encoding="utf-8", newline="") as handle:

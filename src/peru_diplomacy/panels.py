@@ -27,7 +27,7 @@ import attrs
 from ._numbers import integral
 from .counterparts import CodeSystem, Counterpart, Membership
 from .dates import PartialDate
-from .errors import PanelTooLargeError
+from .errors import InvalidArgumentError, PanelTooLargeError
 from .periods import AFTER_ALL, Status, StatusTimeline, all_of
 from .provenance import Confidence
 from .relation import Relation, contest_span
@@ -146,14 +146,14 @@ def _check_size(relations: tuple[Relation, ...], first: int, last: int, unit: st
 
 def _choice(name: str, value: object, allowed: tuple[str, ...]) -> str:
     if not isinstance(value, str) or value.strip().lower() not in allowed:
-        raise ValueError(f"{name} must be one of {', '.join(repr(a) for a in allowed)}, not {value!r}")
+        raise InvalidArgumentError(f"{name} must be one of {', '.join(repr(a) for a in allowed)}, not {value!r}")
     return value.strip().lower()
 
 
 def _year(name: str, value: object) -> int:
     year = integral(value)
     if year is None or not 1 <= year <= 9999:
-        raise ValueError(f"{name} must be a year from 1 to 9999 (an int), not {value!r}")
+        raise InvalidArgumentError(f"{name} must be a year from 1 to 9999 (an int), not {value!r}")
     return year
 
 
@@ -206,7 +206,7 @@ def build_panel(
     rule = _choice("rule", rule, get_args(PanelRule))
     membership = _choice("membership", membership, get_args(PanelMembership))
     if first > last:
-        raise ValueError(f"first ({first}) is after last ({last}): the panel would be empty")
+        raise InvalidArgumentError(f"first ({first}) is after last ({last}): the panel would be empty")
     if max_rows is not None:
         _check_size(relations, first, last, unit, max_rows)
     units = [(u, u.earliest_ordinal, u.latest_ordinal) for u in _units(first, last, unit)]

@@ -22,6 +22,7 @@ import attrs
 
 from ._numbers import integral
 from .dates import PartialDate
+from .errors import InvalidArgumentError
 from .events import EventKind, EventKindName
 from .periods import Status
 from .provenance import Region
@@ -97,15 +98,17 @@ class EventCount:
 def _years(name: str, value: object) -> int:
     year = integral(value)
     if year is None or not 1 <= year <= 9999:
-        raise ValueError(f"{name} must be a year from 1 to 9999 (an int), not {value!r}")
+        raise InvalidArgumentError(f"{name} must be a year from 1 to 9999 (an int), not {value!r}")
     return year
 
 
 def _periods(first: int, last: int, unit: str) -> list[tuple[str, int, int]]:
     if unit not in get_args(SummaryUnit):
-        raise ValueError(f"unit must be one of {', '.join(repr(u) for u in get_args(SummaryUnit))}, not {unit!r}")
+        raise InvalidArgumentError(
+            f"unit must be one of {', '.join(repr(u) for u in get_args(SummaryUnit))}, not {unit!r}"
+        )
     if first > last:
-        raise ValueError(f"first ({first}) is after last ({last}): the summary would be empty")
+        raise InvalidArgumentError(f"first ({first}) is after last ({last}): the summary would be empty")
     if unit == "year":
         return [(str(year), year, year) for year in range(first, last + 1)]
     start = first - first % 10
@@ -144,7 +147,9 @@ def status_counts(
     data = packaged_dataset() if dataset is None else dataset
     first, last = _years("first", first), _years("last", last)
     if rule not in get_args(SummaryRule):
-        raise ValueError(f"rule must be one of {', '.join(repr(r) for r in get_args(SummaryRule))}, not {rule!r}")
+        raise InvalidArgumentError(
+            f"rule must be one of {', '.join(repr(r) for r in get_args(SummaryRule))}, not {rule!r}"
+        )
     rows = []
     for label, lo_year, hi_year in _periods(first, last, unit):
         lo, hi = PartialDate(lo_year).earliest_ordinal, PartialDate(hi_year).latest_ordinal
