@@ -28,6 +28,7 @@ from .provenance import Confidence, Region
 
 if TYPE_CHECKING:
     from .export import Row
+    from .panels import PanelRow
 
 __all__ = ["main"]
 
@@ -535,21 +536,7 @@ def _export(data: Dataset, args: argparse.Namespace) -> int:
             raise UsageError("--table records is the whole dataset, in JSON only; use --format json")
         return _output(args.output, lambda out: out.write(data.to_json()))
     if args.table == "panel":
-        if args.first is None or args.last is None:
-            raise UsageError("--table panel needs --from YEAR and --to YEAR, e.g. --from 1950 --to 2023")
-        if args.max_rows is not None and args.max_rows < 0:
-            raise UsageError(f"--max-rows is a number of rows (0 for no limit), not {args.max_rows}")
-        try:
-            found = data.panel(
-                args.first,
-                args.last,
-                unit=args.unit or "year",
-                rule=args.rule or "on_day",
-                membership=args.membership or "lifetime",
-                max_rows=MAX_PANEL_ROWS if args.max_rows is None else (args.max_rows or None),
-            )
-        except ValueError as error:
-            raise UsageError(str(error)) from None
+        found = _panel(data, args)
         rows: Iterable[Row] = iter_panel_rows(found)
     else:
         make = {"relations": relation_rows, "events": event_rows, "periods": period_rows, "states": state_rows}[
@@ -575,6 +562,25 @@ def _chart(data: Dataset, args: argparse.Namespace) -> int:
     return _output(args.output, lambda out: out.write(svg))
 
 
+def _panel(data: Dataset, args: argparse.Namespace) -> tuple[PanelRow, ...]:
+    """The panel the export options ask for (a usage error for any that do not fit)."""
+    if args.first is None or args.last is None:
+        raise UsageError("--table panel needs --from YEAR and --to YEAR, e.g. --from 1950 --to 2023")
+    if args.max_rows is not None and args.max_rows < 0:
+        raise UsageError(f"--max-rows is a number of rows (0 for no limit), not {args.max_rows}")
+    try:
+        return data.panel(
+            args.first,
+            args.last,
+            unit=args.unit or "year",
+            rule=args.rule or "on_day",
+            membership=args.membership or "lifetime",
+            max_rows=MAX_PANEL_ROWS if args.max_rows is None else (args.max_rows or None),
+        )
+    except ValueError as error:
+        raise UsageError(str(error)) from None
+
+
 def _typed_file(data: Dataset, args: argparse.Namespace) -> int:
     """Parquet or Stata: a binary file, so --output is required."""
     from .export import write_parquet, write_stata
@@ -584,19 +590,7 @@ def _typed_file(data: Dataset, args: argparse.Namespace) -> int:
     if args.table == "records":
         raise UsageError("--table records is the whole dataset, in JSON only; use --format json")
     if args.table == "panel":
-        if args.first is None or args.last is None:
-            raise UsageError("--table panel needs --from YEAR and --to YEAR, e.g. --from 1950 --to 2023")
-        try:
-            source: Any = data.panel(
-                args.first,
-                args.last,
-                unit=args.unit or "year",
-                rule=args.rule or "on_day",
-                membership=args.membership or "lifetime",
-                max_rows=MAX_PANEL_ROWS if args.max_rows is None else (args.max_rows or None),
-            )
-        except ValueError as error:
-            raise UsageError(str(error)) from None
+        source: Any = _panel(data, args)
     else:
         source = data.relations
     write = write_parquet if args.format == "parquet" else write_stata

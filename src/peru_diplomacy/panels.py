@@ -335,12 +335,7 @@ def _stranger_row(
             own = own.after(horizon.latest_ordinal + 1, Status.UNCERTAIN)
     else:
         own = StatusTimeline.constant(Status.UNCERTAIN)
-    if rule == "on_day":
-        status = own.status_at(hi)
-    elif rule == "any_time":
-        status = own.at_any_time_ordinals(lo, hi)
-    else:
-        status = own.throughout_ordinals(lo, hi)
+    status = own.read(rule, lo, hi)
     active, possible = own.days(lo, hi)
     total = hi - lo + 1
     cow = listed.system is CodeSystem.COW

@@ -279,6 +279,17 @@ class StatusTimeline:
             return Status.INACTIVE
         return Status.ACTIVE if seen == {Status.ACTIVE} else Status.UNCERTAIN
 
+    def read(self, rule: str, first: int, last: int) -> Status:
+        """The status of the days ``first`` to ``last`` (ordinals) under a panel's ``rule``.
+
+        ``on_day`` reads the last day, ``any_time`` any day, ``throughout`` every day.
+        """
+        if rule == "on_day":
+            return self.status_at(last)
+        if rule == "any_time":
+            return self.at_any_time_ordinals(first, last)
+        return self.throughout_ordinals(first, last)
+
     def at_any_time(self, first: PartialDate, last: PartialDate) -> Status:
         """Whether relations stood on at least one day from ``first`` to ``last``."""
         seen = self.statuses_between(first.earliest_ordinal, last.latest_ordinal)

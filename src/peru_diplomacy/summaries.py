@@ -157,13 +157,7 @@ def status_counts(
             tally = {Status.ACTIVE: 0, Status.UNCERTAIN: 0, Status.INACTIVE: 0}
             for relation in relations:
                 timeline = relation._carried if carry_forward else relation._timeline
-                if rule == "on_day":
-                    status = timeline.status_at(hi)
-                elif rule == "any_time":
-                    status = timeline.at_any_time_ordinals(lo, hi)
-                else:
-                    status = timeline.throughout_ordinals(lo, hi)
-                tally[status] += 1
+                tally[timeline.read(rule, lo, hi)] += 1
             rows.append(
                 StatusCount(
                     period=label,
