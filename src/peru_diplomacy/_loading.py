@@ -59,7 +59,7 @@ def decode(data: str | bytes, *, what: str = "dataset") -> Any:
     return raw
 
 
-def content_digest(content: bytes) -> str:
+def content_digest(content: bytes | memoryview) -> str:
     """The checksum the metadata's ``digest`` holds: CRC-32 of the bytes after the metadata line.
 
     A checksum against damage and edits, not a signature: whoever can change the
@@ -122,6 +122,7 @@ def check_digest(data: str | bytes, raw: dict[str, Any] | None, *, required: boo
     """
     if isinstance(data, str):
         data = data.encode("utf-8")
+    content: bytes | memoryview
     if raw is None:
         if not data.endswith(b"\n}\n") or data.find(b"\n", len(PACKED_HEAD)) < 0:
             raise DatasetError("the dataset is not valid JSON (is it truncated?): it does not end as written")
@@ -129,7 +130,7 @@ def check_digest(data: str | bytes, raw: dict[str, Any] | None, *, required: boo
         line = data[len(PACKED_HEAD) : end]
         marker = line.rfind(b'"digest":"')
         stated = "" if marker < 0 else line[marker + 10 : line.index(b'"', marker + 10)].decode("ascii", "replace")
-        content = data[end + 1 :]
+        content = memoryview(data)[end + 1 :]  # no copy of a large file
     else:
         metadata = raw.get("metadata")
         stated = metadata.get("digest", "") if isinstance(metadata, dict) else ""
