@@ -393,3 +393,24 @@ def test_an_interrupt_of_a_real_process_ends_with_130() -> None:
     _, err = process.communicate(timeout=60)
     assert process.returncode == 130, err
     assert "Traceback" not in err and err.endswith("interrupted\n")
+
+
+def test_a_misplaced_global_option_is_shown_where_it_goes() -> None:
+    result = run("list", "--region", "Europe", "--data=mine.json", "--json")
+    assert result.returncode == 2
+    assert result.stderr == (
+        "peru-diplomacy: --data goes before the command: peru-diplomacy --data=mine.json list --region Europe --json\n"
+    )
+
+
+def test_a_missing_optional_dependency_is_one_line_and_status_3(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    from peru_diplomacy import cli, export
+
+    def without_pyarrow(*args: object, **kwargs: object) -> None:
+        raise ImportError(export._NO_PYARROW)
+
+    monkeypatch.setattr(export, "write_parquet", without_pyarrow)
+    assert cli.main(["export", "--format", "parquet", "-o", str(tmp_path / "x.parquet")]) == 3
+    assert capsys.readouterr().err == f"peru-diplomacy: {export._NO_PYARROW}\n"

@@ -111,3 +111,14 @@ def test_the_share_of_states_with_relations_counts_every_state() -> None:
     assert len(in_2016) == len({c for c, y in _list_years("cow", 2016, 2016)}) == 194
     share = sum(r.status is Status.ACTIVE for r in in_2016) / len(in_2016)
     assert 0.85 < share < 0.87
+
+
+@pytest.mark.parametrize("membership", ["cow", "gw", "lifetime"])
+def test_the_size_limit_counts_the_rows_the_panel_would_hold(membership: str) -> None:
+    from peru_diplomacy import PanelTooLargeError
+
+    built = len(panel(2000, 2001, unit="month", membership=membership))  # type: ignore[arg-type]
+    with pytest.raises(PanelTooLargeError) as caught:
+        panel(2000, 2001, unit="month", membership=membership, max_rows=built - 50)  # type: ignore[arg-type]
+    assert abs(caught.value.rows - built) <= 12  # the estimate counts states of the list too, not only relations
+    assert len(panel(2000, 2001, unit="month", membership=membership, max_rows=built + 50)) == built  # type: ignore[arg-type]

@@ -124,9 +124,9 @@ def check_digest(data: str | bytes, raw: dict[str, Any] | None, *, required: boo
         data = data.encode("utf-8")
     content: bytes | memoryview
     if raw is None:
-        if not data.endswith(b"\n}\n") or data.find(b"\n", len(PACKED_HEAD)) < 0:
+        end = data.find(b"\n", len(PACKED_HEAD))
+        if end < 0 or not data.endswith(b"\n}\n"):
             raise DatasetError("the dataset is not valid JSON (is it truncated?): it does not end as written")
-        end = data.index(b"\n", len(PACKED_HEAD))
         line = data[len(PACKED_HEAD) : end]
         marker = line.rfind(b'"digest":"')
         stated = "" if marker < 0 else line[marker + 10 : line.index(b'"', marker + 10)].decode("ascii", "replace")

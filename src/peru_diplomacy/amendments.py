@@ -187,7 +187,7 @@ def _items_of_toml(data: dict[str, Any], text: str, file: str) -> list[_Item]:
         )
         if kind not in _FIELDS or not isinstance(tables, list) or not all(isinstance(t, dict) for t in tables):
             raise AmendmentError(
-                f"unknown amendment {kind!r}: use [[event]], [[contest]], [[resolve]], [[attribution]] or [[relation]]",
+                f"unknown amendment {kind!r}: use {', '.join(f'[[{known}]]' for known in _FIELDS)}",
                 file=file,
                 line=headers.get(kind, [where])[0],
             )
@@ -238,10 +238,9 @@ def _text_values(item: _Item) -> None:
 class _Changes:
     """What the amendments add to one relation, applied at once (so that n amendments cost about n)."""
 
+    contests: list[Contest]
     events: list[tuple[_Item, Event]] = attrs.field(factory=list)
-    contests: list[Contest] = attrs.field(factory=list)
     attribution: Attribution | None = None
-    contests_now: tuple[Contest, ...] | None = None
     remarks: list[str] = attrs.field(factory=list)
 
 
@@ -270,7 +269,9 @@ def amend(dataset: Amendable, source: str | os.PathLike[str] | Iterable[Mapping[
             added[relation.id] = relation.id
             continue
         relation = relations[_relation_id(dataset, item, relations)]
-        change = changes.setdefault(relation.id, _Changes())
+        if relation.id not in changes:
+            changes[relation.id] = _Changes(contests=list(relation.contests))
+        change = changes[relation.id]
         if item.kind == "event":
             known = seen.setdefault(relation.id, {(e.kind, e.date) for e in relation.events})
             event = _event(relation, item, cited, known)
@@ -316,7 +317,7 @@ def amend(dataset: Amendable, source: str | os.PathLike[str] | Iterable[Mapping[
 def _resolve(relation: Relation, item: _Item, change: _Changes) -> None:
     """Retire a contested span of the data, or end it earlier, on the strength of a cited source."""
     start = _date(item, "contest")
-    contests = relation.contests if change.contests_now is None else change.contests_now
+    contests = change.contests
     matching = [c for c in contests if c.start == start]
     if not matching:
         starts = ", ".join(str(c.start) for c in contests) or "none"
@@ -332,7 +333,7 @@ def _resolve(relation: Relation, item: _Item, change: _Changes) -> None:
         elif end is not None:
             cited = Citation(text=source, quote=text, outlet="user amendment")
             kept.append(attrs.evolve(contest, end=end, citations=(*contest.citations, cited)))
-    change.contests_now = tuple(kept)
+    change.contests[:] = kept
     what = "retired" if end is None else f"ended at {end}"
     for contest in matching:
         change.remarks.append(
@@ -352,7 +353,7 @@ def _applied(relation: Relation, change: _Changes) -> Relation:
             relation,
             events=events,
             horizon=horizon,
-            contests=(*(relation.contests if change.contests_now is None else change.contests_now), *change.contests),
+            contests=tuple(change.contests),
             attribution=change.attribution or relation.attribution,
             remarks=(*relation.remarks, *change.remarks),
         )

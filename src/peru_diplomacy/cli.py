@@ -263,6 +263,9 @@ def _main(argv: list[str]) -> int:
     except (PeruDiplomacyError, OSError, UnicodeError) as error:
         _say(_describe(error))
         return EXIT_IO_OR_DATA
+    except ImportError as error:  # an optional dependency (pandas, pyarrow) that the file format needs
+        _say(str(error))
+        return EXIT_IO_OR_DATA
 
 
 def _misplaced_global(argv: list[str]) -> str | None:
@@ -275,10 +278,10 @@ def _misplaced_global(argv: list[str]) -> str | None:
             continue
         name = word.split("=", 1)[0]
         if name in GLOBAL_OPTIONS:
-            if command_seen:
-                rest = [w for w in argv if w is not word][: max(0, position)]
-                example = " ".join(["peru-diplomacy", name, "FILE", *[w for w in rest if not w.startswith("-")][:2]])
-                return f"{name} goes before the command, e.g. {example}"
+            if command_seen:  # the same command line, with the option moved to the front
+                taken = argv[position : position + (1 if "=" in word else 2)]
+                rest = argv[:position] + argv[position + len(taken) :]
+                return f"{name} goes before the command: peru-diplomacy {' '.join([*taken, *rest])}"
             skip = "=" not in word
         elif word == "--":
             return None
@@ -518,6 +521,7 @@ def _export(data: Dataset, args: argparse.Namespace) -> int:
             raise UsageError(str(error)) from None
         _say(f"wrote {target}")
         return EXIT_OK
+    writer = write_csv if args.format == "csv" else write_json
     if args.table != "panel":
         given = [option for dest, option in _PANEL_ONLY if getattr(args, dest) is not None]
         if given:
@@ -525,10 +529,10 @@ def _export(data: Dataset, args: argparse.Namespace) -> int:
     if args.codebook:
         from .export import codebook
 
-        if args.table != "relations" or any(getattr(args, dest) is not None for dest, _ in _PANEL_ONLY):
+        if args.table != "relations":  # (panel options without --table panel were refused above)
             raise UsageError("--codebook describes every table; give it no --table and no panel options")
         book = codebook()
-        return _output(args.output, lambda out: (write_csv if args.format == "csv" else write_json)(book, out))
+        return _output(args.output, lambda out: writer(book, out))
     if args.format in ("parquet", "stata"):
         return _typed_file(data, args)
     if args.table == "records":
@@ -543,7 +547,6 @@ def _export(data: Dataset, args: argparse.Namespace) -> int:
             args.table
         ]
         rows = make(data.relations)
-    writer = write_csv if args.format == "csv" else write_json
     return _output(args.output, lambda out: writer(rows, out))
 
 

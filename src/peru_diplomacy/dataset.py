@@ -175,7 +175,7 @@ class Dataset:
         horizon = self.metadata.horizon
         for position, relation in enumerate(relations):
             for index, event in enumerate(relation.events):
-                if relation.source.row and event.citation is None and event.date.definitely_after(horizon):
+                if relation.source.row and event.from_table and event.date.definitely_after(horizon):
                     raise DatasetError(
                         f"metadata.horizon: {horizon} lies before the table's event relations[{position}]"
                         f".events[{index}] ({relation.id}, {event.date}); the horizon must cover the table"
@@ -567,6 +567,7 @@ class Dataset:
             max_rows=max_rows,
             system_states=self.system_states if membership in ("cow", "gw") else (),
             horizon=self.horizon,
+            subject=self.metadata.subject,
         )
 
     def amended(self, amendments: str | os.PathLike[str] | Iterable[Mapping[str, Any]]) -> Dataset:
@@ -840,9 +841,10 @@ def _latched(method: Callable[Concatenate[Dataset, _P], _R]) -> Callable[Concate
     return guarded
 
 
-# Every question but relations_with (which latches inline, to keep warm lookups under a microsecond).
+# Every question but relations_with (which latches inline, to keep warm lookups under a microsecond),
+# and amended: damage in the new dataset it makes is that dataset's, not this one's.
 for _name, _member in list(vars(Dataset).items()):
-    if _name.startswith("_") or _name in ("relations_with", "from_json", "from_file"):
+    if _name.startswith("_") or _name in ("relations_with", "from_json", "from_file", "amended"):
         continue
     if isinstance(_member, property) and _member.fget is not None:
         setattr(Dataset, _name, property(_latched(_member.fget), doc=_member.__doc__))

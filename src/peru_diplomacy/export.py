@@ -26,7 +26,7 @@ import csv
 import io
 import json
 import os
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Literal
 
@@ -462,8 +462,10 @@ def _csv_field(value: object) -> str:
     return '"' + text.replace('"', '""') + '"'
 
 
-def _csv_lines(rows: Iterable[Mapping[str, object]]) -> Iterator[str]:
-    columns: list[str] | None = None
+def _csv_lines(rows: Iterable[Mapping[str, object]], columns: Sequence[str] | None = None) -> Iterator[str]:
+    """The CSV lines of ``rows``: the header first (``columns``, else the first row's keys), then each row."""
+    if columns is not None:
+        yield ",".join(_csv_field(c) for c in columns) + "\n"
     for row in rows:
         if columns is None:
             columns = list(row)
@@ -633,6 +635,13 @@ def _pandas() -> Any:
     return pandas
 
 
+def _check_columns(frame: pandas.DataFrame, table: Table) -> None:
+    """Refuse a file that is not the ``table`` table, naming the columns that differ."""
+    if tuple(frame.columns) != _COLUMNS[table]:
+        unexpected = sorted(set(frame.columns) ^ set(_COLUMNS[table])) or ["(their order)"]
+        raise DatasetError(f"the file is not the {table} table: its columns differ in {', '.join(unexpected)}")
+
+
 def _typed(frame: pandas.DataFrame) -> pandas.DataFrame:
     pandas = _pandas()
     for column in frame.columns:
@@ -736,9 +745,7 @@ def read_dataframe(file: str | os.PathLike[str] | IO[str], table: Table) -> pand
     # pandas' C parser ends a field at a NUL character before pandas 3; its Python parser does not.
     engine = "python" if "\x00" in text else "c"
     frame = pandas.read_csv(io.StringIO(text), keep_default_na=False, na_values=[""], dtype=str, engine=engine)
-    if tuple(frame.columns) != _COLUMNS[table]:
-        unexpected = sorted(set(frame.columns) ^ set(_COLUMNS[table])) or ["(their order)"]
-        raise DatasetError(f"the file is not the {table} table: its columns differ in {', '.join(unexpected)}")
+    _check_columns(frame, table)
     frame = frame.astype(object).where(frame.notna(), None)
     return _typed(frame)
 
@@ -816,8 +823,7 @@ def read_stata(path: str | os.PathLike[str], table: Table) -> pandas.DataFrame:
     pandas = _pandas()
     frame = pandas.read_stata(path, convert_categoricals=True)
     frame = frame.rename(columns={f"_{c}": c for c in _STATA_RESERVED})
-    if tuple(frame.columns) != _COLUMNS[table]:
-        raise DatasetError(f"the file is not the {table} table: its columns differ")
+    _check_columns(frame, table)
     for column in frame.columns:
         values = frame[column].astype(object)
         if column in _DATE_COLUMNS:
@@ -830,6 +836,9 @@ def read_stata(path: str | os.PathLike[str], table: Table) -> pandas.DataFrame:
             values = values.map(lambda v: None if v is None or v == "" or v != v else v)
         frame[column] = values
     return _typed(frame)
+
+
+_NO_PYARROW = 'this needs pyarrow, which is not installed: pip install "peru-diplomacy[parquet]"'
 
 
 def write_parquet(
@@ -857,23 +866,30 @@ def write_parquet(
     try:
         frame.to_parquet(path, index=False)
     except ImportError:
-        raise ImportError('this needs pyarrow, which is not installed: pip install "peru-diplomacy[parquet]"') from None
+        raise ImportError(_NO_PYARROW) from None
 
 
 def read_parquet(path: str | os.PathLike[str], table: Table) -> pandas.DataFrame:
     """A Parquet file written by :func:`write_parquet`, with the dtypes of :func:`to_dataframe`.
 
-    >>> from peru_diplomacy.export import read_parquet
-    >>> read_parquet.__name__  # see write_parquet for a round trip
-    'read_parquet'
+    >>> from peru_diplomacy.export import read_parquet, to_dataframe, write_parquet
+    >>> from peru_diplomacy import relations_with
+    >>> import tempfile, pathlib
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "periods.parquet"
+    >>> try:
+    ...     write_parquet([relations_with("Japan")], "periods", path)
+    ...     same = read_parquet(path, "periods").equals(to_dataframe([relations_with("Japan")], "periods"))
+    ... except ImportError:  # pandas or pyarrow is not installed
+    ...     same = True
+    >>> same
+    True
     """
     pandas = _pandas()
     try:
         frame = pandas.read_parquet(path)
     except ImportError:
-        raise ImportError('this needs pyarrow, which is not installed: pip install "peru-diplomacy[parquet]"') from None
-    if tuple(frame.columns) != _COLUMNS[table]:
-        raise DatasetError(f"the file is not the {table} table: its columns differ")
+        raise ImportError(_NO_PYARROW) from None
+    _check_columns(frame, table)
     return _typed(frame.astype(object).where(frame.notna(), None))
 
 
@@ -936,9 +952,7 @@ def write_datapackage(
                 f"write_datapackage writes {', '.join(repr(t) for t in (*makers, 'panel'))}, not {table!r}"
             )
         with open(folder / f"{table}.csv", "w", encoding="utf-8", newline="") as handle:
-            handle.write(",".join(_COLUMNS[table]) + "\n")
-            for row in rows:
-                handle.write(",".join(_csv_field(row.get(c)) for c in _COLUMNS[table]) + "\n")
+            handle.writelines(_csv_lines(rows, _COLUMNS[table]))  # the header even for a table with no rows
         fields = []
         for column in TABLES[table]:
             field: dict[str, Any] = {

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import bisect
 import calendar
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Literal, get_args
 
 import attrs
@@ -122,24 +122,25 @@ class PanelRow:
         return self.counterpart.iso3166_3
 
 
-def _check_size(relations: tuple[Relation, ...], first: int, last: int, unit: str, max_rows: int) -> None:
+def _alive(life: StatusTimeline) -> tuple[int, int, bool] | None:
+    """A lifetime's first and last possible days, and whether it has gaps; ``None`` if it never existed."""
+    alive = [i for i, status in enumerate(life.statuses) if status is not Status.INACTIVE]
+    if not alive:
+        return None
+    last = life.starts[alive[-1] + 1] - 1 if alive[-1] + 1 < len(life.starts) else AFTER_ALL
+    return life.starts[alive[0]], last, len(alive) != alive[-1] - alive[0] + 1
+
+
+def _check_size(spans: Iterable[tuple[int, int]], first: int, last: int, unit: str, max_rows: int) -> None:
     """Refuse, before any row is built, a panel that would hold more than ``max_rows`` rows.
 
-    The count is of units within each state's possible lifetime: exact but for the rare
-    extra row of a code change within a unit, so a panel near the limit may be refused.
+    ``spans`` are the first and last days each row-giving state (or code) may cover. The count
+    is of units within them: exact but for the rare extra row of a code change within a unit,
+    so a panel near the limit may be refused.
     """
     lo, hi = PartialDate(first).earliest_ordinal, PartialDate(last).latest_ordinal
-    days = 0
-    for relation in relations:
-        for state in relation.states:
-            life = state._lifetime
-            alive = [i for i, status in enumerate(life.statuses) if status is not Status.INACTIVE]
-            if alive:
-                start = max(lo, life.starts[alive[0]])
-                stop = min(hi, life.starts[alive[-1] + 1] - 1 if alive[-1] + 1 < len(life.starts) else hi)
-                days += max(0, stop - start + 1)
-    per_unit = {"year": 365.2425, "month": 30.436875, "day": 1.0}[unit]
-    rows = round(days / per_unit)
+    days = sum(max(0, min(hi, stop) - max(lo, start) + 1) for start, stop in spans)
+    rows = round(days / {"year": 365.2425, "month": 30.436875, "day": 1.0}[unit])
     if rows > max_rows:
         raise PanelTooLargeError(rows, max_rows, unit)
 
@@ -199,16 +200,32 @@ def build_panel(
     max_rows: int | None,
     system_states: tuple[SystemState, ...] = (),
     horizon: PartialDate | None = None,
+    subject: Counterpart | None = None,
 ) -> tuple[PanelRow, ...]:
-    """The rows of :func:`peru_diplomacy.panel` over ``relations`` (and, for a list's frame, its states)."""
+    """The rows of :func:`peru_diplomacy.panel` over ``relations`` (and, for a list's frame, its states).
+
+    ``subject`` is Peru (the data's metadata says so): its codes are no row of a list's frame.
+    """
     first, last = _year("first", first), _year("last", last)
     unit = _choice("unit", unit, get_args(PanelUnit))
     rule = _choice("rule", rule, get_args(PanelRule))
     membership = _choice("membership", membership, get_args(PanelMembership))
     if first > last:
         raise InvalidArgumentError(f"first ({first}) is after last ({last}): the panel would be empty")
+    system = None if membership == "lifetime" else CodeSystem.COW if membership == "cow" else CodeSystem.GW
+    subject_codes = frozenset(() if subject is None else (m.code for m in subject.memberships if m.system is system))
     if max_rows is not None:
-        _check_size(relations, first, last, unit, max_rows)
+        if system is None:
+            lives = (_alive(state._lifetime) for relation in relations for state in relation.states)
+            spans = [(alive[0], alive[1]) for alive in lives if alive is not None]
+        else:
+            spans = [
+                (p.start.earliest_ordinal, AFTER_ALL if p.end is None else p.end.earliest_ordinal - 1)
+                for listed in system_states
+                if listed.system is system and listed.code not in subject_codes
+                for p in listed.spans
+            ]
+        _check_size(spans, first, last, unit, max_rows)
     units = [(u, u.earliest_ordinal, u.latest_ordinal) for u in _units(first, last, unit)]
     keyed: list[tuple[int, str, int, PanelRow]] = []
     for relation in relations:
@@ -222,9 +239,8 @@ def build_panel(
             own = all_of(timeline, state._lifetime)
             for row, lo in _state_rows(relation, state, own, spans, levels, units, rule, membership):
                 keyed.append((lo, relation.id, len(keyed), row))
-    if membership != "lifetime":
-        system = CodeSystem.COW if membership == "cow" else CodeSystem.GW
-        frame = _frame(keyed, system, system_states, relations, units, rule, horizon, carry_forward)
+    if system is not None:
+        frame = _frame(keyed, system, system_states, subject_codes, relations, units, rule, horizon, carry_forward)
         return tuple(frame)
     keyed.sort()
     return tuple(item[3] for item in keyed)
@@ -234,13 +250,14 @@ def _frame(
     keyed: list[tuple[int, str, int, PanelRow]],
     system: CodeSystem,
     system_states: tuple[SystemState, ...],
+    subject_codes: frozenset[int],
     relations: tuple[Relation, ...],
     units: list[tuple[PartialDate, int, int]],
     rule: str,
     horizon: PartialDate | None,
     carry_forward: bool,
 ) -> list[PanelRow]:
-    """Exactly one row per code and unit of the list (Peru aside): the list's own frame.
+    """Exactly one row per code and unit of the list (Peru's codes aside): the list's own frame.
 
     Where two states of the data held a code in one unit, the row is the state's that held it
     on the last day the code was held in the unit, and ``other_state_id`` names the other. Where
@@ -252,10 +269,9 @@ def _frame(
         assert code is not None  # a membership row always has its code
         held.setdefault((code, lo), []).append(row)
     in_lineage = {m.code for r in relations for s in r.states for m in s.memberships if m.system is system}
-    subject = {_PERU_CODES[system]}
     out: list[tuple[int, int, PanelRow]] = []
     for listed in system_states:
-        if listed.system is not system or listed.code in subject or not listed.spans:
+        if listed.system is not system or listed.code in subject_codes or not listed.spans:
             continue
         code_spans = [
             (p.start.earliest_ordinal, AFTER_ALL if p.end is None else p.end.earliest_ordinal) for p in listed.spans
@@ -278,9 +294,6 @@ def _frame(
             )
     out.sort(key=lambda item: (item[0], item[1]))
     return [row for _, _, row in out]
-
-
-_PERU_CODES = {CodeSystem.COW: 135, CodeSystem.GW: 135}
 
 
 def _holder(rows: list[PanelRow], system: CodeSystem, reference: int) -> PanelRow:
@@ -371,14 +384,12 @@ def _state_rows(
     cow_spans, gw_spans = _spans(state, CodeSystem.COW), _spans(state, CodeSystem.GW)
     member_spans = cow_spans if membership == "cow" else gw_spans
     # Only the units the state may have existed in: its lifetime's first and last possible days.
-    alive = [i for i, status in enumerate(life.statuses) if status is not Status.INACTIVE]
-    if not alive:
+    alive = _alive(life)
+    if alive is None:
         return
-    first_day = life.starts[alive[0]]
-    last_day = life.starts[alive[-1] + 1] - 1 if alive[-1] + 1 < len(life.starts) else AFTER_ALL
+    first_day, last_day, gaps = alive
     begin = bisect.bisect_left([hi for _, _, hi in units], first_day)
     end = bisect.bisect_right([lo for _, lo, _ in units], last_day)
-    gaps = len(alive) != alive[-1] - alive[0] + 1
     lifetime = membership == "lifetime"
     by_year = bool(levels) and units[0][0].month is None
     relation_id, state_id = relation.id, state.id
