@@ -27,12 +27,8 @@ def _relation(raw: Raw, relation_id: str) -> Raw:
 
 
 def _lifetime_backwards(raw: Raw) -> None:
-    state = _relation(raw, "JPN")["counterpart"]
+    state = next(s for s in raw["states"] if s["id"] == _relation(raw, "JPN")["counterpart"])
     state["existence"][0]["end"] = "1800"
-    for s in _relation(raw, "JPN")["states"]:
-        s["existence"][0]["end"] = "1800"
-    for e in _relation(raw, "JPN")["events"]:
-        e["state"]["existence"][0]["end"] = "1800"
 
 
 def _horizon_before_every_event(raw: Raw) -> None:
@@ -64,11 +60,11 @@ def _negative_source_row(raw: Raw) -> None:
 DAMAGE: list[tuple[Callable[[Raw], None], str]] = [
     (
         _lifetime_backwards,
-        r"relations\[\d+\] \(JPN\)\.counterpart\.existence\[0\]\.end: a period cannot end \(1800\) before",
+        r"states\[\d+\]\.existence\[0\]: a period cannot end \(1800\) before",
     ),
-    (_horizon_before_every_event, r"metadata\.horizon: 1800 lies before the table's event relations\[0\]"),
+    (_horizon_before_every_event, r"relations\[0\] \(DZA\)\.events\[0\]\.date: 1966-09 lies after the relation's"),
     (_relation_horizon_before_its_events, r"relations\[\d+\] \(CHL\)\.events\[0\]\.date: 1822-10-13 lies after"),
-    (_contest_backwards, r"relations\[\d+\] \(SWE\)\.contests\[0\]\.end: a contested span cannot end \(1905\) before"),
+    (_contest_backwards, r"relations\[\d+\] \(SWE\)\.contests\[0\]: a contested span cannot end \(1905\) before"),
     (_representation_twice, r"relations\[\d+\] \(CHL\)\.representation\[\d+\]: a second row for CHL \(COW 155\)"),
     (_representation_of_an_unknown_state, r"relations\[\d+\] \(CHL\)\.representation\[0\]\.state: 'ATL' is not"),
     (_negative_source_row, r"relations\[\d+\] \(CHL\)\.source\.row: -3 is not a row"),

@@ -345,7 +345,7 @@ def test_the_packed_layout_is_read_line_by_line_and_checked() -> None:
     assert _split_packed(RESOURCE.replace(b'\n"names":[', b'\n"nomes":[', 1)) is None  # not the layout: decoded whole
     with pytest.raises(DatasetError, match="top-level keys"):
         Dataset.from_json(undigested.replace(b'\n"names":[', b'\n"nomes":[', 1), lazy=True).relations  # noqa: B018
-    damaged = undigested.replace(b'{"id":"DZA",', b'{"id":"DZA","colour":"red",', 1)
+    damaged = undigested.replace(b'{"id":"DZA","counterpart":', b'{"id":"DZA","colour":"red","counterpart":', 1)
     data = Dataset.from_json(damaged, lazy=True)
     assert data.relations_with("Chile").id == "CHL"
     with pytest.raises(DatasetError, match=r"relations\[0\] \(DZA\): unknown field 'colour'"):

@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 from peru_diplomacy import (
     AmbiguousCountryError,
     CodeSystem,
+    Counterpart,
     Dataset,
     InvalidDateError,
     NoRelationError,
@@ -30,7 +31,7 @@ from peru_diplomacy import (
     packaged_dataset,
     relations_with,
 )
-from peru_diplomacy._format import relation_from_raw
+from peru_diplomacy._format import Context, read, write
 from peru_diplomacy._loading import read_resource as _read_resource
 from peru_diplomacy.counterparts import PERU_INDEPENDENCE
 
@@ -282,10 +283,35 @@ def test_an_imprecise_question_agrees_with_every_day_inside_it(relation: Relatio
 # -- the loader builds what cattrs builds ----------------------------------------------------
 
 
+def _in_full(raw: dict[str, object], states: dict[str, object], horizon: str) -> dict[str, object]:
+    """A relation of the file as cattrs writes it: every state in full, the horizon stated."""
+
+    def state(value: object) -> object:
+        return None if value is None else states[value]  # type: ignore[index]
+
+    out = dict(raw, horizon=raw.get("horizon", horizon))
+    out["counterpart"] = state(raw["counterpart"])
+    out["states"] = [state(s) for s in raw["states"]]  # type: ignore[attr-defined]
+    out["events"] = [
+        {**e, **{k: state(e[k]) for k in ("state", "predecessor", "successor") if k in e}}
+        for e in raw["events"]  # type: ignore[attr-defined]
+    ]
+    attribution = dict(raw["attribution"])  # type: ignore[call-overload]
+    attribution["alternatives"] = [state(s) for s in attribution.get("alternatives", [])]
+    out["attribution"] = attribution
+    return out
+
+
 def test_the_loader_equals_cattrs_for_every_packaged_relation() -> None:
     document = json.loads(_read_resource())
+    states = {raw["id"]: raw for raw in document["states"]}
+    table = {state_id: converter.structure(raw, Counterpart) for state_id, raw in states.items()}
+    context = Context(
+        state=table.__getitem__, inherited={"horizon": PartialDate.fromisoformat(document["metadata"]["horizon"])}
+    )
     for position, raw in enumerate(document["relations"]):
-        assert relation_from_raw(raw, f"relations[{position}]") == converter.structure(raw, Relation)
+        full = _in_full(raw, states, document["metadata"]["horizon"])
+        assert read(Relation, raw, f"relations[{position}]", context) == converter.structure(full, Relation)
     assert Dataset.from_json(_read_resource(), lazy=True).relations == Dataset.from_json(_read_resource()).relations
 
 
@@ -304,8 +330,13 @@ def test_the_loader_equals_cattrs_for_generated_relations(history: object) -> No
         attribution=chile.attribution,
         horizon=chile.horizon,
     )
-    raw = converter.unstructure(relation)
-    assert relation_from_raw(raw) == converter.structure(raw, Relation) == relation
+    named = [*states, *chile.attribution.alternatives]
+    named += [s for e in events for s in (e.predecessor, e.successor) if s is not None]
+    table = {state.id: state for state in named}
+    context = Context(state=table.__getitem__, inherited={"horizon": packaged_dataset().horizon})
+    raw = write(relation, context)
+    full = _in_full(raw, {state.id: converter.unstructure(state) for state in named}, str(chile.horizon))
+    assert read(Relation, raw, "relation", context) == converter.structure(full, Relation) == relation
 
 
 def test_a_lazy_lookup_decodes_only_what_it_needs() -> None:

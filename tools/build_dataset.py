@@ -33,6 +33,8 @@ from typing import Any
 import attrs
 import pycountry
 
+from peru_diplomacy._format import write_document
+from peru_diplomacy._loading import dumps_document
 from peru_diplomacy._records import DatasetDocument, DatasetMetadata, ExcludedRow, NameEntry, SystemState
 from peru_diplomacy.counterparts import PERU_INDEPENDENCE, CodeSystem, Counterpart, CounterpartKind, Membership
 from peru_diplomacy.dataset import SCHEMA_VERSION, Dataset
@@ -54,7 +56,6 @@ from peru_diplomacy.provenance import (
 )
 from peru_diplomacy.relation import Relation
 from peru_diplomacy.representation import Representation, RepresentationLevel
-from peru_diplomacy.serialization import converter, dumps_document
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE = ROOT / "data" / "source"
@@ -653,6 +654,42 @@ class StateFacts:
             )
         return out
 
+    def named(self, registry: Registry, state_id: str) -> Counterpart:
+        """The table's record of a state a name points to that no relation has: an ISO 3166 entry or a
+        curated state. It is a state of its kind (``codes.tsv``, ``counterparts.toml``) where a list of states
+        has it, otherwise ``unclassified``; codes, lifetime and M49 region as the crosswalk gives them."""
+        world = registry.curation["world"]
+        label = world["labels"].get(state_id)
+        spec = world["states"].get(state_id)
+        listed = state_id in self.codes
+        if spec is not None:
+            base = Counterpart(id=state_id, name=spec["label"], kind=CounterpartKind(spec["kind"]))
+        elif len(state_id) == 4:
+            record = pycountry.historic_countries.get(alpha_4=state_id)
+            if record is None:
+                raise SourceError(f"a name points to {state_id!r}, which is no ISO 3166-3 entry")
+            base = Counterpart(
+                id=state_id,
+                name=label or str(record.name),
+                kind=CounterpartKind.HISTORICAL_STATE if listed else CounterpartKind.UNCLASSIFIED,
+                alpha2=getattr(record, "alpha_2", None),
+                alpha3=getattr(record, "alpha_3", None),
+                numeric=getattr(record, "numeric", None),
+                iso3166_3=record.alpha_4,
+            )
+        else:
+            base = registry.world_state(state_id)
+            if not listed:
+                base = attrs.evolve(base, kind=CounterpartKind.UNCLASSIFIED)
+        if listed:
+            return self.enrich(base, None)
+        region = None if base.alpha3 is None or len(state_id) == 4 else self.m49.get(base.alpha3)
+        return attrs.evolve(
+            base,
+            m49_region=None if region is None else region["region"] or None,
+            m49_subregion=None if region is None else region["sub-region"] or None,
+        )
+
     def peru(self) -> Counterpart:
         """Peru itself, the subject of every relation."""
         record = pycountry.countries.get(alpha_3="PER")
@@ -1135,9 +1172,18 @@ def build() -> DatasetDocument:
                     horizon=horizon,
                 )
             )
-    relations = StateFacts().apply(relations)
+    facts = StateFacts()
+    relations = facts.apply(relations)
     relations = OtherSources(registry, updates).apply(relations)
     names = registry.names(relations)
+    subject = facts.peru()
+    table = {subject.id: subject}
+    for relation in relations:
+        for state in (*relation.states, *relation.attribution.alternatives):
+            table.setdefault(state.id, state)
+    for entry in names:
+        if entry.state is not None and entry.state not in table:
+            table[entry.state] = facts.named(registry, entry.state)
     metadata = DatasetMetadata(
         title="Peru's bilateral diplomatic relations",
         source_title="Foreign relations of Peru",
@@ -1153,13 +1199,14 @@ def build() -> DatasetDocument:
         ),
         relation_count=len(relations),
         source_row_count=source_rows,
-        subject=StateFacts().peru(),
+        subject=subject,
         name_source=f"pycountry {PYCOUNTRY_VERSION} (ISO 3166-1 and 3166-3 codes and names, Spanish names)",
         data_version=tomllib.loads((ROOT / "data" / "release.toml").read_text(encoding="utf-8"))["data_version"],
     )
     return DatasetDocument(
         schema_version=SCHEMA_VERSION,
         metadata=metadata,
+        states=tuple(sorted(table.values(), key=lambda state: state.id)),
         relations=tuple(relations),
         names=tuple(names),
         excluded_rows=tuple(excluded),
@@ -1170,7 +1217,7 @@ def build() -> DatasetDocument:
 def render(document: DatasetDocument) -> str:
     """The resource text: compact JSON with one record a line (see serialization.dumps_document)."""
     Dataset(document)  # every check the loader makes
-    text = dumps_document(converter.unstructure(document))
+    text = dumps_document(write_document(document))
     Dataset.from_json(text.encode("utf-8"), lazy=False)  # and it reads back
     return text
 

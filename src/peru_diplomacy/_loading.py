@@ -19,21 +19,21 @@ from .errors import DatasetError
 
 __all__ = [
     "PACKED_HEAD",
-    "TOP_LEVEL",
     "check_digest",
     "content_digest",
     "decode",
     "dumps_document",
     "packed_line",
     "packed_names",
+    "packed_section",
     "read_resource",
     "read_resource_via_importlib",
     "relation_id",
     "split_packed",
+    "top_level",
 ]
 
 RESOURCE = ("data", "relations.json")
-TOP_LEVEL = ("schema_version", "metadata", "relations", "names", "excluded_rows", "system_states")
 PACKED_HEAD = b'{\n"schema_version":%d,\n"metadata":' % SCHEMA_VERSION
 """How a file in the packed layout begins."""
 
@@ -54,9 +54,18 @@ def decode(data: str | bytes, *, what: str = "dataset") -> Any:
     version = raw.get("schema_version")
     if type(version) is not int or version != SCHEMA_VERSION:
         raise DatasetError(version_message(version))
-    if set(raw) != set(TOP_LEVEL):
-        raise DatasetError(f"the dataset's top-level keys must be {sorted(TOP_LEVEL)}, not {sorted(raw)}")
+    if set(raw) != set(top_level()):
+        raise DatasetError(f"the dataset's top-level keys must be {sorted(top_level())}, not {sorted(raw)}")
     return raw
+
+
+def top_level() -> tuple[str, ...]:
+    """The top-level keys of a dataset file, in order: the fields of ``DatasetDocument``."""
+    import attrs
+
+    from ._records import DatasetDocument
+
+    return tuple(field.name for field in attrs.fields(DatasetDocument) if field.init)
 
 
 def content_digest(content: bytes | memoryview) -> str:
@@ -137,7 +146,7 @@ def check_digest(data: str | bytes, raw: dict[str, Any] | None, *, required: boo
         if not stated:
             content = b""
         else:
-            text = dumps_document({key: raw[key] for key in TOP_LEVEL if key in raw})
+            text = dumps_document({key: raw[key] for key in top_level() if key in raw})
             content = text.split("\n", 3)[3].encode("utf-8")
     if not stated:
         if required:
@@ -156,10 +165,18 @@ def json_text(value: str) -> bytes:
     return json.dumps(value, ensure_ascii=False).encode("utf-8")
 
 
-def packed_line(packed: bytes | None, prefix: bytes) -> Any:
-    """The decoded line of the packed layout that starts with ``prefix``, or ``None``."""
+def packed_section(packed: bytes, key: str) -> tuple[int, int]:
+    """Where the lines of the table ``key`` lie in the packed layout (``(0, 0)`` if it has none)."""
+    start = packed.find(b'\n"' + key.encode("ascii") + b'":[\n')
+    if start < 0:
+        return (0, 0)
+    return (start, packed.find(b"\n]", start + 1))
+
+
+def packed_line(packed: bytes | None, prefix: bytes, section: tuple[int, int]) -> Any:
+    """The decoded line of the packed layout that starts with ``prefix`` within ``section``, or ``None``."""
     assert packed is not None
-    start = packed.find(b"\n" + prefix)
+    start = packed.find(b"\n" + prefix, *section)
     if start < 0:
         return None
     end = packed.find(b"\n", start + 1)
@@ -213,7 +230,7 @@ def split_packed(packed: bytes) -> dict[str, Any] | None:
         else:
             out[key] = decode(value.rstrip(b","), what=f"dataset line {index + 1}")
         index += 1
-    return out if set(out) == set(TOP_LEVEL) else None
+    return out if set(out) == set(top_level()) else None
 
 
 def relation_id(raw: object, where: str) -> str:

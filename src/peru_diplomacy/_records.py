@@ -6,6 +6,8 @@ They are not needed to answer a lookup, so they load on first use
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import attrs
 
 from .counterparts import CodeSystem, Counterpart
@@ -125,20 +127,37 @@ class SystemState:
 
 @attrs.frozen(kw_only=True)
 class DatasetDocument:
-    """The whole dataset file, as cattrs structures it.
+    """The whole dataset file: its metadata and its tables, in the file's order.
+
+    ``states`` is the table of states: every state the data names (each
+    relation's lineage, every alternative attribution, the subject, every
+    state a name points to), each once, with its codes, memberships and
+    lifetime. In the file every other record refers to a state by its id.
 
     >>> from peru_diplomacy import packaged_dataset
     >>> document = packaged_dataset().document
     >>> document.schema_version, len(document.relations), len(document.names) > 1000
     (3, 189, True)
+    >>> document.states_by_id["BTN"].cow_code, len(document.states) > 250
+    (760, True)
     """
 
     schema_version: int
     metadata: DatasetMetadata
+    states: tuple[Counterpart, ...]
     relations: tuple[Relation, ...]
     names: tuple[NameEntry, ...]
     excluded_rows: tuple[ExcludedRow, ...] = ()
     system_states: tuple[SystemState, ...] = ()
+    _by_id: dict[str, Counterpart] = attrs.field(init=False, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "_by_id", {state.id: state for state in self.states})
+
+    @property
+    def states_by_id(self) -> Mapping[str, Counterpart]:
+        """The table of states by id."""
+        return self._by_id
 
 
 @attrs.frozen(kw_only=True)

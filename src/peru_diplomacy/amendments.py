@@ -73,7 +73,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 import attrs
 
 from ._format import SCHEMA_VERSION
-from .counterparts import Counterpart, CounterpartKind
+from .counterparts import Counterpart
 from .dates import PartialDate
 from .errors import (
     AmbiguousCountryError,
@@ -106,6 +106,8 @@ class Amendable(Protocol):
     def excluded_rows(self) -> tuple[ExcludedRow, ...]: ...
     @property
     def system_states(self) -> tuple[SystemState, ...]: ...
+    @property
+    def states(self) -> tuple[Counterpart, ...]: ...
     def relations_with(self, country: str | int) -> Relation: ...
 
 
@@ -250,7 +252,7 @@ def amend(dataset: Amendable, source: str | os.PathLike[str] | Iterable[Mapping[
     A pure function of the dataset's records and the amendments: ``Dataset.amended`` makes the new
     document a dataset (and checks it).
     """
-    from ._records import DatasetDocument, NameEntry
+    from ._records import DatasetDocument
 
     items = _read(source)
     relations = {r.id: r for r in dataset.relations}
@@ -307,8 +309,9 @@ def amend(dataset: Amendable, source: str | os.PathLike[str] | Iterable[Mapping[
     return DatasetDocument(
         schema_version=SCHEMA_VERSION,
         metadata=metadata,
+        states=dataset.states,
         relations=tuple(relations[relation_id] for relation_id in order),
-        names=tuple(n if isinstance(n, NameEntry) else NameEntry(**n._asdict()) for n in names),
+        names=tuple(names),
         excluded_rows=dataset.excluded_rows,
         system_states=dataset.system_states,
     )
@@ -441,12 +444,10 @@ def _new_relation(dataset: Amendable, item: _Item, cited: Citation, relations: M
         region = Region(item.values["region"].strip().title())
     except ValueError:
         raise item.fail(f"use one of {', '.join(r.value for r in Region)}", "region") from None
-    state = Counterpart(
-        id=state_id,
-        name=name,
-        kind=CounterpartKind.SOVEREIGN_STATE,
-        alpha3=state_id if len(state_id) == 3 else None,
-    )
+    # The state as the table knows it: its codes, memberships, lifetime and regions come with it.
+    state = next((s for s in dataset.states if s.id == state_id), None)
+    if state is None:
+        raise item.fail(f"{name} ({state_id}) is not in the dataset's table of states", "country")
     date = _date(item, "date")
     kind = _kind(item)
     event = Event(

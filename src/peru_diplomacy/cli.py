@@ -449,13 +449,10 @@ def _list(data: Dataset, args: argparse.Namespace) -> int:
     relations = data.by_region(args.region) if args.region else data.relations
     if args.min_confidence is not None:
         relations = tuple(r for r in relations if r.attribution.confidence >= Confidence(args.min_confidence))
-    horizon = data.horizon
     for when in (args.active_on, args.on):
-        if when is not None and when.latest > horizon.latest:
-            _say(
-                f"note: {when} lies after the data's horizon ({horizon}); what happened then is unknown, "
-                "so no relation is certainly active or inactive"
-            )
+        note = None if when is None else data.horizon_note(when)
+        if note is not None:
+            _say(f"note: {note}")
     if args.active_on is not None:
         relations = tuple(r for r in relations if r.status_on(args.active_on) is Status.ACTIVE)
     if args.status is not None:

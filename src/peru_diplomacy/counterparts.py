@@ -91,6 +91,10 @@ class CounterpartKind(TextEnum):
     """A self-governing state in free association (the Cook Islands, Niue)."""
     SUPRANATIONAL_UNION = "supranational_union"
     """A union of states with its own diplomatic relations (the European Union)."""
+    UNCLASSIFIED = "unclassified"
+    """An ISO 3166 entry with no relation and in neither list of states (a dependent territory,
+    an area, a former entry): in the table of states so that a lookup can say there is no
+    relation, not classified further by the data."""
 
 
 @attrs.frozen(kw_only=True)

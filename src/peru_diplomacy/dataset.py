@@ -30,16 +30,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeVar
 
-from ._format import (
-    SCHEMA_VERSION,
-    check_relation,
-    excluded_row_from_raw,
-    list_of,
-    metadata_from_raw,
-    names_from_raw,
-    relation_from_raw,
-    system_state_from_raw,
-)
+from ._format import SCHEMA_VERSION, Context, check_relation, inherited_of, read, read_many
 from ._loading import (
     PACKED_HEAD,
     check_digest,
@@ -47,6 +38,7 @@ from ._loading import (
     json_text,
     packed_line,
     packed_names,
+    packed_section,
     read_resource,
     split_packed,
     version_message,
@@ -57,7 +49,7 @@ from .counterparts import CodeSystem, Counterpart
 from .dates import DateLike, PartialDate, to_partial_date
 from .errors import BeyondHorizonWarning, DatasetError, InvalidArgumentError, NoRelationError, UnknownCountryError
 from .events import EventKind, EventKindName
-from .identity import CountryIndex, RawName, normalize_query
+from .identity import CountryIndex, normalize_query
 from .periods import Status, check_range
 from .provenance import Confidence, Region, RegionName
 from .relation import Relation
@@ -110,6 +102,9 @@ class Dataset:
         "_packed",
         "_raw",
         "_records",
+        "_sections",
+        "_states",
+        "_states_complete",
         "_steps",
         "_system_states",
     )
@@ -125,7 +120,10 @@ class Dataset:
         self._raw: dict[str, Any] | None = None
         self._records: dict[str, Relation] = {}
         self._metadata: DatasetMetadata | None = None
-        self._names: tuple[NameEntry, ...] | tuple[RawName, ...] | None = None
+        self._names: tuple[NameEntry, ...] | None = None
+        self._states: dict[str, Counterpart] = {}
+        self._states_complete = False
+        self._sections: dict[str, tuple[int, int]] = {}
         self._excluded: tuple[ExcludedRow, ...] = ()
         self._system_states: tuple[SystemState, ...] = ()
         self._broken: DatasetError | None = None
@@ -134,6 +132,9 @@ class Dataset:
         self._start()
         if document.schema_version != SCHEMA_VERSION:
             raise DatasetError(version_message(document.schema_version))
+        self._states = _states_table(document.states)
+        self._states_complete = True
+        _check_state_references(document)
         for position, relation in enumerate(document.relations):
             check_relation(relation, f"relations[{position}] ({relation.id})")
         self._metadata = document.metadata
@@ -163,15 +164,17 @@ class Dataset:
             self._settle(tuple(relations))
 
     def _settle(self, relations: tuple[Relation, ...]) -> None:
-        known_states = {state.id for relation in relations for state in relation.states}
         assert self._names is not None
-        names: tuple[NameEntry | RawName, ...] = self._names
-        for position, entry in enumerate(names):
+        for position, entry in enumerate(self._names):
             if entry.relation is not None and entry.relation not in self._records:
                 raise DatasetError(f"names[{position}]: {entry.label!r} points to unknown relation {entry.relation!r}")
-            if entry.relation is not None and entry.state is not None and entry.state not in known_states:
-                raise DatasetError(f"names[{position}]: {entry.label!r} points to unknown state {entry.state!r}")
-        _check_dataset(relations)
+            if entry.state is not None and entry.state not in self._states:
+                raise DatasetError(f"names[{position}].state: {entry.label!r} points to unknown state {entry.state!r}")
+            if entry.relation is not None and entry.state not in {s.id for s in self._records[entry.relation].states}:
+                raise DatasetError(
+                    f"names[{position}].state: {entry.label!r} names {entry.state!r}, "
+                    f"not a state of relation {entry.relation}"
+                )
         horizon = self.metadata.horizon
         for position, relation in enumerate(relations):
             for index, event in enumerate(relation.events):
@@ -223,12 +226,16 @@ class Dataset:
         return self
 
     def _load_raw(self, *, lazy: bool) -> None:
+        from ._records import DatasetMetadata, ExcludedRow, NameEntry, SystemState
+
         raw = self._raw
         assert raw is not None
-        self._metadata = metadata_from_raw(raw["metadata"])
-        self._names = names_from_raw(raw["names"])
-        self._excluded = list_of(raw["excluded_rows"], "excluded_rows", excluded_row_from_raw)
-        self._system_states = list_of(raw["system_states"], "system_states", system_state_from_raw)
+        self._states = _states_table(read_many(Counterpart, raw["states"], "states"))
+        self._states_complete = True
+        self._metadata = read(DatasetMetadata, raw["metadata"], "metadata", self._context(None))
+        self._names = read_many(NameEntry, raw["names"], "names")
+        self._excluded = read_many(ExcludedRow, raw["excluded_rows"], "excluded_rows")
+        self._system_states = read_many(SystemState, raw["system_states"], "system_states")
         relations = raw["relations"]
         if not isinstance(relations, list):
             raise DatasetError(f"relations: expected a list, not {type(relations).__name__}")
@@ -269,6 +276,46 @@ class Dataset:
                     self._broken = error
                     raise
 
+    def _context(self, metadata: DatasetMetadata | None) -> Context:
+        """How records of this file find their states (and, given the metadata, the values they inherit)."""
+        return Context(state=self._state, inherited={} if metadata is None else inherited_of(metadata))
+
+    def _state(self, state_id: str) -> Counterpart:
+        """A state of the table by id (from the packed layout, the one line that holds it); ``KeyError`` if none."""
+        state = self._states.get(state_id)
+        if state is None:
+            if self._states_complete:
+                raise KeyError(state_id)
+            with self._lock:
+                assert self._packed is not None
+                raw = packed_line(self._packed, b'{"id":' + json_text(state_id) + b",", self._section("states"))
+                if raw is None:
+                    raise KeyError(state_id)
+                state = read(Counterpart, raw, f"state {state_id}")
+                if state.id != state_id:
+                    raise DatasetError(f"state {state_id}: its id is {state.id!r}")
+                self._states[state_id] = state
+        return state
+
+    def _section(self, key: str) -> tuple[int, int]:
+        section = self._sections.get(key)
+        if section is None:
+            assert self._packed is not None
+            section = self._sections[key] = packed_section(self._packed, key)
+        return section
+
+    @property
+    def states(self) -> tuple[Counterpart, ...]:
+        """The table of states: every state the data names, once, with its codes and lifetime.
+
+        >>> from peru_diplomacy import packaged_dataset
+        >>> bhutan = next(s for s in packaged_dataset().states if s.id == "BTN")
+        >>> bhutan.name, bhutan.alpha2, bhutan.cow_code, bhutan.gw_code
+        ('Bhutan', 'BT', 760, 760)
+        """
+        self._full()
+        return tuple(self._states.values())
+
     @property
     def document(self) -> DatasetDocument:
         """The whole dataset as one record (every relation built)."""
@@ -277,6 +324,7 @@ class Dataset:
         return DatasetDocument(
             schema_version=SCHEMA_VERSION,
             metadata=self.metadata,
+            states=self.states,
             relations=self.relations,
             names=self.names,
             excluded_rows=self.excluded_rows,
@@ -285,9 +333,10 @@ class Dataset:
 
     def to_json(self) -> str:
         """The dataset as JSON text of this schema (what :meth:`from_json` reads), one record a line."""
-        from .serialization import converter, dumps_document
+        from ._format import write_document
+        from ._loading import dumps_document
 
-        return dumps_document(converter.unstructure(self.document))
+        return dumps_document(write_document(self.document))
 
     def _relation(self, relation_id: str) -> Relation | None:
         self._refuse_if_broken()
@@ -305,7 +354,9 @@ class Dataset:
             record = self._records.get(relation_id)
             if record is None:
                 if self._by_id is None:  # packed and not yet decoded: read the one line
-                    raw = packed_line(self._packed, b'{"id":' + json_text(relation_id) + b",")
+                    raw = packed_line(
+                        self._packed, b'{"id":' + json_text(relation_id) + b",", self._section("relations")
+                    )
                     if raw is None:
                         return None
                     where = f"relation {relation_id}"
@@ -318,7 +369,8 @@ class Dataset:
                     where = f"relations[{position}] ({relation_id})"
                     if isinstance(raw, bytes):
                         raw = decode(raw, what=f"dataset line of {where}")
-                record = relation_from_raw(raw, where)
+                record = read(Relation, raw, where, self._context(self.metadata))
+                check_relation(record, where)
                 if record.id != relation_id:
                     raise DatasetError(f"{where}: its id is {record.id!r}")
                 self._records[relation_id] = record
@@ -357,7 +409,10 @@ class Dataset:
                     assert self._packed is not None
                     end = self._packed.index(b"\n", len(PACKED_HEAD))
                     line = self._packed[len(PACKED_HEAD) : end].rstrip(b",")
-                    self._metadata = metadata_from_raw(decode(line, what="metadata"))
+                    from ._records import DatasetMetadata
+
+                    raw = decode(line, what="metadata")
+                    self._metadata = read(DatasetMetadata, raw, "metadata", self._context(None))
         return self._metadata
 
     @property
@@ -390,15 +445,9 @@ class Dataset:
     @property
     def names(self) -> tuple[NameEntry, ...]:
         """Every name and code the lookups understand."""
-        from ._records import NameEntry
-
         self._full()
-        names = self._names
-        assert names is not None
-        if names and isinstance(names[0], RawName):
-            with self._lock:
-                self._names = tuple(n if isinstance(n, NameEntry) else NameEntry(**n._asdict()) for n in names)
-        return self._names  # type: ignore[return-value]
+        assert self._names is not None
+        return self._names
 
     def relations_with(self, country: str | int, *, system: CodeSystem | str | None = None) -> Relation:
         """The relation with ``country``.
@@ -651,17 +700,54 @@ class Dataset:
         return self._with_status(when, Status.UNCERTAIN)
 
     def _warn_if_beyond_horizon(self, day: PartialDate) -> None:
-        horizon = self.horizon
-        if day.latest_ordinal > horizon.latest_ordinal:
+        note = self.horizon_note(day)
+        if note is not None:
             import warnings
 
             warnings.warn(
-                f"{day} lies after the data's horizon ({horizon}): what happened then is unknown, so no "
-                "relation is certainly active or inactive (ask about a day up to the horizon, or assume "
-                "nothing changed with status_on(..., carry_forward=True))",
+                f"{note} (ask about a day up to the horizon, or assume nothing changed with "
+                "status_on(..., carry_forward=True))",
                 BeyondHorizonWarning,
                 stacklevel=_caller_level(),
             )
+
+    def beyond_horizon(self, when: DateLike) -> tuple[Relation, ...]:
+        """The relations whose knowledge ends before ``when``: their status then is ``uncertain``.
+
+        Each relation knows up to the data's horizon, or further where an amendment
+        added a later event (see :attr:`Relation.horizon <peru_diplomacy.Relation.horizon>`).
+
+        >>> from peru_diplomacy import packaged_dataset
+        >>> len(packaged_dataset().beyond_horizon("2026-03")), len(packaged_dataset().beyond_horizon("2027"))
+        (0, 189)
+        """
+        day = to_partial_date(when)
+        if day.latest_ordinal <= self.horizon.latest_ordinal:
+            return ()
+        return tuple(r for r in self.relations if r.horizon is None or day.latest_ordinal > r.horizon.latest_ordinal)
+
+    def horizon_note(self, when: DateLike) -> str | None:
+        """What to tell someone who asks about ``when`` when the data's knowledge ends before it (else ``None``).
+
+        >>> from peru_diplomacy import packaged_dataset
+        >>> print(packaged_dataset().horizon_note("2027-01-01"))
+        2027-01-01 lies after the data's horizon (2026-03): what happened then is unknown, so no
+        relation is certainly active or inactive
+        """
+        day = to_partial_date(when)
+        beyond = self.beyond_horizon(day)
+        if not beyond:
+            return None
+        if len(beyond) == len(self.relations):
+            return (
+                f"{day} lies after the data's horizon ({self.horizon}): what happened then is unknown, "
+                "so no relation is certainly active or inactive"
+            )
+        return (
+            f"{day} lies after the data's horizon ({self.horizon}), which amendments carry further for "
+            f"{len(self.relations) - len(beyond)} of {len(self.relations)} relations: for the other "
+            f"{len(beyond)} what happened then is unknown, so they are not certainly active or inactive"
+        )
 
     def _with_status(self, when: DateLike, status: Status) -> tuple[Relation, ...]:
         day = to_partial_date(when)
@@ -916,20 +1002,33 @@ def _code_suggestions(
     return tuple(f"{label} {s.code} ({s.abbrev}, {s.name})" for s in near)
 
 
-def _check_dataset(relations: tuple[Relation, ...]) -> None:
-    states: dict[str, Counterpart] = {}
-    for relation in relations:
-        for state in relation.states:
-            if states.setdefault(state.id, state) != state:
-                raise DatasetError(f"state {state.id!r} is described differently in two places")
-    for relation in relations:
-        for event in relation.events:
-            for other in (event.predecessor, event.successor):
-                if other is not None and states.get(other.id) != other:
-                    raise DatasetError(
-                        f"relation {relation.id}: the succession names {other.name} ({other.id}), "
-                        "which is not a state of any relation"
-                    )
+def _states_table(states: Iterable[Counterpart]) -> dict[str, Counterpart]:
+    table: dict[str, Counterpart] = {}
+    for position, state in enumerate(states):
+        if table.setdefault(state.id, state) is not state:
+            raise DatasetError(f"states[{position}]: state id {state.id!r} appears twice in the table")
+    return table
+
+
+def _check_state_references(document: DatasetDocument) -> None:
+    """Every state a record of ``document`` names is the one of its table (the file stores only its id)."""
+    table = document.states_by_id
+
+    def check(state: Counterpart | None, where: str) -> None:
+        if state is not None and table.get(state.id) != state:
+            found = "is not in" if state.id not in table else "differs from the record in"
+            raise DatasetError(f"{where}: state {state.id!r} ({state.name}) {found} the states table")
+
+    check(document.metadata.subject, "metadata.subject")
+    for position, relation in enumerate(document.relations):
+        where = f"relations[{position}] ({relation.id})"
+        for index, state in enumerate(relation.states):
+            check(state, f"{where}.states[{index}]")
+        for index, state in enumerate(relation.attribution.alternatives):
+            check(state, f"{where}.attribution.alternatives[{index}]")
+        for index, event in enumerate(relation.events):
+            for name in ("state", "predecessor", "successor"):
+                check(getattr(event, name), f"{where}.events[{index}].{name}")
 
 
 _packaged: Dataset | None = None

@@ -20,6 +20,7 @@ from collections.abc import Callable
 
 import attrs
 
+from ._format import inherit
 from .counterparts import PERU_INDEPENDENCE, Counterpart
 from .dates import DateLike, PartialDate, to_partial_date
 from .errors import NoStateOnDateError
@@ -67,7 +68,7 @@ class Relation:
     attribution: Attribution
     references: tuple[Reference, ...] = ()
     remarks: tuple[str, ...] = ()
-    horizon: PartialDate | None = None
+    horizon: PartialDate | None = attrs.field(default=None, metadata=inherit("horizon"))
     contests: tuple[Contest, ...] = ()
     measures: tuple[Measure, ...] = ()
     representation: tuple[Representation, ...] = ()

@@ -67,6 +67,6 @@ class Representation:
     year: int
     state: str
     cow_code: int
-    at_peru: RepresentationLevel
-    in_counterpart: RepresentationLevel
-    exchange: bool
+    at_peru: RepresentationLevel = RepresentationLevel.NONE
+    in_counterpart: RepresentationLevel = RepresentationLevel.NONE
+    exchange: bool = False
