@@ -124,8 +124,8 @@ def _children_cpu() -> float:
 
 def synthetic(folder: Path, copies: int) -> Path:
     """The packaged dataset with every relation ``copies`` times (new ids and names), in the packed layout."""
+    from peru_diplomacy._loading import dumps_document
     from peru_diplomacy._loading import read_resource as _read_resource
-    from peru_diplomacy.serialization import dumps_document
 
     document = json.loads(_read_resource())
     relations, names = list(document["relations"]), list(document["names"])

@@ -11,8 +11,7 @@ from typing import Any
 import pytest
 
 from peru_diplomacy import Dataset, DatasetError, Period, UnknownCountryError
-from peru_diplomacy._loading import read_resource
-from peru_diplomacy.serialization import dumps_document
+from peru_diplomacy._loading import dumps_document, read_resource
 
 Raw = dict[str, Any]
 

@@ -215,7 +215,7 @@ import inspect, typing, peru_diplomacy
 from peru_diplomacy import relations_with
 relations_with("Chile")
 checked = 0
-for name in peru_diplomacy.__all__:
+for name in dir(peru_diplomacy):
     obj = getattr(peru_diplomacy, name)
     if inspect.isclass(obj) and hasattr(obj, "__attrs_attrs__"):
         typing.get_type_hints(obj)

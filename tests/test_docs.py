@@ -10,7 +10,11 @@ import peru_diplomacy
 from peru_diplomacy import export
 
 PUBLIC = sorted(
-    {name: getattr(peru_diplomacy, name) for name in peru_diplomacy.__all__}.items()
+    {
+        name: getattr(peru_diplomacy, name)
+        for name in dir(peru_diplomacy)
+        if not name.startswith("_") and not inspect.ismodule(getattr(peru_diplomacy, name))
+    }.items()
     | {f"export.{name}": getattr(export, name) for name in export.__all__}.items()
 )
 

@@ -43,7 +43,7 @@ ERRORS: list[Exception] = [
 def test_every_public_exception_is_listed() -> None:
     public = {
         name
-        for name in peru_diplomacy.__all__
+        for name in dir(peru_diplomacy)
         if isinstance(getattr(peru_diplomacy, name), type)
         and issubclass(getattr(peru_diplomacy, name), Exception)
         and not issubclass(getattr(peru_diplomacy, name), Warning)

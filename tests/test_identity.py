@@ -346,15 +346,16 @@ def test_a_freshly_built_index_resolves_as_documented() -> None:
 
 
 def test_the_index_rules_on_constructed_entries() -> None:
-    from peru_diplomacy.identity import CountryIndex, RawName
+    from peru_diplomacy import NameEntry
+    from peru_diplomacy.identity import CountryIndex
 
     index = CountryIndex(
         [
-            RawName("twin", "Twin A", "alias", None, "AAA"),
-            RawName("twin", "Twin B", "alias", None, "BBB"),
-            RawName("pair", "Pair one", "alias", "R1", "S1"),
-            RawName("pair", "Pair two", "alias", "R2", "S2"),
-            RawName("solo", "Solo", "alias", "R3", "S3"),
+            NameEntry(key="twin", label="Twin A", kind="alias", relation=None, state="AAA"),
+            NameEntry(key="twin", label="Twin B", kind="alias", relation=None, state="BBB"),
+            NameEntry(key="pair", label="Pair one", kind="alias", relation="R1", state="S1"),
+            NameEntry(key="pair", label="Pair two", kind="alias", relation="R2", state="S2"),
+            NameEntry(key="solo", label="Solo", kind="alias", relation="R3", state="S3"),
         ]
     )
     with pytest.raises(AmbiguousCountryError) as twins:

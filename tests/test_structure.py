@@ -75,3 +75,33 @@ def test_no_import_cycles_among_the_modules() -> None:
 def test_the_cycle_finder_finds_cycles() -> None:
     assert _cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c"]]
     assert _cycles({"a": {"b"}, "b": set()}) == []
+
+
+def test_the_public_surface_is_the_documented_api_and_star_import_loads_nothing_heavy() -> None:
+    import subprocess
+    import sys
+
+    import peru_diplomacy
+
+    assert len(peru_diplomacy.__all__) <= 45
+    assert len(set(peru_diplomacy.__all__)) == len(peru_diplomacy.__all__)
+    api = (Path(__file__).resolve().parent.parent / "docs" / "api.md").read_text(encoding="utf-8")
+    undocumented = [name for name in peru_diplomacy.__all__ if name not in api]
+    assert undocumented == []
+    code = (
+        "import sys\n"
+        "from peru_diplomacy import *\n"
+        "import peru_diplomacy.dataset as d\n"
+        "assert d._packaged is None, 'the data was loaded'\n"
+        "assert 'cattrs' not in sys.modules, 'cattrs was imported'\n"
+        "assert relations_with and Relation and cite\n"
+        "print(len([n for n in dir() if not n.startswith('_')]))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True)
+    assert int(out.stdout) == len(peru_diplomacy.__all__) + 2  # and sys, d
+    from peru_diplomacy import DATA_VERSION, SOURCE_REVISION, packaged_dataset
+
+    assert (
+        packaged_dataset().metadata.source_revision,
+        packaged_dataset().metadata.data_version,
+    ) == (SOURCE_REVISION, DATA_VERSION)

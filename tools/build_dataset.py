@@ -23,6 +23,7 @@ from __future__ import annotations
 import argparse
 import csv
 import gettext
+import json
 import re
 import sys
 import tomllib
@@ -63,14 +64,11 @@ CURATION = ROOT / "data" / "curation"
 CROSSWALK = ROOT / "data" / "crosswalk"
 UPDATES = ROOT / "data" / "updates"
 DIPEX = "COW Diplomatic Exchange v2006.1"
-SOURCE_REVISION = PartialDate(2023, 5)
 LISTS_BEGIN = PartialDate(1816, 1, 1)
 OPEN_ENDS = {"2016-12-31", "9999-12-31"}
-PYCOUNTRY_VERSION = "26.2.16"  # the release the names are read from; pinned in pyproject.toml's test extra
-PERU_SOURCE = (
-    "Declaration of independence, Lima, 28 July 1821 (Wikipedia, 'Peruvian War of Independence', CC BY-SA 4.0)."
-)
+RELEASE = ROOT / "data" / "release.toml"
 OUTPUT = ROOT / "src" / "peru_diplomacy" / "data" / "relations.json"
+RELEASE_MODULE = ROOT / "src" / "peru_diplomacy" / "_release.py"
 
 REGIONS = ("Africa", "Americas", "Asia", "Europe", "Oceania")
 TABLE_HEADER = "Country | Formal Relations Began | Notes |"
@@ -373,18 +371,9 @@ class Registry:
         for state_id, spec in world["states"].items():
             for value in spec["names"]:
                 add(value, NameKind.ALIAS, None, state_id, spec["label"])
-        peru = pycountry.countries.get(alpha_3="PER")
-        assert peru is not None
-        for value in (
-            peru.name,
-            peru.official_name,
-            peru.alpha_2,
-            peru.alpha_3,
-            peru.numeric,
-            "República del Perú",
-            "Perú",
-        ):
-            add(value, NameKind.CODE if value.isupper() or value.isdigit() else NameKind.ALIAS, None, "PER", "Peru")
+        subject = self.state(self.curation["subject"]["id"], self.curation["subject"]["name"])
+        for value, kind in self._names_of(subject):
+            add(value, kind, None, subject.id, subject.name)
         return sorted(entries.values(), key=lambda e: (e.key, e.relation or "", e.state or ""))
 
     def _names_of(self, state: Counterpart) -> Iterator[tuple[str, NameKind]]:
@@ -397,7 +386,7 @@ class Registry:
             record = pycountry.historic_countries.get(alpha_3=state.alpha3)
         elif state.alpha3:
             record = pycountry.countries.get(alpha_3=state.alpha3)
-        if record is not None and state.id not in ("TWN",):
+        if record is not None and state.id not in c["iso_withheld"]:
             yield record.name, NameKind.ALIAS
             if getattr(record, "common_name", None):
                 yield record.common_name, NameKind.ALIAS
@@ -543,7 +532,8 @@ def _end_key(end: PartialDate | None) -> tuple[int, int]:
 class StateFacts:
     """Codes, lifetimes and M49 regions for every counterpart, from data/crosswalk and the curation files."""
 
-    def __init__(self) -> None:
+    def __init__(self, withheld: frozenset[str] = frozenset()) -> None:
+        self.withheld = withheld
         self.spans = list_spans()
         self.codes = {r["id"]: r for r in read_tsv_commented(CURATION / "codes.tsv")}
         self.lifetimes = tomllib.loads((CURATION / "lifetimes.toml").read_text(encoding="utf-8"))
@@ -611,8 +601,9 @@ class StateFacts:
 
     def enrich(self, state: Counterpart, first_event: PartialDate | None) -> Counterpart:
         existence, source = self.existence(state, first_event)
-        region = None if state.alpha3 is None or state.id == "TWN" else self.m49.get(state.alpha3)
-        if state.kind is not CounterpartKind.HISTORICAL_STATE and state.alpha3 and region is None and state.id != "TWN":
+        withheld = state.id in self.withheld
+        region = None if state.alpha3 is None or withheld else self.m49.get(state.alpha3)
+        if state.kind is not CounterpartKind.HISTORICAL_STATE and state.alpha3 and region is None and not withheld:
             raise SourceError(f"{state.name} ({state.alpha3}) has no UN M49 region")
         return attrs.evolve(
             state,
@@ -690,32 +681,10 @@ class StateFacts:
             m49_subregion=None if region is None else region["sub-region"] or None,
         )
 
-    def peru(self) -> Counterpart:
-        """Peru itself, the subject of every relation."""
-        record = pycountry.countries.get(alpha_3="PER")
-        assert record is not None
-        peru = Counterpart(
-            id="PER",
-            name="Peru",
-            kind=CounterpartKind.SOVEREIGN_STATE,
-            official_name=record.official_name,
-            alpha2=record.alpha_2,
-            alpha3=record.alpha_3,
-            numeric=record.numeric,
-        )
-        existence = (Period(start=PERU_INDEPENDENCE),)
-        region = self.m49["PER"]
-        spans = [s for s in self.spans if s.code == 135]
-        return attrs.evolve(
-            peru,
-            existence=existence,
-            existence_source=PERU_SOURCE,
-            memberships=tuple(
-                Membership(system=s.system, code=s.code, abbrev=s.abbrev, start=s.start, end=s.end) for s in spans
-            ),
-            m49_region=region["region"],
-            m49_subregion=region["sub-region"],
-        )
+    def subject(self, registry: Registry) -> Counterpart:
+        """The subject of every relation (Peru), its codes and lifetime from the same files as any state's."""
+        subject = registry.curation["subject"]
+        return self.enrich(registry.state(subject["id"], subject["name"]), None)
 
 
 def citation(text: str, quote: str = "", also: str = "") -> Citation:
@@ -1045,13 +1014,24 @@ def counterpart_id(key_row: dict[str, str], registry: Registry) -> str:
     raise SourceError(f"{key_row['region']} row {key_row['row']}: no id for {key_row['country']!r}")
 
 
+def pycountry_version() -> str:
+    """The pycountry release the names are read from: the pin in pyproject.toml's test extra."""
+    project: dict[str, Any] = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    requirement: str
+    for requirement in project["optional-dependencies"]["test"]:
+        name, _, pinned = requirement.partition("==")
+        if name.strip() == "pycountry" and pinned:
+            return pinned.strip()
+    raise SourceError("pyproject.toml's test extra must pin pycountry (pycountry==X): the names depend on it")
+
+
 def build() -> DatasetDocument:
     from importlib.metadata import version
 
-    if version("pycountry") != PYCOUNTRY_VERSION:
+    if version("pycountry") != pycountry_version():
         raise SourceError(
-            f"the names come from pycountry {PYCOUNTRY_VERSION}, but {version('pycountry')} is installed: "
-            f"pip install pycountry=={PYCOUNTRY_VERSION} (or update PYCOUNTRY_VERSION and the pin together)"
+            f"the names come from pycountry {pycountry_version()} (pinned in pyproject.toml's test extra), but "
+            f"{version('pycountry')} is installed: pip install pycountry=={pycountry_version()}"
         )
     rows, reference_texts = read_article(SOURCE / "foreign_relations_of_peru.txt")
     key = {(r["region"], int(r["row"])): r for r in read_tsv(SOURCE / "country_key.tsv")}
@@ -1172,11 +1152,11 @@ def build() -> DatasetDocument:
                     horizon=horizon,
                 )
             )
-    facts = StateFacts()
+    facts = StateFacts(frozenset(registry.curation["iso_withheld"]))
     relations = facts.apply(relations)
     relations = OtherSources(registry, updates).apply(relations)
     names = registry.names(relations)
-    subject = facts.peru()
+    subject = facts.subject(registry)
     table = {subject.id: subject}
     for relation in relations:
         for state in (*relation.states, *relation.attribution.alternatives):
@@ -1184,24 +1164,27 @@ def build() -> DatasetDocument:
     for entry in names:
         if entry.state is not None and entry.state not in table:
             table[entry.state] = facts.named(registry, entry.state)
+    release = tomllib.loads(RELEASE.read_text(encoding="utf-8"))
+    source = release["source"]
+    revision = PartialDate.fromisoformat(source["revision"])
     metadata = DatasetMetadata(
-        title="Peru's bilateral diplomatic relations",
-        source_title="Foreign relations of Peru",
-        source_url="https://en.wikipedia.org/wiki/Foreign_relations_of_Peru",
-        source_revision=SOURCE_REVISION.isoformat(),
+        title=release["title"],
+        source_title=source["title"],
+        source_url=source["url"],
+        source_revision=revision.isoformat(),
         horizon=horizon,
         horizon_note=updates["reason"],
-        licence="CC-BY-SA-4.0",
+        licence=source["licence"],
         attribution=(
-            'Derived from the Wikipedia article "Foreign relations of Peru" (revision of May 2023) '
-            "by its contributors, licensed under CC BY-SA 4.0; country attribution and dates "
-            "recovered and checked by the peru-diplomacy contributors. Shared under CC BY-SA 4.0."
+            f'Derived from the Wikipedia article "{source["title"]}" (revision of {revision.earliest:%B %Y}) '
+            f"by its contributors, licensed under {source['licence_name']}; country attribution and dates "
+            f"recovered and checked by the peru-diplomacy contributors. Shared under {source['licence_name']}."
         ),
         relation_count=len(relations),
         source_row_count=source_rows,
         subject=subject,
-        name_source=f"pycountry {PYCOUNTRY_VERSION} (ISO 3166-1 and 3166-3 codes and names, Spanish names)",
-        data_version=tomllib.loads((ROOT / "data" / "release.toml").read_text(encoding="utf-8"))["data_version"],
+        name_source=f"pycountry {pycountry_version()} (ISO 3166-1 and 3166-3 codes and names, Spanish names)",
+        data_version=release["data_version"],
     )
     return DatasetDocument(
         schema_version=SCHEMA_VERSION,
@@ -1215,32 +1198,55 @@ def build() -> DatasetDocument:
 
 
 def render(document: DatasetDocument) -> str:
-    """The resource text: compact JSON with one record a line (see serialization.dumps_document)."""
+    """The resource text: compact JSON with one record a line (see peru_diplomacy._loading.dumps_document)."""
     Dataset(document)  # every check the loader makes
     text = dumps_document(write_document(document))
     Dataset.from_json(text.encode("utf-8"), lazy=False)  # and it reads back
     return text
 
 
+def release_module(metadata: DatasetMetadata) -> str:
+    """The text of ``peru_diplomacy/_release.py``: the facts the package exports without reading the data."""
+    return (
+        '"""What this release of the data is: written by tools/build_dataset.py, do not edit.\n\n'
+        "From data/release.toml. The same values are in the data's metadata; the build's --check holds\n"
+        "the two equal.\n"
+        '"""\n\n'
+        f"SOURCE_REVISION = {json.dumps(metadata.source_revision)}\n"
+        '"""The month of the revision of the source table (ISO ``YYYY-MM``)."""\n\n'
+        f"DATA_VERSION = {json.dumps(metadata.data_version)}\n"
+        '"""This release of the data (cite it; a new one for every change of the data)."""\n'
+    )
+
+
+def outputs() -> dict[Path, str]:
+    """Every file the build writes, with its text."""
+    document = build()
+    return {OUTPUT: render(document), RELEASE_MODULE: release_module(document.metadata)}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--check", action="store_true", help="fail if the committed resource is out of date")
+    parser.add_argument("--check", action="store_true", help="fail if a committed output is out of date")
     args = parser.parse_args(argv)
     try:
-        text = render(build())
+        texts = outputs()
     except SourceError as error:
         print(f"build_dataset: {error}", file=sys.stderr)
         return 1
+    stale = [path for path, text in texts.items() if not path.exists() or path.read_text(encoding="utf-8") != text]
     if args.check:
-        if not OUTPUT.exists() or OUTPUT.read_text(encoding="utf-8") != text:
+        for path in stale:
             print(
-                f"build_dataset: {OUTPUT.relative_to(ROOT)} is out of date; run tools/build_dataset.py", file=sys.stderr
+                f"build_dataset: {path.relative_to(ROOT)} is out of date; run tools/build_dataset.py", file=sys.stderr
             )
+        if stale:
             return 1
-        print(f"build_dataset: {OUTPUT.relative_to(ROOT)} is up to date")
+        print(f"build_dataset: {', '.join(str(p.relative_to(ROOT)) for p in texts)} are up to date")
         return 0
-    OUTPUT.write_text(text, encoding="utf-8")
-    print(f"build_dataset: wrote {OUTPUT.relative_to(ROOT)} ({len(text):,} characters)")
+    for path, text in texts.items():
+        path.write_text(text, encoding="utf-8")
+        print(f"build_dataset: wrote {path.relative_to(ROOT)} ({len(text):,} characters)")
     return 0
 
 

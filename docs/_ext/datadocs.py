@@ -4,6 +4,7 @@ Writes into docs/_generated/ (not committed):
 - ``counts.md``: the numbers quoted in the data pages;
 - ``relations.md``: every relation with its source row and attribution confidence;
 - ``disputes.md``: the dates other sources give differently;
+- ``file_format.md``: the records and fields of the dataset file;
 - ``states_by_year.svg``: states Peru had relations with, year by year, by region;
 - ``inventories/*.inv``: intersphinx inventories of the names these docs cite, used
   only where the live inventories cannot be reached (a closed network, as in CI).
@@ -307,6 +308,20 @@ def write_codebook() -> None:
     (GENERATED / "codebook.md").write_text("\n".join(lines).lstrip() + "\n", encoding="utf-8")
 
 
+def write_file_format() -> None:
+    """The dataset file's records and fields, from the description the reader and writer share."""
+    from peru_diplomacy._format import describe
+
+    lines: list[str] = []
+    record = None
+    for row in describe():
+        if row["record"] != record:
+            record = row["record"]
+            lines += ["", f"### `{record}`", "", "| Field | In the file | Required |", "|---|---|---|"]
+        lines.append(f"| `{row['field']}` | {_escape(row['type'])} | {_escape(row['required'])} |")
+    (GENERATED / "file_format.md").write_text("\n".join(lines).lstrip() + "\n", encoding="utf-8")
+
+
 def write_timelines() -> None:
     """A timeline chart of every relation, one per region, sized for the docs' column."""
     from peru_diplomacy.charts import timeline_svg
@@ -329,6 +344,7 @@ def generate(app: Any = None) -> None:
     GENERATED.mkdir(parents=True, exist_ok=True)
     write_timelines()
     write_codebook()
+    write_file_format()
     write_cli_reference()
     write_counts()
     write_relations_table()

@@ -13,10 +13,19 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from ._format import SCHEMA_VERSION
-from ._version import __version__
-from .counterparts import CodeSystem, Counterpart, CounterpartKind, Membership
-from .dataset import MAX_PANEL_ROWS, Dataset, packaged_dataset
-from .dates import DateLike, PartialDate, Precision, to_partial_date
+
+# Public by name, outside __all__ (documented in the API reference).
+from ._release import DATA_VERSION as DATA_VERSION
+from ._release import SOURCE_REVISION as SOURCE_REVISION
+from ._version import __version__ as __version__
+from .counterparts import CodeSystem, Counterpart, CounterpartKind
+from .counterparts import Membership as Membership
+from .dataset import MAX_PANEL_ROWS as MAX_PANEL_ROWS
+from .dataset import Dataset, packaged_dataset
+from .dates import DateLike as DateLike
+from .dates import PartialDate
+from .dates import Precision as Precision
+from .dates import to_partial_date as to_partial_date
 from .errors import (
     AmbiguousCountryError,
     AmendmentError,
@@ -32,9 +41,12 @@ from .errors import (
     UnknownCountryError,
 )
 from .events import Event, EventKind
-from .identity import NameKind
+from .identity import NameKind as NameKind
 from .periods import Period, Status
-from .provenance import Attribution, Citation, Confidence, Contest, DateDispute, Measure, Reference, Region, Source
+from .provenance import Attribution, Citation, Confidence, Contest, Region, Source
+from .provenance import DateDispute as DateDispute
+from .provenance import Measure as Measure
+from .provenance import Reference as Reference
 from .queries import (
     active_on,
     all_relations,
@@ -52,7 +64,8 @@ from .queries import (
     uncertain_on,
 )
 from .relation import Relation
-from .representation import Representation, RepresentationLevel
+from .representation import Representation
+from .representation import RepresentationLevel as RepresentationLevel
 
 if TYPE_CHECKING:
     from . import export as export
@@ -61,11 +74,10 @@ if TYPE_CHECKING:
 DATA_SCHEMA_VERSION = SCHEMA_VERSION
 """The version of the dataset file format this release reads and writes."""
 
+# The documented API, what ``from peru_diplomacy import *`` gives: the queries, the records they
+# answer with, their enums and the errors. Everything else named in the docs (the export helpers,
+# the converter, the dataset's own records, constants) is imported by name.
 __all__ = [
-    "DATA_SCHEMA_VERSION",
-    "DATA_VERSION",
-    "MAX_PANEL_ROWS",
-    "SOURCE_REVISION",
     "AmbiguousCountryError",
     "AmendmentError",
     "Attribution",
@@ -77,111 +89,78 @@ __all__ = [
     "Counterpart",
     "CounterpartKind",
     "Dataset",
-    "DatasetDocument",
     "DatasetError",
-    "DatasetMetadata",
-    "DateDispute",
-    "DateLike",
     "Event",
     "EventKind",
-    "ExcludedRow",
     "InvalidArgumentError",
     "InvalidDateError",
     "InvalidEventSequenceError",
-    "Measure",
-    "Membership",
-    "NameEntry",
-    "NameKind",
     "NoRelationError",
     "NoStateOnDateError",
-    "PanelRow",
     "PanelTooLargeError",
     "PartialDate",
     "Period",
     "PeruDiplomacyError",
-    "Precision",
-    "Reference",
     "Region",
     "Relation",
     "Representation",
-    "RepresentationLevel",
     "Source",
     "Status",
-    "Succession",
-    "SystemState",
-    "TimelineEntry",
     "UnknownCountryError",
-    "__version__",
     "active_on",
     "all_relations",
     "by_region",
     "cite",
-    "converter",
     "established_between",
-    "event_counts",
     "ever_broken",
-    "export",
     "inactive_on",
-    "make_converter",
     "packaged_dataset",
     "panel",
     "predecessors_of",
     "relations_with",
-    "status_counts",
     "statuses_on",
     "successions",
     "successors_of",
     "timeline",
-    "to_partial_date",
     "uncertain_on",
 ]
 
 
-_LAZY_RECORDS = frozenset(
-    {"DatasetDocument", "DatasetMetadata", "ExcludedRow", "NameEntry", "Succession", "SystemState", "TimelineEntry"}
-)
+# Names that load their module on first use: cattrs, the export helpers and the records no lookup needs.
+_LAZY = {
+    "DatasetDocument": "._records",
+    "DatasetMetadata": "._records",
+    "ExcludedRow": "._records",
+    "NameEntry": "._records",
+    "Succession": "._records",
+    "SystemState": "._records",
+    "TimelineEntry": "._records",
+    "PanelRow": ".panels",
+    "cite": ".citation",
+    "converter": ".serialization",
+    "make_converter": ".serialization",
+    "event_counts": ".summaries",
+    "status_counts": ".summaries",
+}
 
 
 def __getattr__(name: str) -> Any:
-    if name == "SOURCE_REVISION":  # read from the data (its metadata line only), so it is said in one place
-        return packaged_dataset().metadata.source_revision
-    if name in ("status_counts", "event_counts"):
-        from . import summaries
+    import importlib
 
-        return getattr(summaries, name)
-    if name == "cite":
-        from .citation import cite
-
-        return cite
-    if name == "DATA_VERSION":  # read from the data (its metadata line only), so it is said in one place
-        return packaged_dataset().metadata.data_version
-    if name == "PanelRow":
-        from .panels import PanelRow
-
-        return PanelRow
-    # cattrs, the export helpers and the records no lookup needs load only when asked for.
-    if name in _LAZY_RECORDS:
-        from . import _records
-
-        return getattr(_records, name)
-    if name == "converter":
-        from .serialization import converter
-
-        return converter
-    if name == "make_converter":
-        from .serialization import make_converter
-
-        return make_converter
     if name == "export":
-        import importlib
-
         return importlib.import_module(".export", __name__)
+    if name in _LAZY:
+        return getattr(importlib.import_module(_LAZY[name], __name__), name)
     raise AttributeError(f"module 'peru_diplomacy' has no attribute {name!r}")
 
 
+def __dir__() -> list[str]:
+    """The package's public names: ``__all__``, the names imported by name, and its modules."""
+    typing_names = {"TYPE_CHECKING", "Any", "annotations"}
+    return sorted({name for name in globals() if name not in typing_names} | {*_LAZY, "export"})
+
+
 if TYPE_CHECKING:
-    SOURCE_REVISION: str
-    DATA_VERSION: str
     from ._records import DatasetDocument as DatasetDocument
     from ._records import DatasetMetadata as DatasetMetadata
     from ._records import ExcludedRow as ExcludedRow

@@ -32,26 +32,17 @@ from typing import Any, TypeVar
 
 import attrs
 
+from ._schema import INHERIT
 from .counterparts import Counterpart
 from .dates import PartialDate
 from .errors import DatasetError, InvalidDateError, InvalidEventSequenceError, PeruDiplomacyError
 
-__all__ = ["SCHEMA_VERSION", "Context", "check_relation", "inherit", "read", "read_many", "write", "write_document"]
+__all__ = ["SCHEMA_VERSION", "Context", "check_relation", "describe", "read", "read_many", "write", "write_document"]
 
 SCHEMA_VERSION = 3
 """The version of the dataset file format this release reads and writes."""
 
 _T = TypeVar("_T")
-
-
-def inherit(name: str) -> dict[str, str]:
-    """Field metadata: the file leaves this field out where it equals the dataset's ``name``.
-
-    >>> from peru_diplomacy._format import inherit
-    >>> inherit("horizon")
-    {'inherit': 'horizon'}
-    """
-    return {"inherit": name}
 
 
 @attrs.frozen
@@ -214,8 +205,8 @@ def _make_record_reader(cls: type) -> _Reader:
         for name, alias, required, read_value, metadata in fields:
             if name in raw:
                 values[alias] = read_value(raw[name], f"{where}.{name}", context)
-            elif "inherit" in metadata and metadata["inherit"] in context.inherited:
-                values[alias] = context.inherited[metadata["inherit"]]
+            elif INHERIT in metadata and metadata[INHERIT] in context.inherited:
+                values[alias] = context.inherited[metadata[INHERIT]]
             elif required:
                 raise _fail(where, f"missing field {name!r}")
         if len(raw) > len(values) or not names.issuperset(raw):
@@ -286,7 +277,7 @@ def _writer(tp: Any) -> _Writer:
 def _make_record_writer(cls: type) -> _Writer:
     hints = typing.get_type_hints(cls)
     plan = [
-        (field.name, field.default, field.metadata.get("inherit"), _writer(hints[field.name]))
+        (field.name, field.default, field.metadata.get(INHERIT), _writer(hints[field.name]))
         for field in attrs.fields(cls)
         if field.init
     ]
@@ -354,3 +345,91 @@ def check_relation(relation: Any, where: str) -> None:
                 f"{where}.representation[{index}]", f"a second row for {row.state} (COW {row.cow_code}) in {row.year}"
             )
         seen.add((row.state, row.year, row.cow_code))
+
+
+# -- the format described, for its documentation page --------------------------------------
+
+
+def describe(root: type | None = None) -> list[dict[str, str]]:
+    """Every record of the file and its fields, as the reader and the writer see them.
+
+    One row per field: ``record``, ``field``, ``type`` (as written in the file),
+    ``required`` (``"yes"`` or the default taken when it is left out). The docs'
+    file-format page is this table.
+
+    >>> from peru_diplomacy._format import describe
+    >>> rows = describe()
+    >>> [(r["field"], r["type"]) for r in rows if r["record"] == "Event"][1:3]
+    [('date', 'partial date (ISO text)'), ('state', 'state id (from the states table)')]
+    """
+    if root is None:
+        from ._records import DatasetDocument
+
+        root = DatasetDocument
+    rows: list[dict[str, str]] = []
+    seen: list[type] = []
+    pending = [root]
+    while pending:
+        cls = pending.pop(0)
+        if cls in seen:
+            continue
+        seen.append(cls)
+        hints = typing.get_type_hints(cls)
+        for field in attrs.fields(cls):
+            if not field.init:
+                continue
+            tp = hints[field.name]
+            as_table = cls is root and _inner(tp) is Counterpart
+            text = _describe_type(tp, table=as_table)
+            for inner in _records_in(tp):
+                if (inner is not Counterpart or as_table) and inner not in seen:
+                    pending.append(inner)
+            if field.default is attrs.NOTHING:
+                required = "yes"
+            else:
+                default = field.default.value if isinstance(field.default, enum.Enum) else field.default
+                required = f"no (default {'[]' if default == () else _json_text(default)})"
+            inherited = field.metadata.get(INHERIT)
+            if inherited is not None:
+                required = f"no (default: the metadata's {inherited})"
+            rows.append({"record": cls.__name__, "field": field.name, "type": text, "required": required})
+    return rows
+
+
+def _json_text(value: object) -> str:
+    import json
+
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _inner(tp: Any) -> Any:
+    while typing.get_origin(tp) in (tuple, typing.Union, types.UnionType):
+        tp = next(a for a in typing.get_args(tp) if a is not type(None))
+    return tp
+
+
+def _records_in(tp: Any) -> list[type]:
+    inner = _inner(tp)
+    return [inner] if attrs.has(inner) and inner is not PartialDate else []
+
+
+def _describe_type(tp: Any, *, table: bool = False) -> str:
+    origin = typing.get_origin(tp)
+    if origin in (typing.Union, types.UnionType):
+        (inner,) = [a for a in typing.get_args(tp) if a is not type(None)]
+        return f"{_describe_type(inner, table=table)}, or null"
+    if origin is tuple:
+        return f"list of {_describe_type(typing.get_args(tp)[0], table=table)}"
+    if tp is Counterpart and not table:
+        return "state id (from the states table)"
+    if tp is str:
+        return "text"
+    if tp is bool:
+        return "true or false"
+    if tp is int:
+        return "integer"
+    if tp is PartialDate:
+        return "partial date (ISO text)"
+    if isinstance(tp, type) and issubclass(tp, enum.Enum):
+        return "one of: " + ", ".join(str(member.value) for member in tp)
+    return f"{tp.__name__} object"

@@ -91,7 +91,7 @@ def dumps_document(data: dict[str, Any]) -> str:
     metadata has a ``digest`` field, it is set to the checksum of the text
     after the metadata line (:func:`content_digest`).
 
-    >>> from peru_diplomacy.serialization import dumps_document
+    >>> from peru_diplomacy._loading import dumps_document
     >>> print(dumps_document({"schema_version": 3, "names": [{"key": "a"}, {"key": "b"}]}))
     {
     "schema_version":3,

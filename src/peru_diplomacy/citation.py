@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Literal
 
 import attrs
 
+from ._release import SOURCE_REVISION
 from .errors import InvalidArgumentError
 
 if TYPE_CHECKING:
@@ -50,14 +51,22 @@ class Upstream:
     used_for: str = ""
 
 
+def _month_name(month: str) -> str:
+    """``"2023-05"`` as ``"May 2023"``."""
+    import calendar
+
+    year, number = month.split("-")
+    return f"{calendar.month_name[int(number)]} {year}"
+
+
 UPSTREAM: tuple[Upstream, ...] = (
     Upstream(
         key="wikipedia_foreign_relations_of_peru",
         kind="website",
         authors="Wikipedia contributors",
-        year=2023,
+        year=int(SOURCE_REVISION[:4]),
         title="Foreign relations of Peru",
-        detail="English Wikipedia, revision of May 2023",
+        detail=f"English Wikipedia, revision of {_month_name(SOURCE_REVISION)}",
         url="https://en.wikipedia.org/wiki/Foreign_relations_of_Peru",
         licence="CC-BY-SA-4.0",
         used_for="the table of relations, its dates, notes and references",

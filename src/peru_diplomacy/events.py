@@ -30,7 +30,7 @@ from .errors import InvalidEventSequenceError
 from .periods import Period
 from .provenance import Citation, Confidence, Reference
 
-__all__ = ["Event", "EventKind", "EventKindName", "compile_periods"]
+__all__ = ["Event", "EventKind", "EventKindName"]
 
 EventKindName = Literal["established", "broken", "restored", "reaffirmed", "succeeded", "ended", "unspecified"]
 """An :class:`EventKind` by its value, for arguments that take either (``mypy`` catches ``"brokn"``)."""

@@ -13,7 +13,7 @@ punctuation and surrounding space do not matter.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import NamedTuple, Protocol
+from typing import Protocol
 
 from ._enums import TextEnum
 from ._numbers import integral
@@ -21,7 +21,7 @@ from .errors import AmbiguousCountryError, NoRelationError, UnknownCountryError
 
 
 class NameLike(Protocol):
-    """What the index reads of a name entry: a record (``NameEntry``) or a :class:`RawName` alike."""
+    """What the index reads of a name entry (a ``NameEntry``, or any record alike)."""
 
     @property
     def key(self) -> str: ...
@@ -35,7 +35,7 @@ class NameLike(Protocol):
     def state(self) -> str | None: ...
 
 
-__all__ = ["CountryIndex", "NameKind", "RawName", "normalize_name", "normalize_query"]
+__all__ = ["NameKind", "normalize_name", "normalize_query"]
 
 
 class NameKind(TextEnum):
@@ -52,16 +52,6 @@ class NameKind(TextEnum):
     FORMER_NAME = "former_name"
     SPANISH_NAME = "spanish_name"
     CODE = "code"
-
-
-class RawName(NamedTuple):
-    """A name entry as read from a dataset file, before it is made a record (``NameEntry``)."""
-
-    key: str
-    label: str
-    kind: str
-    relation: str | None
-    state: str | None
 
 
 def normalize_name(text: str) -> str:

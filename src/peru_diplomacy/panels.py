@@ -36,7 +36,7 @@ from .representation import Representation, RepresentationLevel
 if TYPE_CHECKING:
     from ._records import SystemState
 
-__all__ = ["PanelMembership", "PanelRow", "PanelRule", "PanelUnit", "RowBasis", "build_panel"]
+__all__ = ["PanelMembership", "PanelRow", "PanelRule", "PanelUnit", "RowBasis"]
 
 PanelUnit = Literal["year", "month", "day"]
 """The unit of a panel's rows."""

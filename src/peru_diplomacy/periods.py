@@ -30,7 +30,7 @@ from ._enums import TextEnum
 from .dates import DateLike, PartialDate, day_ordinal
 from .errors import InvalidDateError
 
-__all__ = ["Period", "Status", "StatusTimeline", "all_of", "any_of"]
+__all__ = ["Period", "Status"]
 
 # Day ordinals: datetime.date(1, 1, 1) is 1. Bounds beyond any date use these.
 _BEFORE_ALL = 0

@@ -20,7 +20,7 @@ from collections.abc import Callable
 
 import attrs
 
-from ._format import inherit
+from ._schema import inherit
 from .counterparts import PERU_INDEPENDENCE, Counterpart
 from .dates import DateLike, PartialDate, to_partial_date
 from .errors import NoStateOnDateError

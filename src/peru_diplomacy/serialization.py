@@ -18,10 +18,9 @@ from __future__ import annotations
 
 import cattrs
 
-from ._loading import dumps_document
 from .dates import PartialDate
 
-__all__ = ["converter", "describe_errors", "dumps_document", "make_converter"]
+__all__ = ["converter", "describe_errors", "make_converter"]
 
 
 def make_converter() -> cattrs.Converter:
