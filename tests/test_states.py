@@ -342,11 +342,11 @@ def test_the_loader_equals_cattrs_for_generated_relations(history: object) -> No
 def test_a_lazy_lookup_decodes_only_what_it_needs() -> None:
     data = Dataset.from_json(_read_resource(), lazy=True)
     assert data.relations_with("Chile").id == "CHL"
-    assert data._by_id is None  # the whole file was not decoded
+    assert not data._store.decoded  # the whole file was not decoded
     assert data.relations_with("Japan").id == "JPN"
     with pytest.raises(AmbiguousCountryError):
         data.relations_with("Congo")
-    assert data._by_id is not None
+    assert data._store.decoded
 
 
 def test_the_loader_never_uses_the_public_converter() -> None:

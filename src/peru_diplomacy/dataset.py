@@ -1,6 +1,8 @@
-"""The dataset: loading it (lazily, once, thread-safely) and the questions you can ask it.
+"""The dataset and the questions you can ask it.
 
-The packaged dataset is read on first use through the package's own loader (as
+The store under it (``peru_diplomacy._store``) reads the data lazily, once,
+thread-safely, and holds the damage latch; a dataset asks it for records. The
+packaged dataset is read on first use through the package's own loader (as
 :func:`pkgutil.get_data` does; :mod:`importlib.resources` where it cannot),
 once, under a lock. You can also load your own file of the same schema:
 
@@ -30,26 +32,14 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeVar
 
-from ._format import SCHEMA_VERSION, Context, check_relation, inherited_of, read, read_many
-from ._loading import (
-    PACKED_HEAD,
-    check_digest,
-    decode,
-    json_text,
-    packed_line,
-    packed_names,
-    packed_section,
-    read_resource,
-    split_packed,
-    version_message,
-)
-from ._loading import relation_id as read_relation_id
+from ._format import SCHEMA_VERSION
+from ._loading import read_resource
 from ._numbers import integral
+from ._store import Store
 from .counterparts import CodeSystem, Counterpart
 from .dates import DateLike, PartialDate, to_partial_date
 from .errors import BeyondHorizonWarning, DatasetError, InvalidArgumentError, NoRelationError, UnknownCountryError
 from .events import EventKind, EventKindName
-from .identity import CountryIndex, normalize_query
 from .periods import Status, check_range
 from .provenance import Confidence, Region, RegionName
 from .relation import Relation
@@ -88,104 +78,16 @@ class Dataset:
     ('Chile', 44)
     """
 
-    __slots__ = (
-        "_all",
-        "_broken",
-        "_by_id",
-        "_by_region",
-        "_cache",
-        "_excluded",
-        "_index",
-        "_lock",
-        "_metadata",
-        "_names",
-        "_packed",
-        "_raw",
-        "_records",
-        "_sections",
-        "_states",
-        "_states_complete",
-        "_steps",
-        "_system_states",
-    )
-
-    def _start(self) -> None:
-        self._lock = threading.RLock()
-        self._cache: dict[object, Relation] = {}
-        self._all: tuple[Relation, ...] | None = None
-        self._by_region: dict[Region, tuple[Relation, ...]] = {}
-        self._by_id: dict[str, int] | None = None
-        self._index: CountryIndex | None = None
-        self._packed: bytes | None = None
-        self._raw: dict[str, Any] | None = None
-        self._records: dict[str, Relation] = {}
-        self._metadata: DatasetMetadata | None = None
-        self._names: tuple[NameEntry, ...] | None = None
-        self._states: dict[str, Counterpart] = {}
-        self._states_complete = False
-        self._sections: dict[str, tuple[int, int]] = {}
-        self._excluded: tuple[ExcludedRow, ...] = ()
-        self._system_states: tuple[SystemState, ...] = ()
-        self._broken: DatasetError | None = None
+    __slots__ = ("_by_region", "_cache", "_steps", "_store")
 
     def __init__(self, document: DatasetDocument) -> None:
-        self._start()
-        if document.schema_version != SCHEMA_VERSION:
-            raise DatasetError(version_message(document.schema_version))
-        self._states = _states_table(document.states)
-        self._states_complete = True
-        _check_state_references(document)
-        for position, relation in enumerate(document.relations):
-            check_relation(relation, f"relations[{position}] ({relation.id})")
-        self._metadata = document.metadata
-        self._names = document.names
-        self._excluded = document.excluded_rows
-        self._system_states = document.system_states
-        self._records = {r.id: r for r in document.relations}
-        self._finish([r.id for r in document.relations], list(document.relations))
+        self._start(Store.from_document(document))
 
-    def _finish(self, ids: list[str], relations: list[Relation] | None) -> None:
-        """Check the whole dataset and index it (with ``relations``, every one is built)."""
-        metadata = self.metadata
-        if len(ids) != metadata.relation_count:
-            raise DatasetError(
-                f"the dataset declares {metadata.relation_count} relations but holds "
-                f"{len(ids)}: it is truncated or was edited by hand"
-            )
-        by_id: dict[str, int] = {}
-        for position, relation_id in enumerate(ids):
-            if relation_id in by_id:
-                raise DatasetError(f"relations[{position}]: relation id {relation_id!r} appears twice")
-            by_id[relation_id] = position
-        assert self._names is not None
-        self._index = CountryIndex(self._names)
-        self._by_id = by_id
-        if relations is not None:
-            self._settle(tuple(relations))
-
-    def _settle(self, relations: tuple[Relation, ...]) -> None:
-        assert self._names is not None
-        for position, entry in enumerate(self._names):
-            if entry.relation is not None and entry.relation not in self._records:
-                raise DatasetError(f"names[{position}]: {entry.label!r} points to unknown relation {entry.relation!r}")
-            if entry.state is not None and entry.state not in self._states:
-                raise DatasetError(f"names[{position}].state: {entry.label!r} points to unknown state {entry.state!r}")
-            if entry.relation is not None and entry.state not in {s.id for s in self._records[entry.relation].states}:
-                raise DatasetError(
-                    f"names[{position}].state: {entry.label!r} names {entry.state!r}, "
-                    f"not a state of relation {entry.relation}"
-                )
-        horizon = self.metadata.horizon
-        for position, relation in enumerate(relations):
-            for index, event in enumerate(relation.events):
-                if relation.source.row and event.from_table and event.date.definitely_after(horizon):
-                    raise DatasetError(
-                        f"metadata.horizon: {horizon} lies before the table's event relations[{position}]"
-                        f".events[{index}] ({relation.id}, {event.date}); the horizon must cover the table"
-                    )
-        self._by_region = {region: tuple(r for r in relations if r.region is region) for region in Region}
-        self._steps = tuple((r, r._timeline.starts, r._timeline.statuses) for r in relations)
-        self._all = relations
+    def _start(self, store: Store) -> None:
+        self._store = store
+        self._cache: dict[object, Relation] = {}
+        self._by_region: dict[Region, tuple[Relation, ...]] | None = None
+        self._steps: tuple[tuple[Relation, tuple[int, ...], tuple[Status, ...]], ...] = ()
 
     # -- loading ------------------------------------------------------------------------
 
@@ -212,97 +114,14 @@ class Dataset:
     @classmethod
     def _read(cls, data: str | bytes, *, lazy: bool, digest_required: bool) -> Dataset:
         self = cls.__new__(cls)
-        self._start()
-        packed = data.startswith(PACKED_HEAD) if isinstance(data, bytes) else data.startswith(PACKED_HEAD.decode())
-        if packed:
-            check_digest(data, None, required=digest_required)
-            if lazy and isinstance(data, bytes):
-                self._packed = data
-                return self
-        self._raw = decode(data)
-        if not packed:
-            check_digest(data, self._raw, required=digest_required)
-        self._load_raw(lazy=lazy)
+        self._start(Store.from_bytes(data, lazy=lazy, digest_required=digest_required))
         return self
-
-    def _load_raw(self, *, lazy: bool) -> None:
-        from ._records import DatasetMetadata, ExcludedRow, NameEntry, SystemState
-
-        raw = self._raw
-        assert raw is not None
-        self._states = _states_table(read_many(Counterpart, raw["states"], "states"))
-        self._states_complete = True
-        self._metadata = read(DatasetMetadata, raw["metadata"], "metadata", self._context(None))
-        self._names = read_many(NameEntry, raw["names"], "names")
-        self._excluded = read_many(ExcludedRow, raw["excluded_rows"], "excluded_rows")
-        self._system_states = read_many(SystemState, raw["system_states"], "system_states")
-        relations = raw["relations"]
-        if not isinstance(relations, list):
-            raise DatasetError(f"relations: expected a list, not {type(relations).__name__}")
-        ids = [read_relation_id(r, f"relations[{i}]") for i, r in enumerate(relations)]
-        self._finish(ids, None)
-        if not lazy:
-            self._materialize()
 
     @classmethod
     def from_file(cls, path: str | os.PathLike[str], *, lazy: bool = False) -> Dataset:
         """Load a dataset from a JSON file of this schema (see :meth:`from_json`)."""
         with open(path, "rb") as handle:
             return cls.from_json(handle.read(), lazy=lazy)
-
-    def _refuse_if_broken(self) -> None:
-        if self._broken is not None:
-            raise DatasetError(f"the dataset is damaged, so it answers nothing: {self._broken}")
-
-    def _latch(self, error: DatasetError) -> None:
-        """Remember the first damage found: from then on every question refuses."""
-        if self._broken is None:
-            self._broken = error
-
-    def _full(self) -> None:
-        """Decode and check the whole file (once), when a question needs more than one relation."""
-        if self._by_id is not None:
-            return
-        self._refuse_if_broken()
-        with self._lock:
-            if self._by_id is None:
-                assert self._packed is not None
-                # The packed layout keeps each relation as its line until it is needed, so the
-                # whole file is never decoded at once; any other layout is decoded in one go.
-                try:
-                    self._raw = split_packed(self._packed) or decode(self._packed)
-                    self._load_raw(lazy=True)
-                except DatasetError as error:
-                    self._broken = error
-                    raise
-
-    def _context(self, metadata: DatasetMetadata | None) -> Context:
-        """How records of this file find their states (and, given the metadata, the values they inherit)."""
-        return Context(state=self._state, inherited={} if metadata is None else inherited_of(metadata))
-
-    def _state(self, state_id: str) -> Counterpart:
-        """A state of the table by id (from the packed layout, the one line that holds it); ``KeyError`` if none."""
-        state = self._states.get(state_id)
-        if state is None:
-            if self._states_complete:
-                raise KeyError(state_id)
-            with self._lock:
-                assert self._packed is not None
-                raw = packed_line(self._packed, b'{"id":' + json_text(state_id) + b",", self._section("states"))
-                if raw is None:
-                    raise KeyError(state_id)
-                state = read(Counterpart, raw, f"state {state_id}")
-                if state.id != state_id:
-                    raise DatasetError(f"state {state_id}: its id is {state.id!r}")
-                self._states[state_id] = state
-        return state
-
-    def _section(self, key: str) -> tuple[int, int]:
-        section = self._sections.get(key)
-        if section is None:
-            assert self._packed is not None
-            section = self._sections[key] = packed_section(self._packed, key)
-        return section
 
     @property
     def states(self) -> tuple[Counterpart, ...]:
@@ -313,8 +132,7 @@ class Dataset:
         >>> bhutan.name, bhutan.alpha2, bhutan.cow_code, bhutan.gw_code
         ('Bhutan', 'BT', 760, 760)
         """
-        self._full()
-        return tuple(self._states.values())
+        return self._store.states()
 
     @property
     def document(self) -> DatasetDocument:
@@ -338,82 +156,12 @@ class Dataset:
 
         return dumps_document(write_document(self.document))
 
-    def _relation(self, relation_id: str) -> Relation | None:
-        self._refuse_if_broken()
-        record = self._records.get(relation_id)
-        if record is not None:
-            return record
-        try:
-            return self._build(relation_id)
-        except DatasetError as error:
-            self._broken = error
-            raise
-
-    def _build(self, relation_id: str) -> Relation | None:
-        with self._lock:
-            record = self._records.get(relation_id)
-            if record is None:
-                if self._by_id is None:  # packed and not yet decoded: read the one line
-                    raw = packed_line(
-                        self._packed, b'{"id":' + json_text(relation_id) + b",", self._section("relations")
-                    )
-                    if raw is None:
-                        return None
-                    where = f"relation {relation_id}"
-                else:
-                    position = self._by_id.get(relation_id)
-                    if position is None:
-                        return None
-                    assert self._raw is not None
-                    raw = self._raw["relations"][position]
-                    where = f"relations[{position}] ({relation_id})"
-                    if isinstance(raw, bytes):
-                        raw = decode(raw, what=f"dataset line of {where}")
-                record = read(Relation, raw, where, self._context(self.metadata))
-                check_relation(record, where)
-                if record.id != relation_id:
-                    raise DatasetError(f"{where}: its id is {record.id!r}")
-                self._records[relation_id] = record
-                if self._by_id is not None and self._raw is not None:
-                    self._raw["relations"][self._by_id[relation_id]] = None  # built: its raw form is not needed
-        return record
-
-    def _materialize(self) -> tuple[Relation, ...]:
-        if self._all is not None:
-            return self._all
-        self._full()
-        with self._lock:
-            if self._all is None:
-                assert self._by_id is not None
-                relations = []
-                for relation_id in self._by_id:
-                    relation = self._relation(relation_id)
-                    assert relation is not None
-                    relations.append(relation)
-                try:
-                    self._settle(tuple(relations))
-                except DatasetError as error:
-                    self._broken = error
-                    raise
-        assert self._all is not None
-        return self._all
-
     # -- what is in it ------------------------------------------------------------------
 
     @property
     def metadata(self) -> DatasetMetadata:
         """Title, source, revision, horizon and licence of the data."""
-        if self._metadata is None:
-            with self._lock:
-                if self._metadata is None:
-                    assert self._packed is not None
-                    end = self._packed.index(b"\n", len(PACKED_HEAD))
-                    line = self._packed[len(PACKED_HEAD) : end].rstrip(b",")
-                    from ._records import DatasetMetadata
-
-                    raw = decode(line, what="metadata")
-                    self._metadata = read(DatasetMetadata, raw, "metadata", self._context(None))
-        return self._metadata
+        return self._store.metadata
 
     @property
     def horizon(self) -> PartialDate:
@@ -428,26 +176,33 @@ class Dataset:
     @property
     def relations(self) -> tuple[Relation, ...]:
         """Every relation, in the source's order (region by region, row by row)."""
-        return self._all if self._all is not None else self._materialize()
+        return self._store.relations()
+
+    def _indexed(self) -> dict[Region, tuple[Relation, ...]]:
+        """The relations by region, and each relation's status steps (made once, on first need)."""
+        by_region = self._by_region
+        if by_region is None:
+            relations = self.relations
+            self._steps = tuple((r, r._timeline.starts, r._timeline.statuses) for r in relations)
+            by_region = self._by_region = {
+                region: tuple(r for r in relations if r.region is region) for region in Region
+            }
+        return by_region
 
     @property
     def excluded_rows(self) -> tuple[ExcludedRow, ...]:
         """Row starts in the source that are not country rows (Asia 9, a map caption)."""
-        self._full()
-        return self._excluded
+        return self._store.excluded_rows()
 
     @property
     def system_states(self) -> tuple[SystemState, ...]:
         """Every state of the COW and Gleditsch–Ward lists, by code."""
-        self._full()
-        return self._system_states
+        return self._store.system_states()
 
     @property
     def names(self) -> tuple[NameEntry, ...]:
         """Every name and code the lookups understand."""
-        self._full()
-        assert self._names is not None
-        return self._names
+        return self._store.names()
 
     def relations_with(self, country: str | int, *, system: CodeSystem | str | None = None) -> Relation:
         """The relation with ``country``.
@@ -482,35 +237,26 @@ class Dataset:
                 return self._by_system_code(country, wanted)
         if type(country) is str or type(country) is int:
             found = self._cache.get(country)
-            if found is not None and self._broken is None:
+            if found is not None and self._store.broken is None:
                 return found
+        store = self._store
         try:
-            relation_id = self._resolve(country)
+            relation_id = store.resolve(country)
         except NoRelationError as error:
             raise self._maybe_a_row(error) from None
         except DatasetError as error:
-            self._latch(error)
+            store.latch(error)
             raise
-        relation = self._relation(relation_id)
+        relation = store.relation(relation_id)
         if relation is None:
             missing = DatasetError(f"the name index points to relation {relation_id!r}, which the dataset lacks")
-            self._latch(missing)
+            store.latch(missing)
             raise missing
         if len(self._cache) < _CACHE_LIMIT and (
             type(country) is int or (type(country) is str and len(country) <= _CACHE_KEY_LIMIT)
         ):
             self._cache[country] = relation
         return relation
-
-    def _resolve(self, country: object) -> str:
-        if self._index is None and self._packed is not None:
-            key = normalize_query(country)
-            targets = packed_names(self._packed, key)
-            if len(targets) == 1:
-                return targets.pop()
-        self._full()
-        assert self._index is not None
-        return self._index.resolve(country)
 
     def _maybe_a_row(self, error: NoRelationError) -> NoRelationError:
         """The error, with the rows that may be this state (their alternatives) named in its message."""
@@ -642,7 +388,7 @@ class Dataset:
         """
         if not isinstance(relation_id, str):
             raise TypeError(f"a relation id is text such as 'CHL', not {type(relation_id).__name__}")
-        return self._relation(relation_id.strip().upper())
+        return self._store.relation(relation_id.strip().upper())
 
     def by_region(self, region: Region | RegionName) -> tuple[Relation, ...]:
         """The relations of one of the source's five tables.
@@ -651,9 +397,7 @@ class Dataset:
         >>> len(packaged_dataset().by_region("Oceania"))
         16
         """
-        wanted = _region(region)
-        self._materialize()
-        return self._by_region[wanted]
+        return self._indexed()[_region(region)]
 
     # -- questions in time --------------------------------------------------------------
 
@@ -754,7 +498,7 @@ class Dataset:
         self._warn_if_beyond_horizon(day)
         if day.day is not None:  # one ordinal for all: the common case, kept fast
             ordinal = day.earliest_ordinal
-            self._materialize()
+            self._indexed()
             return tuple(
                 r for r, starts, statuses in self._steps if statuses[bisect_right(starts, ordinal) - 1] is status
             )
@@ -886,9 +630,7 @@ class Dataset:
 
     def _state_named(self, country: str | int) -> Counterpart:
         relation = self.relations_with(country)
-        self._full()
-        assert self._index is not None
-        state_id = self._index.state_of(country, relation.id)
+        state_id = self._store.index().state_of(country, relation.id)
         for state in relation.states:
             if state.id == state_id:
                 return state
@@ -916,12 +658,13 @@ def _latched(method: Callable[Concatenate[Dataset, _P], _R]) -> Callable[Concate
 
     @functools.wraps(method)
     def guarded(self: Dataset, /, *args: _P.args, **kwargs: _P.kwargs) -> _R:
-        if self._broken is not None:
-            self._refuse_if_broken()
+        store = self._store
+        if store.broken is not None:
+            store.refuse_if_broken()
         try:
             return method(self, *args, **kwargs)
         except DatasetError as error:
-            self._latch(error)
+            store.latch(error)
             raise
 
     return guarded
@@ -1000,35 +743,6 @@ def _code_suggestions(
         close = difflib.get_close_matches(abbrev or "", [s.abbrev for s in pool], n=3, cutoff=0.5)
         near = [s for a in close for s in pool if s.abbrev == a][:3]
     return tuple(f"{label} {s.code} ({s.abbrev}, {s.name})" for s in near)
-
-
-def _states_table(states: Iterable[Counterpart]) -> dict[str, Counterpart]:
-    table: dict[str, Counterpart] = {}
-    for position, state in enumerate(states):
-        if table.setdefault(state.id, state) is not state:
-            raise DatasetError(f"states[{position}]: state id {state.id!r} appears twice in the table")
-    return table
-
-
-def _check_state_references(document: DatasetDocument) -> None:
-    """Every state a record of ``document`` names is the one of its table (the file stores only its id)."""
-    table = document.states_by_id
-
-    def check(state: Counterpart | None, where: str) -> None:
-        if state is not None and table.get(state.id) != state:
-            found = "is not in" if state.id not in table else "differs from the record in"
-            raise DatasetError(f"{where}: state {state.id!r} ({state.name}) {found} the states table")
-
-    check(document.metadata.subject, "metadata.subject")
-    for position, relation in enumerate(document.relations):
-        where = f"relations[{position}] ({relation.id})"
-        for index, state in enumerate(relation.states):
-            check(state, f"{where}.states[{index}]")
-        for index, state in enumerate(relation.attribution.alternatives):
-            check(state, f"{where}.attribution.alternatives[{index}]")
-        for index, event in enumerate(relation.events):
-            for name in ("state", "predecessor", "successor"):
-                check(getattr(event, name), f"{where}.events[{index}].{name}")
 
 
 _packaged: Dataset | None = None
