@@ -164,7 +164,7 @@ def test_a_new_record_or_field_needs_no_reader_of_its_own() -> None:
 def test_a_reference_to_a_state_not_in_the_table_is_refused() -> None:
     chile = next(r for r in RAW["relations"] if r["id"] == "CHL")
     nothing: dict[str, Counterpart] = {}
-    context = Context(state=nothing.__getitem__, inherited={})
+    context = Context(state=nothing.__getitem__)
     with pytest.raises(DatasetError, match=r"^chile\.counterpart: 'CHL' is not a state of the dataset's states table$"):
         read(type(packaged_dataset().relations_with("Chile")), chile, "chile", context)
     damaged = RESOURCE.replace(b'"counterpart":"CHL"', b'"counterpart":"XXX"', 1).replace(
@@ -187,3 +187,17 @@ def test_the_format_page_describes_every_field_the_file_holds() -> None:
             assert set(item) <= fields[record], (table, set(item) - fields[record])
             assert {f for r, f in required if r == record} <= set(item)
     assert set(RAW["metadata"]) <= fields["DatasetMetadata"]
+
+
+def test_the_fast_annotation_resolver_agrees_with_typing_for_every_record() -> None:
+    import typing
+
+    import peru_diplomacy._records as records
+    from peru_diplomacy._format import _field_types
+
+    names = {row["record"] for row in describe()}
+    classes = [getattr(records, n, None) or getattr(__import__("peru_diplomacy"), n) for n in sorted(names)]
+    assert len(classes) >= 17
+    for cls in [*classes, _Extended]:
+        hints = typing.get_type_hints(cls)
+        assert _field_types(cls) == {f.name: hints[f.name] for f in attrs.fields(cls) if f.init}, cls

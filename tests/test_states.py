@@ -306,9 +306,7 @@ def test_the_loader_equals_cattrs_for_every_packaged_relation() -> None:
     document = json.loads(_read_resource())
     states = {raw["id"]: raw for raw in document["states"]}
     table = {state_id: converter.structure(raw, Counterpart) for state_id, raw in states.items()}
-    context = Context(
-        state=table.__getitem__, inherited={"horizon": PartialDate.fromisoformat(document["metadata"]["horizon"])}
-    )
+    context = Context(state=table.__getitem__, metadata=document["metadata"])
     for position, raw in enumerate(document["relations"]):
         full = _in_full(raw, states, document["metadata"]["horizon"])
         assert read(Relation, raw, f"relations[{position}]", context) == converter.structure(full, Relation)
@@ -333,7 +331,7 @@ def test_the_loader_equals_cattrs_for_generated_relations(history: object) -> No
     named = [*states, *chile.attribution.alternatives]
     named += [s for e in events for s in (e.predecessor, e.successor) if s is not None]
     table = {state.id: state for state in named}
-    context = Context(state=table.__getitem__, inherited={"horizon": packaged_dataset().horizon})
+    context = Context(state=table.__getitem__, metadata={"horizon": str(packaged_dataset().horizon)})
     raw = write(relation, context)
     full = _in_full(raw, {state.id: converter.unstructure(state) for state in named}, str(chile.horizon))
     assert read(Relation, raw, "relation", context) == converter.structure(full, Relation) == relation

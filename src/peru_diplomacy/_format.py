@@ -50,15 +50,19 @@ class Context:
     """What a record in the file refers to outside itself.
 
     ``state`` gives the :class:`~peru_diplomacy.Counterpart` of an id (from the
-    document's states table) or raises ``KeyError``; ``inherited`` holds the
-    dataset's values of ``inherit`` fields.
+    document's states table) or raises ``KeyError``; ``metadata`` is the
+    dataset's metadata as the file holds it, whose values ``inherit`` fields
+    take (read as the inheriting field) where they are left out.
     """
 
     state: Callable[[str], Counterpart]
-    inherited: Mapping[str, object] = attrs.field(factory=dict)
+    metadata: Mapping[str, object] = attrs.field(factory=dict)
 
 
 _NO_STATES = Context(state=lambda state_id: (_ for _ in ()).throw(KeyError(state_id)))
+
+
+_ABSENT = object()
 
 
 def _fail(where: str, why: str) -> DatasetError:
@@ -187,8 +191,45 @@ def _state_reference(raw: object, where: str, context: Context) -> Counterpart:
         raise _fail(where, f"{state_id!r} is not a state of the dataset's states table") from None
 
 
+def _field_types(cls: type) -> dict[str, Any]:
+    """The types of the record's fields (those ``__init__`` takes), from their annotations.
+
+    The annotations the records use (a name, ``X | None``, ``tuple[X, ...]``) are resolved
+    here in the record's module, which is several times faster than :func:`typing.get_type_hints`
+    (a first lookup resolves ten records); any other form is left to it.
+    """
+    import sys
+
+    namespace = vars(sys.modules[cls.__module__])
+    out: dict[str, Any] = {}
+    for field in attrs.fields(cls):
+        if field.init:
+            resolved = _resolve(field.type, namespace) if isinstance(field.type, str) else field.type
+            if resolved is None:
+                return typing.get_type_hints(cls)
+            out[field.name] = resolved
+    return out
+
+
+_BUILTIN_TYPES: dict[str, type] = {"str": str, "int": int, "bool": bool}
+
+
+def _resolve(text: str, namespace: Mapping[str, Any]) -> Any:
+    text = text.strip()
+    if text.endswith(" | None"):
+        inner = _resolve(text[: -len(" | None")], namespace)
+        return None if inner is None else inner | None
+    if text.startswith("tuple[") and text.endswith(", ...]"):
+        inner = _resolve(text[len("tuple[") : -len(", ...]")], namespace)
+        return None if inner is None else tuple[inner, ...]  # type: ignore[valid-type]
+    if text.isidentifier():
+        found = _BUILTIN_TYPES.get(text) or namespace.get(text)
+        return found if isinstance(found, type) else None
+    return None
+
+
 def _make_record_reader(cls: type) -> _Reader:
-    hints = typing.get_type_hints(cls)
+    hints = _field_types(cls)
     plan = []
     for field in attrs.fields(cls):
         if not field.init:
@@ -205,8 +246,9 @@ def _make_record_reader(cls: type) -> _Reader:
         for name, alias, required, read_value, metadata in fields:
             if name in raw:
                 values[alias] = read_value(raw[name], f"{where}.{name}", context)
-            elif INHERIT in metadata and metadata[INHERIT] in context.inherited:
-                values[alias] = context.inherited[metadata[INHERIT]]
+            elif INHERIT in metadata and metadata[INHERIT] in context.metadata:
+                source = metadata[INHERIT]
+                values[alias] = read_value(context.metadata[source], f"metadata.{source}", context)
             elif required:
                 raise _fail(where, f"missing field {name!r}")
         if len(raw) > len(values) or not names.issuperset(raw):
@@ -275,7 +317,7 @@ def _writer(tp: Any) -> _Writer:
 
 
 def _make_record_writer(cls: type) -> _Writer:
-    hints = typing.get_type_hints(cls)
+    hints = _field_types(cls)
     plan = [
         (field.name, field.default, field.metadata.get(INHERIT), _writer(hints[field.name]))
         for field in attrs.fields(cls)
@@ -286,11 +328,12 @@ def _make_record_writer(cls: type) -> _Writer:
         out: dict[str, Any] = {}
         for name, default, inherited, write_value in plan:
             item = getattr(value, name)
-            if inherited is not None and inherited in context.inherited and item == context.inherited[inherited]:
-                continue
             if default is not attrs.NOTHING and item == default:
                 continue
-            out[name] = write_value(item, context)
+            written = write_value(item, context)
+            if inherited is not None and context.metadata.get(inherited, _ABSENT) == written:
+                continue
+            out[name] = written
         return out
 
     return record
@@ -302,18 +345,14 @@ def write_document(document: Any) -> dict[str, Any]:
     Its table of states is written in full, every other state as its id; the
     metadata always carries a ``digest`` (set by the writer of the text).
     """
-    context = Context(state=lambda state_id: document.states_by_id[state_id], inherited=inherited_of(document.metadata))
+    context = Context(state=document.states_by_id.__getitem__)
+    context = Context(state=context.state, metadata=write(document.metadata, context))
     out: dict[str, Any] = {}
     for field in attrs.fields(type(document)):
         if field.init:
             out[field.name] = write(getattr(document, field.name), context)
     out["metadata"].setdefault("digest", "")
     return out
-
-
-def inherited_of(metadata: Any) -> dict[str, object]:
-    """The dataset's values that ``inherit`` fields take: the metadata's fields of those names."""
-    return {"horizon": metadata.horizon}
 
 
 # -- what a relation must satisfy beyond its types ------------------------------------------
@@ -374,7 +413,7 @@ def describe(root: type | None = None) -> list[dict[str, str]]:
         if cls in seen:
             continue
         seen.append(cls)
-        hints = typing.get_type_hints(cls)
+        hints = _field_types(cls)
         for field in attrs.fields(cls):
             if not field.init:
                 continue

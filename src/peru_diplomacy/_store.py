@@ -15,7 +15,7 @@ import threading
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from ._format import SCHEMA_VERSION, Context, check_relation, inherited_of, read, read_many
+from ._format import SCHEMA_VERSION, Context, check_relation, read, read_many
 from ._loading import (
     PACKED_HEAD,
     check_digest,
@@ -57,6 +57,7 @@ class Store:
         "_index",
         "_lock",
         "_metadata",
+        "_metadata_raw",
         "_names",
         "_packed",
         "_raw",
@@ -76,6 +77,7 @@ class Store:
         self._raw: dict[str, Any] | None = None
         self._records: dict[str, Relation] = {}
         self._metadata: DatasetMetadata | None = None
+        self._metadata_raw: dict[str, Any] | None = None
         self._names: tuple[NameEntry, ...] | None = None
         self._states: dict[str, Counterpart] = {}
         self._states_complete = False
@@ -128,7 +130,8 @@ class Store:
         assert raw is not None
         self._states = _states_table(read_many(Counterpart, raw["states"], "states"))
         self._states_complete = True
-        self._metadata = read(DatasetMetadata, raw["metadata"], "metadata", self._context(None))
+        self._metadata_raw = raw["metadata"]
+        self._metadata = read(DatasetMetadata, raw["metadata"], "metadata", self._context())
         self._names = read_many(NameEntry, raw["names"], "names")
         self._excluded = read_many(ExcludedRow, raw["excluded_rows"], "excluded_rows")
         self._system_states = read_many(SystemState, raw["system_states"], "system_states")
@@ -223,9 +226,19 @@ class Store:
                     self.latch(error)
                     raise
 
-    def _context(self, metadata: DatasetMetadata | None) -> Context:
-        """How records of this file find their states (and, given the metadata, the values they inherit)."""
-        return Context(state=self.state, inherited={} if metadata is None else inherited_of(metadata))
+    def _context(self) -> Context:
+        """How records of this file find their states and the metadata's values they inherit."""
+        return Context(state=self.state, metadata=self._metadata_raw or {})
+
+    def _read_metadata_line(self) -> None:
+        """The metadata as the file holds it (from the packed layout, its one line), once."""
+        if self._metadata_raw is None:
+            assert self._packed is not None
+            end = self._packed.index(b"\n", len(PACKED_HEAD))
+            raw = decode(self._packed[len(PACKED_HEAD) : end].rstrip(b","), what="metadata")
+            if not isinstance(raw, dict):
+                raise DatasetError(f"metadata: expected an object, not {type(raw).__name__}")
+            self._metadata_raw = raw
 
     def _section(self, key: str) -> tuple[int, int]:
         section = self._sections.get(key)
@@ -242,10 +255,8 @@ class Store:
                 if self._metadata is None:
                     from ._records import DatasetMetadata
 
-                    assert self._packed is not None
-                    end = self._packed.index(b"\n", len(PACKED_HEAD))
-                    raw = decode(self._packed[len(PACKED_HEAD) : end].rstrip(b","), what="metadata")
-                    self._metadata = read(DatasetMetadata, raw, "metadata", self._context(None))
+                    self._read_metadata_line()
+                    self._metadata = read(DatasetMetadata, self._metadata_raw, "metadata", self._context())
         return self._metadata
 
     def state(self, state_id: str) -> Counterpart:
@@ -301,7 +312,9 @@ class Store:
                     where = f"relations[{position}] ({relation_id})"
                     if isinstance(raw, bytes):
                         raw = decode(raw, what=f"dataset line of {where}")
-                record = read(Relation, raw, where, self._context(self.metadata))
+                if self._metadata_raw is None:
+                    self._read_metadata_line()
+                record = read(Relation, raw, where, self._context())
                 check_relation(record, where)
                 if record.id != relation_id:
                     raise DatasetError(f"{where}: its id is {record.id!r}")
