@@ -7,12 +7,9 @@ tools/build_dataset.py, and hold the packaged records to them.
 from __future__ import annotations
 
 import csv
-import importlib.util
 import re
-import sys
 from collections import Counter
 from pathlib import Path
-from types import ModuleType
 
 import pycountry
 import pytest
@@ -337,31 +334,3 @@ def test_every_disputed_date_is_on_its_record() -> None:
 
 
 # -- the generated resource ------------------------------------------------------------------
-
-
-def _builder() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("build_dataset", ROOT / "tools" / "build_dataset.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["build_dataset"] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-def test_the_committed_resource_is_what_the_sources_generate() -> None:
-    from importlib.resources import files
-
-    builder = _builder()
-    fresh = builder.render(builder.build())
-    shipped = files("peru_diplomacy").joinpath("data", "relations.json").read_text(encoding="utf-8")
-    assert shipped == fresh, "run: python tools/build_dataset.py"
-
-
-def test_an_unreadable_cell_stops_the_build_naming_its_row() -> None:
-    builder = _builder()
-    with pytest.raises(builder.SourceError, match="Asia row 99: cannot read 'circa'"):
-        builder.plain_reading("circa 1950", builder.find_dates("circa 1950", "Asia row 99"), "Asia row 99")
-    text = "1950 and 1960"
-    mentions = builder.find_dates(text, "Europe row 3")
-    with pytest.raises(builder.SourceError, match="Europe row 3: cannot read 'and'"):
-        builder.plain_reading(text, mentions, "Europe row 3")

@@ -7,7 +7,6 @@ import datetime as dt
 import subprocess
 import sys
 from pathlib import Path
-from typing import Any
 
 import attrs
 import pytest
@@ -350,26 +349,3 @@ def test_every_contested_span_is_uncertain(relation: Relation) -> None:
             day = dt.date.fromordinal(ordinal)
             expected = Status.UNCERTAIN if relation.counterparts_on(day) else Status.INACTIVE
             assert relation.status_on(day) is expected, (relation.id, day)
-
-
-def _build_module() -> object:
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location("build_dataset_for_test", ROOT / "tools" / "build_dataset.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-def test_the_build_fails_on_a_row_it_cannot_place() -> None:
-    build: Any = _build_module()
-    registry = build.Registry(build.tomllib.loads((ROOT / "data" / "curation" / "counterparts.toml").read_text()))
-    updates = build.tomllib.loads((UPDATES / "horizon.toml").read_text())
-    sources = build.OtherSources(registry, updates)
-    by_state = {s.id: r for r in RELATIONS for s in r.states}
-    with pytest.raises(build.SourceError, match="no relation for 'Atlantis'"):
-        sources._relation_of({"country": "Atlantis", "iso3": "ATL"}, by_state, "events.tsv line 99")
-    sources.dipex = [{"ccode2": "760", "year": "1990", "DR_at_1": "1", "DR_at_2": "0", "DE": "1"}]  # Bhutan
-    with pytest.raises(build.SourceError, match="COW 760 in 1990 has representation"):
-        sources._dipex_contests(list(RELATIONS))
