@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import enum
+from typing import TypeVar
 
 from .errors import InvalidArgumentError
 
 __all__ = ["TextEnum"]
+
+_E = TypeVar("_E", bound="TextEnum")
 
 
 class TextEnum(enum.StrEnum):
@@ -27,3 +30,29 @@ class TextEnum(enum.StrEnum):
         raise InvalidArgumentError(
             f"{value!r} is not a valid {cls.__name__}: use one of {', '.join(repr(m.value) for m in cls)}"
         )
+
+    @classmethod
+    def coerce(cls: type[_E], value: object, what: str) -> _E:
+        """A member, or the member whose value ``value`` is in any case: how every argument is read.
+
+        Raises :class:`~peru_diplomacy.InvalidArgumentError` naming ``what`` and the values that
+        would work, or :class:`TypeError` for anything but a member or text.
+
+        >>> from peru_diplomacy import Region
+        >>> Region.coerce(" europe", "region")
+        <Region.EUROPE: 'Europe'>
+        >>> Region.coerce("Atlantis", "region")
+        Traceback (most recent call last):
+        ...
+        peru_diplomacy.errors.InvalidArgumentError: unknown region 'Atlantis': use one of
+        'Africa', 'Americas', 'Asia', 'Europe', 'Oceania'
+        """
+        if isinstance(value, cls):
+            return value
+        if not isinstance(value, str):
+            raise TypeError(f"a {what} is a {cls.__name__} or its value, not {type(value).__name__}")
+        folded = value.strip().casefold()
+        for member in cls:
+            if member.value.casefold() == folded:
+                return member
+        raise InvalidArgumentError(f"unknown {what} {value!r}: use one of {', '.join(repr(m.value) for m in cls)}")

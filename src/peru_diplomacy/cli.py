@@ -20,7 +20,14 @@ from ._format import SCHEMA_VERSION
 from .counterparts import CodeSystem
 from .dataset import MAX_PANEL_ROWS, Dataset, packaged_dataset
 from .dates import PartialDate, to_partial_date
-from .errors import AmbiguousCountryError, InvalidDateError, NoRelationError, PeruDiplomacyError, UnknownCountryError
+from .errors import (
+    AmbiguousCountryError,
+    InvalidArgumentError,
+    InvalidDateError,
+    NoRelationError,
+    PeruDiplomacyError,
+    UnknownCountryError,
+)
 from .events import EventKind
 from .panels import PanelMembership, PanelRule, PanelUnit
 from .periods import Status
@@ -72,10 +79,10 @@ def _date(text: str) -> PartialDate:
 
 
 def _region(text: str) -> Region:
-    for region in Region:
-        if region.value.casefold() == text.strip().casefold():
-            return region
-    raise argparse.ArgumentTypeError(f"unknown region {text!r}: use one of {', '.join(r.value for r in Region)}")
+    try:
+        return Region.coerce(text, "region")
+    except InvalidArgumentError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -38,7 +38,7 @@ from ._numbers import integral
 from ._store import Store
 from .counterparts import CodeSystem, Counterpart
 from .dates import DateLike, PartialDate, to_partial_date
-from .errors import BeyondHorizonWarning, DatasetError, InvalidArgumentError, NoRelationError, UnknownCountryError
+from .errors import BeyondHorizonWarning, DatasetError, NoRelationError, UnknownCountryError
 from .events import EventKind, EventKindName
 from .periods import Status, check_range
 from .provenance import Confidence, Region, RegionName
@@ -695,40 +695,15 @@ def _caller_level() -> int:
 
 
 def _region(region: Region | RegionName) -> Region:
-    if isinstance(region, Region):
-        return region
-    if isinstance(region, str):
-        for member in Region:
-            if member.value.casefold() == region.strip().casefold():
-                return member
-        raise InvalidArgumentError(f"unknown region {region!r}: use one of {', '.join(r.value for r in Region)}")
-    raise TypeError(f"a region is a Region or its name, not {type(region).__name__}")
+    return Region.coerce(region, "region")
 
 
 def _confidence(value: Confidence | str) -> Confidence:
-    if isinstance(value, Confidence):
-        return value
-    if isinstance(value, str):
-        try:
-            return Confidence(value.strip().lower())
-        except ValueError:
-            pass
-    raise InvalidArgumentError(
-        f"unknown confidence {value!r}: use one of {', '.join(repr(c.value) for c in Confidence)}"
-    )
+    return Confidence.coerce(value, "confidence")
 
 
 def _system(system: CodeSystem | str) -> CodeSystem:
-    if isinstance(system, CodeSystem):
-        return system
-    if isinstance(system, str):
-        try:
-            return CodeSystem(system.strip().lower())
-        except ValueError:
-            pass
-    raise InvalidArgumentError(
-        f"unknown code system {system!r}: use one of {', '.join(repr(s.value) for s in CodeSystem)}"
-    )
+    return CodeSystem.coerce(system, "code system")
 
 
 def _code_suggestions(

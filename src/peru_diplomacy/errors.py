@@ -174,7 +174,7 @@ class InvalidArgumentError(PeruDiplomacyError, ValueError):
     Traceback (most recent call last):
     ...
     peru_diplomacy.errors.InvalidArgumentError: unknown region 'Antartica': use one of
-    Africa, Americas, Asia, Europe, Oceania
+    'Africa', 'Americas', 'Asia', 'Europe', 'Oceania'
     """
 
 
