@@ -81,14 +81,14 @@ def _damaged(edit: str) -> bytes:
         ("drop-relation", "declares 189 relations but holds 188: it is truncated"),
         ("extra-key", r"relations\[0\] \(DZA\): unknown field 'colour'"),
         ("missing-field", r"relations\[0\] \(DZA\): missing field 'source'"),
-        ("id-not-text", r"relations\[0\]\.id: expected text, not list"),
+        ("id-not-text", r"relations\[0\]\.id: expected text, not a list"),
         ("duplicate", r"relations\[1\]: relation id 'DZA' appears twice"),
         ("bad-date", r"relations\[0\] \(DZA\)\.events\[0\]\.date: month 13"),
         ("bad-kind", r"relations\[0\] \(DZA\)\.events\[0\]\.kind: 'annexed' is not a EventKind"),
         ("bad-history", r"relations\[0\] \(DZA\): .*comes before relations were established"),
         ("bad-name", "points to unknown relation 'NOPE'"),
         ("missing-part", "top-level keys must be"),
-        ("not-object", "must be a JSON object, not list"),
+        ("not-object", "must be a JSON object, not a list"),
     ],
 )
 def test_a_damaged_resource_gives_a_dataset_error(edit: str, message: str) -> None:

@@ -157,7 +157,7 @@ def test_a_new_record_or_field_needs_no_reader_of_its_own() -> None:
         read(_Extended, {"name": "y"}, "x")
     with pytest.raises(DatasetError, match=r"^x: unknown field 'size'$"):
         read(_Extended, {"name": "y", "when": "1990", "size": 3}, "x")
-    with pytest.raises(DatasetError, match=r"^x\.codes\[1\]: expected an integer, not str$"):
+    with pytest.raises(DatasetError, match=r"^x\.codes\[1\]: expected an integer, not text$"):
         read(_Extended, {"name": "y", "when": "1990", "codes": [1, "2"]}, "x")
 
 

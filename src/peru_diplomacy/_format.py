@@ -37,7 +37,17 @@ from .counterparts import Counterpart
 from .dates import PartialDate
 from .errors import DatasetError, InvalidDateError, InvalidEventSequenceError, PeruDiplomacyError
 
-__all__ = ["SCHEMA_VERSION", "Context", "check_relation", "describe", "read", "read_many", "write", "write_document"]
+__all__ = [
+    "SCHEMA_VERSION",
+    "Context",
+    "check_relation",
+    "describe",
+    "json_kind",
+    "read",
+    "read_many",
+    "write",
+    "write_document",
+]
 
 SCHEMA_VERSION = 3
 """The version of the dataset file format this release reads and writes."""
@@ -63,6 +73,21 @@ _NO_STATES = Context(state=lambda state_id: (_ for _ in ()).throw(KeyError(state
 
 
 _ABSENT = object()
+
+
+def json_kind(value: object) -> str:
+    """What a decoded JSON value is, in the file's words (for messages).
+
+    >>> from peru_diplomacy._format import json_kind
+    >>> json_kind(None), json_kind(3), json_kind("x"), json_kind([]), json_kind({})
+    ('null', 'an integer', 'text', 'a list', 'an object')
+    """
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true or false"
+    kinds = {int: "an integer", float: "a number", str: "text", list: "a list", dict: "an object"}
+    return kinds.get(type(value), type(value).__name__)
 
 
 def _fail(where: str, why: str) -> DatasetError:
@@ -99,7 +124,7 @@ def read_many(cls: type[_T], raw: object, where: str, context: Context = _NO_STA
     """A tuple of records of ``cls`` from a JSON list (see :func:`read`)."""
     item = _record_reader(cls)
     if not isinstance(raw, list):
-        raise _fail(where, f"expected a list, not {type(raw).__name__}")
+        raise _fail(where, f"expected a list, not {json_kind(raw)}")
     return tuple(item(value, f"{where}[{index}]", context) for index, value in enumerate(raw))
 
 
@@ -125,7 +150,7 @@ def _reader(tp: Any) -> _Reader:
 
         def many(raw: object, where: str, context: Context) -> tuple[Any, ...]:
             if not isinstance(raw, list):
-                raise _fail(where, f"expected a list, not {type(raw).__name__}")
+                raise _fail(where, f"expected a list, not {json_kind(raw)}")
             return tuple(item(value, f"{where}[{index}]", context) for index, value in enumerate(raw))
 
         return many
@@ -148,19 +173,19 @@ def _reader(tp: Any) -> _Reader:
 
 def _text(raw: object, where: str, context: Context) -> str:
     if not isinstance(raw, str):
-        raise _fail(where, f"expected text, not {type(raw).__name__}")
+        raise _fail(where, f"expected text, not {json_kind(raw)}")
     return raw
 
 
 def _flag(raw: object, where: str, context: Context) -> bool:
     if type(raw) is not bool:
-        raise _fail(where, f"expected true or false, not {type(raw).__name__}")
+        raise _fail(where, f"expected true or false, not {json_kind(raw)}")
     return raw
 
 
 def _integer(raw: object, where: str, context: Context) -> int:
     if type(raw) is not int:
-        raise _fail(where, f"expected an integer, not {type(raw).__name__}")
+        raise _fail(where, f"expected an integer, not {json_kind(raw)}")
     return raw
 
 
@@ -241,7 +266,7 @@ def _make_record_reader(cls: type) -> _Reader:
 
     def record(raw: object, where: str, context: Context) -> Any:
         if not isinstance(raw, dict):
-            raise _fail(where, f"expected an object, not {type(raw).__name__}")
+            raise _fail(where, f"expected an object, not {json_kind(raw)}")
         values: dict[str, Any] = {}
         for name, alias, required, read_value, metadata in fields:
             if name in raw:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ._format import SCHEMA_VERSION
+from ._format import SCHEMA_VERSION, json_kind
 from .errors import DatasetError
 
 __all__ = [
@@ -50,7 +50,7 @@ def decode(data: str | bytes, *, what: str = "dataset") -> Any:
     if what != "dataset":
         return raw
     if not isinstance(raw, dict):
-        raise DatasetError(f"the dataset must be a JSON object, not {type(raw).__name__}")
+        raise DatasetError(f"the dataset must be a JSON object, not {json_kind(raw)}")
     version = raw.get("schema_version")
     if type(version) is not int or version != SCHEMA_VERSION:
         raise DatasetError(version_message(version))
@@ -243,10 +243,10 @@ def relation_id(raw: object, where: str) -> str:
             raise DatasetError(f"{where}.id: {error}") from None
         raw = {"id": relation_id}
     if not isinstance(raw, dict):
-        raise DatasetError(f"{where}: expected an object, not {type(raw).__name__}")
+        raise DatasetError(f"{where}: expected an object, not {json_kind(raw)}")
     relation_id = raw.get("id")
     if not isinstance(relation_id, str):
-        raise DatasetError(f"{where}.id: expected text, not {type(relation_id).__name__}")
+        raise DatasetError(f"{where}.id: expected text, not {json_kind(relation_id)}")
     return relation_id
 
 

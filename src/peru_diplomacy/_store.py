@@ -15,7 +15,7 @@ import threading
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from ._format import SCHEMA_VERSION, Context, check_relation, read, read_many
+from ._format import SCHEMA_VERSION, Context, check_relation, json_kind, read, read_many
 from ._loading import (
     PACKED_HEAD,
     check_digest,
@@ -137,7 +137,7 @@ class Store:
         self._system_states = read_many(SystemState, raw["system_states"], "system_states")
         relations = raw["relations"]
         if not isinstance(relations, list):
-            raise DatasetError(f"relations: expected a list, not {type(relations).__name__}")
+            raise DatasetError(f"relations: expected a list, not {json_kind(relations)}")
         ids = [read_relation_id(r, f"relations[{i}]") for i, r in enumerate(relations)]
         self._finish(ids, None)
         if not lazy:
@@ -237,7 +237,7 @@ class Store:
             end = self._packed.index(b"\n", len(PACKED_HEAD))
             raw = decode(self._packed[len(PACKED_HEAD) : end].rstrip(b","), what="metadata")
             if not isinstance(raw, dict):
-                raise DatasetError(f"metadata: expected an object, not {type(raw).__name__}")
+                raise DatasetError(f"metadata: expected an object, not {json_kind(raw)}")
             self._metadata_raw = raw
 
     def _section(self, key: str) -> tuple[int, int]:
