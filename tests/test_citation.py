@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
 import sys
 import tomllib
 from pathlib import Path
@@ -12,6 +11,8 @@ import pytest
 import peru_diplomacy
 from peru_diplomacy import cite, packaged_dataset
 from peru_diplomacy.citation import REPOSITORY, UPSTREAM
+
+from .cli_run import in_process
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -68,14 +69,11 @@ def test_bibtex_has_one_entry_per_work_and_balanced_braces() -> None:
 
 
 def test_the_command_line_cites_and_versions_name_the_data() -> None:
-    run = [sys.executable, "-m", "peru_diplomacy"]
-    out = subprocess.run([*run, "cite"], capture_output=True, text=True, check=True).stdout
-    assert out == cite()
-    bib = subprocess.run([*run, "cite", "--format", "bibtex"], capture_output=True, text=True, check=True).stdout
-    assert bib == cite("bibtex")
-    version = subprocess.run([*run, "--version"], capture_output=True, text=True, check=True).stdout
+    assert in_process("cite").stdout == cite()
+    assert in_process("cite", "--format", "bibtex").stdout == cite("bibtex")
+    version = in_process("--version").stdout
     assert f"data {packaged_dataset().metadata.data_version}" in version
-    shown = subprocess.run([*run, "show", "Chile"], capture_output=True, text=True, check=True).stdout
+    shown = in_process("show", "Chile").stdout
     assert f"Data: version {packaged_dataset().metadata.data_version}" in shown
 
 

@@ -15,11 +15,17 @@ import pytest
 
 import peru_diplomacy
 
+from .cli_run import in_process
+
 # The console script installed beside this interpreter (the venv need not be activated).
 ENTRY = shutil.which("peru-diplomacy", path=str(Path(sys.executable).parent)) or shutil.which("peru-diplomacy")
 
 
-def run(*args: str, entry: str = "module") -> subprocess.CompletedProcess[str]:
+def run(*args: str, entry: str = "main") -> subprocess.CompletedProcess[str]:
+    """The command line's answer: from ``main`` in this process (the default, fast), or from a real
+    process run as ``python -m peru_diplomacy`` (``"module"``) or as the installed script (``"script"``)."""
+    if entry == "main":
+        return in_process(*args)
     if entry == "script":
         assert ENTRY is not None, "the peru-diplomacy script is not installed"
         command = [ENTRY, *args]
@@ -28,7 +34,7 @@ def run(*args: str, entry: str = "module") -> subprocess.CompletedProcess[str]:
     return subprocess.run(command, capture_output=True, text=True, check=False)
 
 
-@pytest.mark.parametrize("entry", ["module", "script"])
+@pytest.mark.parametrize("entry", ["main", "module", "script"])
 def test_show(entry: str) -> None:
     result = run("show", "Czechoslovakia", entry=entry)
     assert result.returncode == 0, result.stderr

@@ -27,6 +27,8 @@ from peru_diplomacy import (
 )
 from peru_diplomacy.relation import contest_span
 
+from .cli_run import in_process
+
 ROOT = Path(__file__).resolve().parent.parent
 UPDATES = ROOT / "data" / "updates"
 RELATIONS = all_relations()
@@ -313,28 +315,21 @@ def test_the_command_line_takes_amendments(tmp_path: Path) -> None:
         '[[event]]\ncountry = "Mexico"\nkind = "restored"\ndate = "2026-02-20"\nsource = "My source"\n',
         encoding="utf-8",
     )
-    run = [sys.executable, "-m", "peru_diplomacy", "--amend", str(path)]
-    shown = subprocess.run([*run, "show", "Mexico"], capture_output=True, text=True, check=True).stdout
+    run = ["--amend", str(path)]
+    shown = in_process(*run, "show", "Mexico").stdout
     assert "restored     Mexico  [other source, high confidence: user amendment]" in shown
     added = tmp_path / "added.toml"
     added.write_text(
         '[[relation]]\ncountry = "Bhutan"\nregion = "Asia"\nkind = "established"\ndate = "2026-01"\nsource = "S"\n',
         encoding="utf-8",
     )
-    bhutan = subprocess.run(
-        [sys.executable, "-m", "peru_diplomacy", "--amend", str(added), "show", "Bhutan"],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
+    bhutan = in_process("--amend", str(added), "show", "Bhutan").stdout
     assert "source:      your amendment, not the table (Asia)" in bhutan and "row 0" not in bhutan
-    listed = subprocess.run(
-        [*run, "list", "--active-on", "2026-02-25", "--json"], capture_output=True, text=True, check=True
-    )
+    listed = in_process(*run, "list", "--active-on", "2026-02-25", "--json")
     assert "MEX" in listed.stdout
     bad = tmp_path / "bad.toml"
     bad.write_text('[[event]]\ncountry = "Chle"\n', encoding="utf-8")
-    failed = subprocess.run(
+    failed = subprocess.run(  # a real process: its status and stderr as a shell sees them
         [sys.executable, "-m", "peru_diplomacy", "--amend", str(bad), "show", "Chile"], capture_output=True, text=True
     )
     assert failed.returncode == 3

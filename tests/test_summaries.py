@@ -26,7 +26,7 @@ def test_year_counts_agree_with_status_on_31_december(year: int) -> None:
     assert row.possibly_active == row.active + row.uncertain and row.total == len(RELATIONS)
 
 
-@settings(max_examples=15)
+@settings(max_examples=6)
 @given(st.integers(1821, 2015), st.sampled_from(["any_time", "throughout"]))
 def test_decade_counts_agree_with_status_on_every_day(start: int, rule: str) -> None:
     decade = start - start % 10
