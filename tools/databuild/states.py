@@ -75,6 +75,13 @@ def _end_key(end: PartialDate | None) -> tuple[int, int]:
     return (10**9, 0) if end is None else end.sort_key()
 
 
+def _m49(row: dict[str, str] | None) -> dict[str, Any]:
+    """A state's fields from its row of the UN M49 list (none without a row)."""
+    if row is None:
+        return {"m49_region": None, "m49_subregion": None}
+    return {"m49_region": row["region"] or None, "m49_subregion": row["sub-region"] or None}
+
+
 class StateFacts:
     """Codes, lifetimes and M49 regions for every counterpart, from data/crosswalk and the curation files."""
 
@@ -156,8 +163,7 @@ class StateFacts:
             existence=existence,
             existence_source=source,
             memberships=self.memberships(state, existence),
-            m49_region=None if region is None else region["region"] or None,
-            m49_subregion=None if region is None else region["sub-region"] or None,
+            **_m49(region),
         )
 
     def apply(self, relations: list[Relation]) -> list[Relation]:
@@ -221,11 +227,7 @@ class StateFacts:
         if listed:
             return self.enrich(base, None)
         region = None if base.alpha3 is None or len(state_id) == 4 else self.m49.get(base.alpha3)
-        return attrs.evolve(
-            base,
-            m49_region=None if region is None else region["region"] or None,
-            m49_subregion=None if region is None else region["sub-region"] or None,
-        )
+        return attrs.evolve(base, **_m49(region))
 
     def subject(self, registry: Registry) -> Counterpart:
         """The subject of every relation (Peru), its codes and lifetime from the same files as any state's."""
