@@ -201,3 +201,12 @@ def test_the_fast_annotation_resolver_agrees_with_typing_for_every_record() -> N
     for cls in [*classes, _Extended]:
         hints = typing.get_type_hints(cls)
         assert _field_types(cls) == {f.name: hints[f.name] for f in attrs.fields(cls) if f.init}, cls
+
+
+def test_the_file_format_page_states_this_schema_version() -> None:
+    from peru_diplomacy import DATA_SCHEMA_VERSION
+
+    page = (Path(__file__).resolve().parent.parent / "docs" / "file-format.md").read_text(encoding="utf-8")
+    assert f'"schema_version":{DATA_SCHEMA_VERSION},' in page
+    assert f"`schema_version` is {DATA_SCHEMA_VERSION};" in page
+    assert RESOURCE.startswith(f'{{\n"schema_version":{DATA_SCHEMA_VERSION},\n"metadata":'.encode())
