@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pycountry
 import pytest
+from databuild.grammar import MONTHS
 
 from peru_diplomacy import (
     CounterpartKind,
@@ -29,20 +30,6 @@ from peru_diplomacy import (
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE = ROOT / "data" / "source"
 ARTICLE = (SOURCE / "foreign_relations_of_peru.txt").read_text(encoding="utf-8")
-MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
 
 
 def read_tsv(name: str) -> list[dict[str, str]]:

@@ -129,12 +129,20 @@ def read_many(cls: type[_T], raw: object, where: str, context: Context = _NO_STA
 
 
 def _record_reader(cls: type) -> _Reader:
-    reader = _readers.get(cls)
-    if reader is None:
+    return _planned(_readers, cls, _make_record_reader)
+
+
+_P = TypeVar("_P")
+
+
+def _planned(plans: dict[object, _P], cls: type, make: Callable[[type], _P]) -> _P:
+    """The reader or writer of ``cls`` from ``plans``, made once (under a lock) on first use."""
+    plan = plans.get(cls)
+    if plan is None:
         with _plans_lock:
-            reader = _readers.get(cls) or _make_record_reader(cls)
-            _readers[cls] = reader
-    return reader
+            plan = plans.get(cls) or make(cls)
+            plans[cls] = plan
+    return plan
 
 
 def _reader(tp: Any) -> _Reader:
@@ -311,12 +319,7 @@ def write(value: Any, context: Context = _NO_STATES) -> Any:
 
 
 def _record_writer(cls: type) -> _Writer:
-    writer = _writers.get(cls)
-    if writer is None:
-        with _plans_lock:
-            writer = _writers.get(cls) or _make_record_writer(cls)
-            _writers[cls] = writer
-    return writer
+    return _planned(_writers, cls, _make_record_writer)
 
 
 def _writer(tp: Any) -> _Writer:
