@@ -394,9 +394,13 @@ def test_an_interrupt_of_a_real_process_ends_with_130() -> None:
         stderr=subprocess.PIPE,
         text=True,
     )
-    time.sleep(2.5)  # well past start-up: the panel takes far longer than this to build
-    process.send_signal(signal.SIGINT)
-    _, err = process.communicate(timeout=60)
+    try:
+        time.sleep(2.5)  # well past start-up: the panel takes far longer than this to build
+        process.send_signal(signal.SIGINT)
+        _, err = process.communicate(timeout=60)
+    finally:
+        process.kill()  # never left running, whatever happened
+        process.wait()
     assert process.returncode == 130, err
     assert "Traceback" not in err and err.endswith("interrupted\n")
 

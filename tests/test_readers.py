@@ -301,7 +301,9 @@ def test_the_digest_and_the_ends_of_the_file() -> None:
         check_digest(RESOURCE.replace(b'"Chile"', b'"Chili"', 1), None)
     undigested = re.sub(rb'"digest":"crc32:[0-9a-f]{8}"', b'"digest":""', RESOURCE, count=1)
     check_digest(undigested, None)  # no digest: nothing to check
-    with pytest.raises(DatasetError, match="must carry its digest"):
+    with pytest.raises(
+        DatasetError, match=r"^metadata\.digest: the packaged dataset must carry its digest; reinstall the package$"
+    ):
         check_digest(undigested, None, required=True)
     plain = json.dumps(FULL)  # another layout: checked against the text the writer writes
     check_digest(plain, json.loads(plain), required=True)
@@ -343,6 +345,12 @@ def test_a_document_of_records_is_held_to_its_table_of_states() -> None:
         Dataset(_with(document, states=table))
     with pytest.raises(DatasetError, match="unknown dataset schema version 2"):
         Dataset(_with(document, schema_version=2))
+    chile = next(r for r in document.relations if r.id == "CHL")
+    peru = document.states_by_id["PER"]
+    wrong = _with(chile, counterpart=peru)
+    relations = tuple(wrong if r.id == "CHL" else r for r in document.relations)
+    with pytest.raises(DatasetError, match=r"relations\[\d+\] \(CHL\): its counterpart must be the last of its states"):
+        Dataset(_with(document, relations=relations))
 
 
 def _with(document: Any, **changes: Any) -> Any:
