@@ -244,3 +244,52 @@ def test_a_new_relation_s_region_and_first_event_are_checked() -> None:
         packaged_dataset().amended([{**bhutan, "region": "Atlantis"}])
     with pytest.raises(InvalidEventSequenceError, match=r"^<rows>, line 1: "):
         packaged_dataset().amended([{**bhutan, "region": "Asia", "kind": "restored"}])
+
+
+def test_the_panel_s_year_bounds_are_1_and_9999() -> None:
+    from peru_diplomacy import InvalidArgumentError, panel
+
+    assert {row.year for row in panel(1, 1)} <= {1} and {row.year for row in panel(9999, 9999)} == {9999}
+    for first, last in ((0, 1), (9999, 10000), (-5, 3)):
+        with pytest.raises(InvalidArgumentError, match=r"must be a year from 1 to 9999 \(an int\), not "):
+            panel(first, last)
+
+
+def test_panel_rows_are_made_by_keyword() -> None:
+    from typing import Any, cast
+
+    from peru_diplomacy import PanelRow
+
+    row = packaged_dataset().panel(2000, 2000)[0]
+    with pytest.raises(TypeError):
+        cast(Any, PanelRow)(*(getattr(row, name) for name in ("year", "period")))
+
+
+def test_a_state_of_the_table_s_present_without_a_row_is_inactive_to_the_horizon_then_uncertain() -> None:
+    rows = [r for r in packaged_dataset().panel(2026, 2026, unit="month", membership="cow") if r.cow_code == 571]
+    by_month = {str(r.period): (r.status.value, r.basis, r.share_possible) for r in rows}
+    assert by_month["2026-03"] == ("inactive", "table_scope", 0.0)  # Botswana, through the horizon's last day
+    assert by_month["2026-04"] == ("uncertain", "table_scope", 1.0)
+    (hanover,) = [r for r in packaged_dataset().panel(1850, 1850, membership="cow") if r.cow_code == 240]
+    assert (hanover.status.value, hanover.basis, hanover.share_possible) == ("uncertain", "no_source", 1.0)
+
+
+def test_a_lifetime_panel_has_no_rows_for_the_years_a_state_did_not_exist() -> None:
+    import attrs
+
+    from peru_diplomacy import Period
+    from peru_diplomacy.panels import build_panel
+
+    chile = relations_with("Chile")
+    gapped = attrs.evolve(
+        chile.counterpart,
+        existence=(Period(start=PartialDate(1818), end=PartialDate(1900)), Period(start=PartialDate(1950))),
+    )
+    relation = attrs.evolve(
+        chile,
+        counterpart=gapped,
+        states=(gapped,),
+        events=tuple(attrs.evolve(e, state=gapped) for e in chile.events),
+    )
+    years = [row.year for row in build_panel((relation,), 1898, 1952, max_rows=None)]
+    assert years == [1898, 1899, 1900, 1950, 1951, 1952]  # 1900: it ended some day of it

@@ -159,6 +159,14 @@ def _run(copy: Path, tests: list[str], timeout: float) -> str:
     return "survived" if done.returncode == 0 else "killed"
 
 
+def _survivors(report: Path) -> list[str]:
+    """The survivors an earlier report lists, as :meth:`Mutant.describe` wrote them."""
+    text = report.read_text(encoding="utf-8")
+    if "\nsurvivors:\n" not in text:
+        return []
+    return [line.strip() for line in text.split("\nsurvivors:\n", 1)[1].splitlines() if line.strip()]
+
+
 def main(argv: list[str] | None = None) -> int:
     config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["mutation"]
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -169,6 +177,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--full", action="store_true", help="a survivor of the module's tests meets the whole suite")
     parser.add_argument("--timeout", type=float, default=300.0)
     parser.add_argument("--list", action="store_true", help="list the mutants chosen, run nothing")
+    parser.add_argument("--again", type=Path, help="run only the survivors listed in this earlier report")
     args = parser.parse_args(argv)
     modules: dict[str, list[str]] = config["modules"]
     chosen = args.modules.split(",") if args.modules else list(modules)
@@ -179,6 +188,10 @@ def main(argv: list[str] | None = None) -> int:
         picked = every if args.sample == 0 or args.sample >= len(every) else rng.sample(every, args.sample)
         print(f"{module}: {len(every)} mutants, {len(picked)} chosen")
         plan += sorted(picked, key=lambda m: m.start)
+    if args.again is not None:
+        listed = set(_survivors(args.again))
+        plan = [m for module in chosen for m in mutants_of(module) if m.describe() in listed]
+        print(f"again: {len(plan)} of the {len(listed)} survivors listed in {args.again}")
     if args.list:
         for mutant in plan:
             print(mutant.describe())

@@ -8,12 +8,13 @@ made from it, and a test holds what the row functions write equal to it.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, get_args
 
 import attrs
 
 from .counterparts import CounterpartKind
 from .events import EventKind
+from .panels import RowBasis
 from .periods import Status
 from .provenance import Confidence, Region
 from .representation import RepresentationLevel
@@ -166,7 +167,7 @@ TABLES: dict[str, tuple[Column, ...]] = {
             "text",
             "which rule gave the status (see RowBasis)",
             DERIVED,
-            ("relation", "table_scope", "no_source"),
+            get_args(RowBasis),
         ),
         _c("other_state_id", "text", "the other state that held the row's code in the unit, if any", "the lists"),
     ),
