@@ -258,11 +258,15 @@ def test_the_panel_s_year_bounds_are_1_and_9999() -> None:
 def test_panel_rows_are_made_by_keyword() -> None:
     from typing import Any, cast
 
+    import attrs
+
     from peru_diplomacy import PanelRow
 
     row = packaged_dataset().panel(2000, 2000)[0]
+    values = {field.name: getattr(row, field.name) for field in attrs.fields(PanelRow) if field.init}
+    assert PanelRow(**values) == row
     with pytest.raises(TypeError):
-        cast(Any, PanelRow)(*(getattr(row, name) for name in ("year", "period")))
+        cast(Any, PanelRow)(*values.values())  # every field, in order, but not by keyword
 
 
 def test_a_state_of_the_table_s_present_without_a_row_is_inactive_to_the_horizon_then_uncertain() -> None:
@@ -293,3 +297,9 @@ def test_a_lifetime_panel_has_no_rows_for_the_years_a_state_did_not_exist() -> N
     )
     years = [row.year for row in build_panel((relation,), 1898, 1952, max_rows=None)]
     assert years == [1898, 1899, 1900, 1950, 1951, 1952]  # 1900: it ended some day of it
+
+
+def test_a_list_s_frame_is_in_order_of_time_then_code() -> None:
+    rows = packaged_dataset().panel(1990, 1991, unit="month", membership="cow")
+    keys = [(str(row.period), row.cow_code or 0) for row in rows]
+    assert keys == sorted(keys) and keys[0][0] == "1990-01" and keys[-1][0] == "1991-12"
