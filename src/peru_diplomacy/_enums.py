@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import enum
-from typing import TypeVar
+from typing import Self
 
 from .errors import InvalidArgumentError
 
 __all__ = ["TextEnum"]
-
-_E = TypeVar("_E", bound="TextEnum")
 
 
 class TextEnum(enum.StrEnum):
@@ -32,7 +30,7 @@ class TextEnum(enum.StrEnum):
         )
 
     @classmethod
-    def coerce(cls: type[_E], value: object, what: str) -> _E:
+    def coerce(cls, value: object, what: str) -> Self:
         """A member, or the member whose value ``value`` is in any case: how every argument is read.
 
         Raises :class:`~peru_diplomacy.InvalidArgumentError` naming ``what`` and the values that
