@@ -17,7 +17,8 @@ def test_the_committed_outputs_are_what_the_sources_generate() -> None:
     assert [path.name for path in texts] == ["relations.json", "_release.py"]
     (resource, module) = texts.values()
     assert shipped == resource, "run: python tools/build_dataset.py"
-    assert module == RELEASE_MODULE.read_text(encoding="utf-8")
+    assert RELEASE_MODULE.name == "_release.py"
+    assert module == files("peru_diplomacy").joinpath("_release.py").read_text(encoding="utf-8")  # as installed
     namespace: dict[str, object] = {}
     exec(module, namespace)
     assert (namespace["SOURCE_REVISION"], namespace["DATA_VERSION"]) == (release.SOURCE_REVISION, release.DATA_VERSION)
