@@ -49,8 +49,8 @@ class TextEnum(enum.StrEnum):
             return value
         if not isinstance(value, str):
             raise TypeError(f"a {what} is a {cls.__name__} or its value, not {type(value).__name__}")
-        folded = value.strip().casefold()
-        for member in cls:
-            if member.value.casefold() == folded:
-                return member
-        raise InvalidArgumentError(f"unknown {what} {value!r}: use one of {', '.join(repr(m.value) for m in cls)}")
+        try:
+            return cls(value)  # any case and spacing, as _missing_ reads it
+        except InvalidArgumentError:
+            names = ", ".join(repr(m.value) for m in cls)
+            raise InvalidArgumentError(f"unknown {what} {value!r}: use one of {names}") from None

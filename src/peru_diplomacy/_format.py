@@ -35,7 +35,7 @@ import attrs
 from ._schema import INHERIT
 from .counterparts import Counterpart
 from .dates import PartialDate
-from .errors import DatasetError, InvalidDateError, InvalidEventSequenceError, PeruDiplomacyError
+from .errors import DatasetError, InvalidDateError, PeruDiplomacyError
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -289,9 +289,7 @@ def _make_record_reader(cls: type) -> _Reader:
             raise _fail(where, f"unknown field {extra!r}")
         try:
             return cls(**values)
-        except (InvalidDateError, InvalidEventSequenceError) as error:
-            raise _fail(where, str(error)) from None
-        except PeruDiplomacyError as error:  # a converter's refusal (an unknown kind of name)
+        except PeruDiplomacyError as error:  # a span ending before it starts, an incoherent history, ...
             raise _fail(where, str(error)) from None
 
     return record

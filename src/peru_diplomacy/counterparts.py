@@ -115,7 +115,8 @@ class Counterpart:
     ``m49_region`` and ``m49_subregion`` its UN M49 regions. Each is empty or
     ``None`` where the entity has none (the Order of Malta, the European Union).
     A counterpart made with no ``existence`` puts no limit on time: it counts
-    as existing on every day (every counterpart of the packaged data has one).
+    as existing on every day (every state of a relation in the packaged data has
+    one; the ISO 3166 entries of kind ``unclassified`` in its table of states do not).
 
     >>> from peru_diplomacy import relations_with
     >>> ussr = relations_with("USSR").states[1]
