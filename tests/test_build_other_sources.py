@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from databuild.common import CURATION, UPDATES, SourceError
 from databuild.names import Registry
-from databuild.other_sources import OtherSources, _merged, citation
+from databuild.other_sources import OtherSources, merged, citation
 
 from peru_diplomacy import all_relations
 
@@ -33,7 +33,7 @@ def test_a_research_source_field_is_split_into_outlet_date_and_address() -> None
 
 
 def test_spans_are_merged_where_they_touch() -> None:
-    assert _merged([(5, 9), (1, 3), (3, 4), (8, 12)]) == [(1, 4), (5, 12)]
+    assert merged([(5, 9), (1, 3), (3, 4), (8, 12)]) == [(1, 4), (5, 12)]
 
 
 def test_the_build_fails_on_a_row_it_cannot_place() -> None:

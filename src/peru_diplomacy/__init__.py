@@ -64,7 +64,7 @@ from .queries import (
     uncertain_on,
 )
 from .relation import Relation
-from .representation import Representation
+from .representation import Mission, MissionKind, Representation
 from .representation import RepresentationLevel as RepresentationLevel
 
 if TYPE_CHECKING:
@@ -103,6 +103,8 @@ __all__ = [
     "PeruDiplomacyError",
     "Region",
     "Relation",
+    "Mission",
+    "MissionKind",
     "Representation",
     "Source",
     "Status",

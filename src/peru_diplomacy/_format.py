@@ -49,7 +49,7 @@ __all__ = [
     "write_document",
 ]
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 """The version of the dataset file format this release reads and writes."""
 
 _T = TypeVar("_T")

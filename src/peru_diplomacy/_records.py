@@ -111,7 +111,8 @@ class SystemState:
 
     ``spans`` are the code's spans of membership in its list (``end`` the day
     after the last; ``None`` for a state still a member), from which the
-    panel's COW and GW frames take their state-years.
+    panel's COW and GW frames take their state-years; ``no_relations`` a carried source
+    that says Peru has had no relations with it (a frame's rows are then ``inactive``).
 
     >>> from peru_diplomacy import packaged_dataset
     >>> [s.name for s in packaged_dataset().system_states if s.system.value == "cow" and s.code == 760]
@@ -123,6 +124,9 @@ class SystemState:
     abbrev: str
     name: str
     spans: tuple[Period, ...] = ()
+    no_relations: str = ""
+    """A carried source saying Peru has had no relations with the state, cited in full (empty: none).
+    Peru's foreign ministry says so of Botswana (January 2025)."""
 
 
 @attrs.frozen(kw_only=True)

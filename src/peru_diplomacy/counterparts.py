@@ -15,7 +15,7 @@ from ._enums import TextEnum
 from .dates import DateLike, PartialDate, to_partial_date
 from .periods import Period, Status, StatusTimeline
 
-__all__ = ["PERU_INDEPENDENCE", "CodeSystem", "Counterpart", "CounterpartKind", "Membership"]
+__all__ = ["PERU_CONFEDERATION", "PERU_INDEPENDENCE", "CodeSystem", "Counterpart", "CounterpartKind", "Membership"]
 
 PERU_INDEPENDENCE = PartialDate(1821, 7, 28)
 """The day Peru exists from: its declaration of independence, Lima, 28 July 1821.
@@ -24,6 +24,16 @@ Before it no relation of Peru's can stand (see :meth:`Relation.status_on
 <peru_diplomacy.Relation.status_on>`). Source: "Peruvian War of Independence",
 Wikipedia (CC BY-SA 4.0): "San Martín ... declared the independence of Peru on
 28 July 1821".
+"""
+
+PERU_CONFEDERATION = Period(start=PartialDate(1836, 10, 28), end=PartialDate(1839, 8, 25))
+"""The Peru–Bolivian Confederation, of which Peru (as two states) and Bolivia were members.
+
+Whether a relation in this span was Peru's own is not settled, so every relation is
+``uncertain`` in it (the stated rule of the docs' "How an answer is reached"). Source:
+``data/updates/ruptures.tsv``, Bolivia's ``predecessor`` row (high confidence): "its de facto
+establishment dated from October 28, 1836 … until August 25, 1839"; the data's record of
+Peru (its ``doubtful`` span) says the same, and a test holds the two equal.
 """
 
 
@@ -114,9 +124,14 @@ class Counterpart:
     ``memberships`` are its spans in the two state systems with their codes;
     ``m49_region`` and ``m49_subregion`` its UN M49 regions. Each is empty or
     ``None`` where the entity has none (the Order of Malta, the European Union).
-    A counterpart made with no ``existence`` puts no limit on time: it counts
-    as existing on every day (every state of a relation in the packaged data has
-    one; the ISO 3166 entries of kind ``unclassified`` in its table of states do not).
+    ``doubtful`` are spans in which whether the state existed is not settled,
+    with their reason in ``existence_source``: a gap inside its spans in the lists of
+    states where every list says it was not independent (the Baltic states
+    1940–1991, whose legal continuity is claimed), Peru's years in the
+    Peru–Bolivian Confederation, the unknown past of a former ISO 3166 entry.
+    Silence is not existence: a counterpart with neither ``existence`` nor
+    ``doubtful`` has no recorded lifetime, and :meth:`exists_on` is
+    ``uncertain`` on every day (the ISO 3166 entries of kind ``unclassified``).
 
     >>> from peru_diplomacy import relations_with
     >>> ussr = relations_with("USSR").states[1]
@@ -139,13 +154,27 @@ class Counterpart:
     memberships: tuple[Membership, ...] = ()
     m49_region: str | None = None
     m49_subregion: str | None = None
+    doubtful: tuple[Period, ...] = ()
     _lifetime: StatusTimeline = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
-        lifetime = StatusTimeline.from_periods(self.existence)
-        if not self.existence:  # no lifetime given: it limits nothing
-            lifetime = StatusTimeline.constant(Status.ACTIVE)
+        if not self.existence and not self.doubtful:  # no lifetime recorded: silence, not existence
+            lifetime = StatusTimeline.constant(Status.UNCERTAIN)
+        else:
+            lifetime = StatusTimeline.from_periods(self.existence)
+            lifetime = lifetime.overlaid((p.possible_span() for p in self.doubtful), Status.UNCERTAIN)
         object.__setattr__(self, "_lifetime", lifetime)
+
+    @property
+    def lifetime(self) -> StatusTimeline:
+        """The state's existence as a status timeline (``active`` while it certainly existed).
+
+        >>> from peru_diplomacy import relations_with
+        >>> from peru_diplomacy.dates import PartialDate
+        >>> relations_with("Estonia").counterpart.lifetime.on(PartialDate(1950)).value
+        'uncertain'
+        """
+        return self._lifetime
 
     @property
     def is_historical(self) -> bool:
@@ -175,6 +204,9 @@ class Counterpart:
         for period in self.existence:
             start = f"existed by {period.start}" if period.open_start else f"from {period.start}"
             spans.append(start + ("" if period.end is None else f" until {period.end}"))
+        for period in self.doubtful:
+            start = "" if period.open_start else f" from {period.start}"
+            spans.append(f"uncertain{start}" + ("" if period.end is None else f" until {period.end}"))
         return "; ".join(spans) or "lifetime not recorded"
 
     def _code(self, system: CodeSystem) -> Membership | None:

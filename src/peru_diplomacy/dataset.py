@@ -363,6 +363,7 @@ class Dataset:
             system_states=self.system_states if membership in ("cow", "gw") else (),
             horizon=self.horizon,
             subject=self.metadata.subject,
+            revision=PartialDate.fromisoformat(self.metadata.source_revision),
         )
 
     def amended(self, amendments: str | os.PathLike[str] | Iterable[Mapping[str, Any]]) -> Dataset:

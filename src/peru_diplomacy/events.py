@@ -32,7 +32,18 @@ from .provenance import Citation, Confidence, Reference
 
 __all__ = ["Event", "EventKind", "EventKindName"]
 
-EventKindName = Literal["established", "broken", "restored", "reaffirmed", "succeeded", "ended", "unspecified"]
+EventKindName = Literal[
+    "established",
+    "broken",
+    "suspended",
+    "war_declared",
+    "restored",
+    "reaffirmed",
+    "reported",
+    "succeeded",
+    "ended",
+    "unspecified",
+]
 """An :class:`EventKind` by its value, for arguments that take either (``mypy`` catches ``"brokn"``)."""
 
 
@@ -49,11 +60,20 @@ class EventKind(TextEnum):
     ESTABLISHED = "established"
     """Relations begin with a state (the first time, or afresh with a new state of the lineage)."""
     BROKEN = "broken"
-    """Relations are severed or suspended; the state lives on."""
+    """Relations are severed; the state lives on."""
+    SUSPENDED = "suspended"
+    """Relations are suspended (the source's word): counted as a break, and restored as one is."""
+    WAR_DECLARED = "war_declared"
+    """A declaration of war: it ends relations on its day, unless they were already broken (then
+    nothing changes)."""
     RESTORED = "restored"
     """Relations with the same state resume after a break."""
     REAFFIRMED = "reaffirmed"
     """A joint communiqué or renewal while relations stand; nothing changes."""
+    REPORTED = "reported"
+    """A source shows relations standing on the day (a mission, representation, a treaty) with
+    no act that began them: a history that begins with it is ``active`` from it on and
+    ``uncertain`` before; while relations stand it changes nothing."""
     SUCCEEDED = "succeeded"
     """A successor state takes the relation over from its predecessor, with no gap."""
     ENDED = "ended"
@@ -63,11 +83,22 @@ class EventKind(TextEnum):
 
     @property
     def changes_status(self) -> bool:
-        """Whether an event of this kind opens or closes a period."""
+        """Whether an event of this kind may open or close a period."""
         return self in _STATUS_CHANGING
 
+    @property
+    def is_break(self) -> bool:
+        """Whether the event ends relations that stand: a break, a suspension or a declaration of war.
 
-_STATUS_CHANGING = frozenset({EventKind.ESTABLISHED, EventKind.BROKEN, EventKind.RESTORED, EventKind.ENDED})
+        >>> from peru_diplomacy import EventKind
+        >>> EventKind.SUSPENDED.is_break, EventKind.RESTORED.is_break
+        (True, False)
+        """
+        return self in _BREAKS
+
+
+_BREAKS = frozenset({EventKind.BROKEN, EventKind.SUSPENDED, EventKind.WAR_DECLARED})
+_STATUS_CHANGING = frozenset({EventKind.ESTABLISHED, EventKind.RESTORED, EventKind.ENDED, EventKind.REPORTED, *_BREAKS})
 
 
 @attrs.frozen(kw_only=True)
@@ -122,7 +153,17 @@ def compile_periods(
     restoration without a break, a succession that does not link the current
     state to a new one, and the like. A break that the source never follows by
     a restoration closes the relation's last period: relations count as
-    interrupted up to the source's revision.
+    interrupted up to the source's revision. A declaration of war while
+    relations are already broken changes nothing.
+
+    A history need not begin with ``established``: one that begins with a
+    break (relations stood before it, since a day no source gives) or with
+    ``reported`` (relations stood on that day) has a first period with
+    ``open_start``, so the days before it are uncertain, not inactive. An
+    ``ended`` event whose date holds the last day of its state's lifetime ends
+    relations with the state: its period ends when the state did. Relations
+    that stand with a state that ceased before another state of the lineage
+    establishes them end when the first state did.
 
     With ``lineage`` (the relation's states in order), an event may concern a
     later state of the lineage than the one before it without a ``succeeded``
@@ -137,6 +178,7 @@ def compile_periods(
     phase = _NONE
     current: Counterpart | None = None
     start: PartialDate | None = None
+    opened = False  # whether the open period began with a report, not an act (its start is open)
     previous: Event | None = None
 
     def fail(index: int, why: str) -> InvalidEventSequenceError:
@@ -154,14 +196,28 @@ def compile_periods(
             raise fail(index, "names a predecessor, which only a succession may")
         if kind is not EventKind.ENDED and event.successor is not None:
             raise fail(index, "names a successor, which only an ending may")
+        if phase == _NONE and (kind.is_break or kind is EventKind.REPORTED):
+            # The history begins with relations that stood, from a day no source gives.
+            if kind.is_break:
+                periods.append(Period(start=event.date, end=event.date, open_start=True))
+                phase = _BROKEN
+            else:
+                phase, start, opened = _ACTIVE, event.date, True
+            current, previous = event.state, event
+            continue
         if phase == _NONE and kind is not EventKind.ESTABLISHED:
             raise fail(index, "comes before relations were established")
         if kind is EventKind.ESTABLISHED:
+            ceased = None if current is None or event.state == current else _ceased_before(current, event.date)
+            if phase == _ACTIVE and ceased is not None:
+                # Relations with a state end, at the latest, when it ceased (the German Reich, 1945).
+                periods.append(_close(start, ceased, functools.partial(fail, index), opened))
+                phase = _ENDED
             if phase == _ACTIVE:
                 raise fail(index, "establishes relations that already stand")
             if phase != _NONE and event.state == current:
                 raise fail(index, f"establishes relations again with {event.state.name}: a resumption is 'restored'")
-            phase, current, start = _ACTIVE, event.state, event.date
+            phase, current, start, opened = _ACTIVE, event.state, event.date, False
         elif kind is EventKind.SUCCEEDED:
             if phase != _ACTIVE:
                 raise fail(index, f"succeeds to relations that are {phase}")
@@ -176,32 +232,55 @@ def compile_periods(
             current = event.state
         elif event.state != current and not _carries_over(lineage, current, event.state):
             raise fail(index, f"concerns {event.state.name}, but the relation is with {_name(current)}")
-        elif kind is EventKind.BROKEN:
+        elif kind is EventKind.WAR_DECLARED and phase == _BROKEN:
+            pass  # war between states whose relations were already broken: nothing changes
+        elif kind.is_break:
             if phase != _ACTIVE:
                 raise fail(index, f"breaks relations that are {phase}")
-            periods.append(_close(start, event.date, functools.partial(fail, index)))
+            periods.append(_close(start, event.date, functools.partial(fail, index), opened))
             phase = _BROKEN
         elif kind is EventKind.RESTORED:
             if phase != _BROKEN:
                 raise fail(index, f"restores relations that are {phase}, not broken")
-            phase, start = _ACTIVE, event.date
-        elif kind is EventKind.REAFFIRMED:
+            phase, start, opened = _ACTIVE, event.date, False
+        elif kind in (EventKind.REAFFIRMED, EventKind.REPORTED):
             if phase != _ACTIVE:
-                raise fail(index, f"reaffirms relations that are {phase}")
+                raise fail(index, f"{'reaffirms' if kind is EventKind.REAFFIRMED else 'reports'} relations that are {phase}")
         elif kind is EventKind.ENDED:
             if phase == _ENDED:
                 raise fail(index, "ends relations that already ended")
             if event.successor is not None and event.successor == event.state:
                 raise fail(index, "names the ending state as its own successor")
             if phase == _ACTIVE:
-                periods.append(_close(start, event.date, functools.partial(fail, index)))
+                end = _state_end_within(event.state, event.date) or event.date
+                periods.append(_close(start, end, functools.partial(fail, index), opened))
             phase = _ENDED
         # EventKind.UNSPECIFIED changes nothing.
         current = event.state
         previous = event
     if phase == _ACTIVE and start is not None:
-        periods.append(Period(start=start))
+        periods.append(Period(start=start, open_start=opened))
     return tuple(periods)
+
+
+def _ceased_before(state: Counterpart, date: PartialDate) -> PartialDate | None:
+    """The day after the state's last, when it ceased before ``date`` (else ``None``)."""
+    ends = [p.end for p in state.existence]
+    if not ends or any(end is None for end in ends):
+        return None
+    last = max((end for end in ends if end is not None), key=lambda end: end.latest_ordinal)
+    return last if last.latest_ordinal < date.earliest_ordinal else None
+
+
+def _state_end_within(state: Counterpart, date: PartialDate) -> PartialDate | None:
+    """The day after the state's last, when that last day lies within ``date`` (else ``None``)."""
+    for period in state.existence:
+        end = period.end
+        if end is not None and end.earliest_ordinal == end.latest_ordinal:
+            last = end.earliest_ordinal - 1
+            if date.earliest_ordinal <= last <= date.latest_ordinal:
+                return end
+    return None
 
 
 def _carries_over(lineage: Sequence[Counterpart], current: Counterpart | None, state: Counterpart) -> bool:
@@ -213,8 +292,13 @@ def _name(state: Counterpart | None) -> str:
     return "nobody" if state is None else state.name
 
 
-def _close(start: PartialDate | None, end: PartialDate, fail: Callable[[str], InvalidEventSequenceError]) -> Period:
+def _close(
+    start: PartialDate | None,
+    end: PartialDate,
+    fail: Callable[[str], InvalidEventSequenceError],
+    opened: bool = False,
+) -> Period:
     assert start is not None  # a period is open whenever relations are active
     if not start.possibly_before(end):
         raise fail(f"closes the period that began {start} on or before its first day")
-    return Period(start=start, end=end)
+    return Period(start=start, end=end, open_start=opened)

@@ -255,7 +255,7 @@ def period_rows(relations: Iterable[Relation]) -> list[Row]:
                 hi = p.end.earliest_ordinal - 1
             else:
                 hi = (r.horizon if r.horizon is not None else p.start).latest_ordinal
-            during = [s.id for s in r.states if s._lifetime.at_any_time_ordinals(lo, max(lo, hi)) is Status.ACTIVE]
+            during = [s.id for s in r.states if s.lifetime.at_any_time_ordinals(lo, max(lo, hi)) is Status.ACTIVE]
             state = r.counterparts_on(p.start)
             first = state[0] if state else r.states[0]
             rows.append(

@@ -43,12 +43,17 @@ PanelUnit = Literal["year", "month", "day"]
 PanelRule = Literal["on_day", "any_time", "throughout"]
 """How a unit's status is read: on one day of it (31 December for a year, the
 last day for a month), on at least one day, or on every day."""
-RowBasis = Literal["relation", "table_scope", "no_source"]
+RowBasis = Literal["relation", "source_absence", "table_scope", "no_source"]
 """Which rule gave a panel row its status: ``relation``, the relation's own answer;
-``table_scope``, a state of the table's present with no row in it, so no relations
-(``inactive``) up to the horizon, as Peru's ministry confirms for Botswana;
-``no_source``, a state, or a span of a code, no source of the data covers (a state
-that ended before the table, or a span a lineage does not include): ``uncertain``."""
+``source_absence``, a state with no row in the table for which a carried source says
+Peru has had no relations (Botswana: Peru's foreign ministry, January 2025), so
+``inactive`` up to the horizon; ``table_scope``, a state of the table's present that it
+neither lists nor names as a possible reading of a row, from the table's own month
+(May 2023) on: the table lists every relation then, so ``inactive`` from the end of that
+month up to the horizon; ``no_source``, a state, or a span of a code, no source of the
+data covers (a state with no row before the table's month, a state the data names as a
+possible reading of a low-confidence row, a state that ended before the table, a span a
+lineage does not include): ``uncertain``. Silence is not absence."""
 PanelMembership = Literal["lifetime", "cow", "gw"]
 """Which state-units are rows: those in the state's lifetime, or in its COW or
 Gleditsch–Ward system membership (so that the rows match the analyst's other data)."""
@@ -201,10 +206,12 @@ def build_panel(
     system_states: tuple[SystemState, ...] = (),
     horizon: PartialDate | None = None,
     subject: Counterpart | None = None,
+    revision: PartialDate | None = None,
 ) -> tuple[PanelRow, ...]:
     """The rows of :func:`peru_diplomacy.panel` over ``relations`` (and, for a list's frame, its states).
 
     ``subject`` is Peru (the data's metadata says so): its codes are no row of a list's frame.
+    ``revision`` is the table's month, from which a state it does not list had no relations.
     """
     first, last = _year("first", first), _year("last", last)
     unit = _choice("unit", unit, get_args(PanelUnit))
@@ -216,7 +223,7 @@ def build_panel(
     subject_codes = frozenset(() if subject is None else (m.code for m in subject.memberships if m.system is system))
     if max_rows is not None:
         if system is None:
-            lives = (_alive(state._lifetime) for relation in relations for state in relation.states)
+            lives = (_alive(state.lifetime) for relation in relations for state in relation.states)
             spans = [(alive[0], alive[1]) for alive in lives if alive is not None]
         else:
             spans = [
@@ -236,11 +243,13 @@ def build_panel(
             (r.state, r.year, r.cow_code): r for r in relation.representation
         }
         for state in relation.states:
-            own = all_of(timeline, state._lifetime)
+            own = all_of(timeline, state.lifetime)
             for row, lo in _state_rows(relation, state, own, spans, levels, units, rule, membership):
                 keyed.append((lo, relation.id, len(keyed), row))
     if system is not None:
-        frame = _frame(keyed, system, system_states, subject_codes, relations, units, rule, horizon, carry_forward)
+        frame = _frame(
+            keyed, system, system_states, subject_codes, relations, units, rule, horizon, carry_forward, revision
+        )
         return tuple(frame)
     keyed.sort()
     return tuple(item[3] for item in keyed)
@@ -256,6 +265,7 @@ def _frame(
     rule: str,
     horizon: PartialDate | None,
     carry_forward: bool,
+    revision: PartialDate | None = None,
 ) -> list[PanelRow]:
     """Exactly one row per code and unit of the list (Peru's codes aside): the list's own frame.
 
@@ -269,6 +279,10 @@ def _frame(
         assert code is not None  # a membership row always has its code
         held.setdefault((code, lo), []).append(row)
     in_lineage = {m.code for r in relations for s in r.states for m in s.memberships if m.system is system}
+    alternatives = {
+        m.code for r in relations for s in r.attribution.alternatives for m in s.memberships if m.system is system
+    }
+    scope_from = AFTER_ALL if revision is None else revision.latest_ordinal + 1
     out: list[tuple[int, int, PanelRow]] = []
     for listed in system_states:
         if listed.system is not system or listed.code in subject_codes or not listed.spans:
@@ -288,10 +302,13 @@ def _frame(
             if stranger is None:
                 stranger = _stranger(listed, system)
             present = listed.spans[-1].end is None and inside[-1][1] == min(hi + 1, code_spans[-1][1])
-            basis: RowBasis = "table_scope" if present and listed.code not in in_lineage else "no_source"
-            out.append(
-                (lo, listed.code, _stranger_row(stranger, listed, period, lo, hi, basis, rule, horizon, carry_forward))
-            )
+            basis: RowBasis = "no_source"
+            if listed.code not in in_lineage and listed.no_relations:
+                basis = "source_absence"  # a source settles it, alternative reading or not
+            elif listed.code not in in_lineage and listed.code not in alternatives and present and hi >= scope_from:
+                basis = "table_scope"
+            row = _stranger_row(stranger, listed, period, lo, hi, basis, rule, horizon, carry_forward, scope_from)
+            out.append((lo, listed.code, row))
     out.sort(key=lambda item: (item[0], item[1]))
     return [row for _, _, row in out]
 
@@ -341,9 +358,12 @@ def _stranger_row(
     rule: str,
     horizon: PartialDate | None,
     carry_forward: bool,
+    scope_from: int = AFTER_ALL,
 ) -> PanelRow:
-    if basis == "table_scope":
+    if basis in ("source_absence", "table_scope"):
         own = StatusTimeline.constant(Status.INACTIVE)
+        if basis == "table_scope":  # silence before the table's month
+            own = StatusTimeline.constant(Status.UNCERTAIN).after(scope_from, Status.INACTIVE)
         if horizon is not None and not carry_forward:
             own = own.after(horizon.latest_ordinal + 1, Status.UNCERTAIN)
     else:
@@ -379,7 +399,7 @@ def _state_rows(
     rule: str,
     membership: str,
 ) -> Iterator[tuple[PanelRow, int]]:
-    life = state._lifetime
+    life = state.lifetime
     confidence = relation.attribution.confidence
     cow_spans, gw_spans = _spans(state, CodeSystem.COW), _spans(state, CodeSystem.GW)
     member_spans = cow_spans if membership == "cow" else gw_spans

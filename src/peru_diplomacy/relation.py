@@ -21,13 +21,13 @@ from collections.abc import Callable
 import attrs
 
 from ._schema import inherit
-from .counterparts import PERU_INDEPENDENCE, Counterpart
+from .counterparts import PERU_CONFEDERATION, PERU_INDEPENDENCE, Counterpart
 from .dates import DateLike, PartialDate, to_partial_date
 from .errors import NoStateOnDateError
 from .events import Event, EventKind, compile_periods
 from .periods import AFTER_ALL, Period, Status, StatusTimeline, all_of, any_of, check_range
 from .provenance import Attribution, Contest, DateDispute, Measure, Reference, Region, Source
-from .representation import Representation
+from .representation import Mission, Representation
 
 __all__ = ["Relation"]
 
@@ -46,7 +46,8 @@ class Relation:
     another source disagrees with the table (status there is ``uncertain``),
     ``measures`` diplomatic measures that are not events (recalls,
     downgrades), each with its citation; ``representation`` the Correlates of
-    War Diplomatic Exchange years of the pair (levels, not formal relations).
+    War Diplomatic Exchange years of the pair (levels, not formal relations),
+    ``missions`` the missions Wikidata lists for the pair on 2022-11-16.
     ``notes`` is the row's "Notes" cell verbatim; ``references`` the footnotes
     its cells cite; ``remarks`` what the editors of this dataset add (never a
     date: see ``attribution`` for how sure the row's country is).
@@ -72,6 +73,7 @@ class Relation:
     contests: tuple[Contest, ...] = ()
     measures: tuple[Measure, ...] = ()
     representation: tuple[Representation, ...] = ()
+    missions: tuple[Mission, ...] = ()
     periods: tuple[Period, ...] = attrs.field(init=False, eq=False, repr=False)
     _timeline: StatusTimeline = attrs.field(init=False, eq=False, repr=False)
     _carried: StatusTimeline = attrs.field(init=False, eq=False, repr=False)
@@ -81,7 +83,7 @@ class Relation:
         object.__setattr__(self, "periods", periods)
         told = StatusTimeline.from_periods(periods) if self.events else StatusTimeline.constant(Status.UNCERTAIN)
         told = told.overlaid((contest_span(c) for c in self.contests), Status.UNCERTAIN)
-        existed = all_of(_PERU_EXISTS, any_of(*(state._lifetime for state in self.states)))
+        existed = all_of(PERU_LIFETIME, any_of(*(state.lifetime for state in self.states)))
         object.__setattr__(self, "_carried", all_of(existed, told))
         if self.horizon is not None:
             told = told.after(self.horizon.latest_ordinal + 1, Status.UNCERTAIN)
@@ -263,4 +265,7 @@ def contest_span(contest: Contest) -> tuple[int, int]:
     return (contest.start.earliest_ordinal, end)
 
 
-_PERU_EXISTS = StatusTimeline.from_periods([Period(start=PERU_INDEPENDENCE)])
+PERU_LIFETIME = StatusTimeline.from_periods([Period(start=PERU_INDEPENDENCE)]).overlaid(
+    [PERU_CONFEDERATION.possible_span()], Status.UNCERTAIN
+)
+"""Peru's existence as the subject of its own relations: from independence, uncertain in the Confederation."""

@@ -1,4 +1,5 @@
-"""Diplomatic representation beside formal relations: the Correlates of War Diplomatic Exchange levels.
+"""Diplomatic representation beside formal relations: the Correlates of War Diplomatic Exchange levels,
+and the missions Wikidata lists on 2022-11-16.
 
 COW's Diplomatic Exchange data (v2006.1) records, for sampled years from 1817
 to 2005 (every five years from 1950), at what level each side was represented
@@ -19,7 +20,7 @@ import attrs
 
 from ._enums import TextEnum
 
-__all__ = ["Representation", "RepresentationLevel"]
+__all__ = ["Mission", "MissionKind", "Representation", "RepresentationLevel"]
 
 
 class RepresentationLevel(TextEnum):
@@ -70,3 +71,57 @@ class Representation:
     at_peru: RepresentationLevel = RepresentationLevel.NONE
     in_counterpart: RepresentationLevel = RepresentationLevel.NONE
     exchange: bool = False
+
+
+MISSIONS_OBSERVED = "2022-11-16"
+"""The day the missions were listed: the Database of embassies and consulates, generated from Wikidata."""
+
+
+class MissionKind(TextEnum):
+    """What kind of mission Wikidata says it is (its ``type``), in words.
+
+    >>> from peru_diplomacy import MissionKind
+    >>> MissionKind.EMBASSY.is_diplomatic, MissionKind.HONORARY_CONSULATE.is_diplomatic
+    (True, False)
+    """
+
+    EMBASSY = "embassy"
+    APOSTOLIC_NUNCIATURE = "apostolic nunciature"
+    DE_FACTO_EMBASSY = "de facto embassy"
+    CONSULATE_GENERAL = "consulate general"
+    CONSULATE = "consulate"
+    HONORARY_CONSULATE = "honorary consulate"
+
+    @property
+    def is_diplomatic(self) -> bool:
+        """Whether a mission of this kind is evidence of diplomatic relations: an embassy or a
+        nunciature is; a consulate (consular, not diplomatic) or a de facto embassy (kept where there
+        are no relations, as Taiwan's in Lima) is not."""
+        return self in (MissionKind.EMBASSY, MissionKind.APOSTOLIC_NUNCIATURE)
+
+
+@attrs.frozen(kw_only=True)
+class Mission:
+    """A mission listed on :data:`MISSIONS_OBSERVED` (Wikidata, CC0): who keeps it, where, and for whom.
+
+    ``operator`` is the id of the state that keeps it (``"PER"`` for Peru's), ``host``
+    the id of the state it stands in, ``city`` its city, ``kind`` its kind and
+    ``wikidata`` its Wikidata item. ``resident`` is ``False`` where the relation's state
+    is served from elsewhere: Peru's embassy in Stockholm is also accredited to
+    Denmark, so Denmark's relation lists it with ``host == "SWE"`` and ``resident``
+    false. A listed embassy or nunciature is evidence that relations stood that day
+    (a mission missing proves nothing: the list is not complete).
+
+    >>> from peru_diplomacy import relations_with
+    >>> m = [m for m in relations_with("Denmark").missions if m.operator == "PER"][0]
+    >>> m.host, m.city, m.kind.value, m.resident
+    ('SWE', 'Stockholm', 'embassy', False)
+    """
+
+    operator: str
+    host: str
+    city: str
+    kind: MissionKind
+    wikidata: str
+    resident: bool = True
+    opened: str | None = None

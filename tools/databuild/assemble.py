@@ -33,6 +33,7 @@ from .common import CURATION, RELEASE, ROOT, SOURCE, UPDATES, SourceError, fold,
 from .grammar import MARKER, DateMention, find_dates, plain_reading
 from .names import Registry
 from .other_sources import OtherSources
+from .ruptures import Ruptures
 from .states import StateFacts, system_states
 
 OUTPUT = ROOT / "src" / "peru_diplomacy" / "data" / "relations.json"
@@ -178,6 +179,7 @@ def build() -> DatasetDocument:
             )
     facts = StateFacts(frozenset(registry.curation["iso_withheld"]))
     relations = facts.apply(relations)
+    relations = Ruptures(registry, horizon).apply(relations)
     relations = OtherSources(registry, updates).apply(relations)
     names = registry.names(relations)
     subject = facts.subject(registry)

@@ -18,7 +18,7 @@ from peru_diplomacy.provenance import (
     Contest,
     Measure,
 )
-from peru_diplomacy.relation import Relation
+from peru_diplomacy.relation import PERU_LIFETIME, Relation
 from peru_diplomacy.representation import Representation, RepresentationLevel
 
 from .common import CROSSWALK, UPDATES, SourceError, read_csv, read_tsv
@@ -33,13 +33,13 @@ def _holds(m: Membership, year: int) -> bool:
     return m.start.earliest <= last.earliest and (m.end is None or first.earliest < m.end.earliest)
 
 
-def _from_ordinal(ordinal: int) -> PartialDate:
+def from_ordinal(ordinal: int) -> PartialDate:
     import datetime
 
     return PartialDate.from_date(datetime.date.fromordinal(ordinal))
 
 
-def _disputed(relation: Relation, first: int, stop: int, *, claims: Status) -> list[tuple[int, int]]:
+def disputed(relation: Relation, first: int, stop: int, *, claims: Status) -> list[tuple[int, int]]:
     """The half-open day spans of [first, stop) on which a source's claim and the data disagree.
 
     The data's answer is the relation's status from its events and its states' lifetimes (contests
@@ -50,8 +50,7 @@ def _disputed(relation: Relation, first: int, stop: int, *, claims: Status) -> l
     told = (
         StatusTimeline.from_periods(relation.periods) if relation.events else StatusTimeline.constant(Status.UNCERTAIN)
     )
-    existed = any_of(*(state._lifetime for state in relation.states))
-    existed = all_of(existed, StatusTimeline.from_periods([Period(start=PERU_INDEPENDENCE)]))
+    existed = all_of(PERU_LIFETIME, any_of(*(state.lifetime for state in relation.states)))
     data = all_of(existed, told)
     spans = []
     for index, start in enumerate(data.starts):
@@ -65,7 +64,7 @@ def _disputed(relation: Relation, first: int, stop: int, *, claims: Status) -> l
         elif claims is Status.ACTIVE and status is Status.INACTIVE:
             for piece_lo, piece_hi in _where(existed, lo, hi, Status.ACTIVE):
                 spans.append((piece_lo, piece_hi))
-    return _merged(spans)
+    return merged(spans)
 
 
 def _where(timeline: StatusTimeline, first: int, stop: int, status: Status) -> list[tuple[int, int]]:
@@ -78,7 +77,7 @@ def _where(timeline: StatusTimeline, first: int, stop: int, status: Status) -> l
     return out
 
 
-def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     for lo, hi in sorted(spans):
         if out and lo <= out[-1][1]:
@@ -86,6 +85,55 @@ def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
         else:
             out.append((lo, hi))
     return out
+
+
+def relation_of(registry: Registry, row: dict[str, str], by_state: dict[str, Relation], where: str) -> Relation:
+    """The relation a research row (``country``, ``iso3``) is about."""
+    state_id = row["iso3"] if row["iso3"] != "-" else None
+    if state_id is None:
+        for curated_id, spec in registry.curation["states"].items():
+            if spec["name"] == row["country"]:
+                state_id = str(curated_id)
+    if state_id is None or state_id not in by_state:
+        raise SourceError(f"{where}: no relation for {row['country']!r} ({row['iso3']})")
+    return by_state[state_id]
+
+
+def cow_holders(relations: list[Relation]) -> dict[int, list[tuple[Membership, Relation]]]:
+    """The relations whose states held each COW code, with the membership."""
+    holders: dict[int, list[tuple[Membership, Relation]]] = {}
+    for relation in relations:
+        for state in relation.states:
+            for m in state.memberships:
+                if m.system is CodeSystem.COW:
+                    holders.setdefault(m.code, []).append((m, relation))
+    return holders
+
+
+def cow_evidence(relations: list[Relation], dipex: list[dict[str, str]]) -> dict[str, list[int]]:
+    """The COW years in which Peru and a state of each relation exchanged representation (DE = 1)."""
+    holders = cow_holders(relations)
+    years: dict[str, list[int]] = {}
+    for row in dipex:
+        code, year = int(row["ccode2"]), int(row["year"])
+        if row["DE"] != "1":
+            continue
+        found = [r for m, r in holders.get(code, []) if _holds(m, year)]
+        if found:
+            years.setdefault(found[-1].id, []).append(year)
+    return {relation_id: sorted(found) for relation_id, found in years.items()}
+
+
+def evidence_stops(relation: Relation, cow_years: list[int]) -> list[PartialDate]:
+    """Every date on which a source shows the relation's relations standing: COW years with
+    representation, listed embassies and nunciatures, ``reported`` events; in order."""
+    from peru_diplomacy.representation import MISSIONS_OBSERVED
+
+    dates = [PartialDate(year) for year in cow_years]
+    if any(m.kind.is_diplomatic for m in relation.missions):
+        dates.append(PartialDate.fromisoformat(MISSIONS_OBSERVED))
+    dates += [e.date for e in relation.events if e.kind is EventKind.REPORTED]
+    return sorted(dates, key=lambda d: d.latest_ordinal)
 
 
 def citation(text: str, quote: str = "", also: str = "") -> Citation:
@@ -125,14 +173,7 @@ class OtherSources:
         self.earlier = read_tsv(UPDATES / "earlier_relations.tsv")
 
     def _relation_of(self, row: dict[str, str], by_state: dict[str, Relation], where: str) -> Relation:
-        state_id = row["iso3"] if row["iso3"] != "-" else None
-        if state_id is None:
-            for curated_id, spec in self.registry.curation["states"].items():
-                if spec["name"] == row["country"]:
-                    state_id = str(curated_id)
-        if state_id is None or state_id not in by_state:
-            raise SourceError(f"{where}: no relation for {row['country']!r} ({row['iso3']})")
-        return by_state[state_id]
+        return relation_of(self.registry, row, by_state, where)
 
     def apply(self, relations: list[Relation]) -> list[Relation]:
         by_state = {s.id: r for r in relations for s in r.states}
@@ -180,7 +221,7 @@ class OtherSources:
         for number, row in enumerate(self.earlier, start=2):
             where = f"data/updates/earlier_relations.tsv line {number}"
             earlier.setdefault(self._relation_of(row, by_state, where).id, []).append((row, where))
-        evidence = self._cow_evidence(relations)
+        evidence = cow_evidence(relations, self.dipex)
         out = []
         for relation in relations:
             events = sorted([*relation.events, *added.get(relation.id, [])], key=lambda e: e.date.sort_key())
@@ -189,33 +230,12 @@ class OtherSources:
                 events=tuple(events),
                 measures=tuple(sorted(measures.get(relation.id, []), key=lambda m: m.date.sort_key())),
             )
-            contests = self._event_contests(updated, pending.get(relation.id, []), evidence.get(updated.id, []))
+            stops = evidence_stops(updated, evidence.get(updated.id, []))
+            contests = self._event_contests(updated, pending.get(relation.id, []), stops)
             contests += self._earlier_contests(updated, earlier.get(updated.id, []))
+            contests += updated.contests
             out.append(attrs.evolve(updated, contests=tuple(sorted(contests, key=lambda c: c.start.sort_key()))))
         return self._dipex_contests(out)
-
-    def _cow_evidence(self, relations: list[Relation]) -> dict[str, list[int]]:
-        """The COW years in which Peru and a state of each relation exchanged representation (DE = 1)."""
-        holders = self._cow_holders(relations)
-        years: dict[str, list[int]] = {}
-        for row in self.dipex:
-            code, year = int(row["ccode2"]), int(row["year"])
-            if row["DE"] != "1":
-                continue
-            found = [r for m, r in holders.get(code, []) if _holds(m, year)]
-            if found:
-                years.setdefault(found[-1].id, []).append(year)
-        return {relation_id: sorted(found) for relation_id, found in years.items()}
-
-    @staticmethod
-    def _cow_holders(relations: list[Relation]) -> dict[int, list[tuple[Membership, Relation]]]:
-        holders: dict[int, list[tuple[Membership, Relation]]] = {}
-        for relation in relations:
-            for state in relation.states:
-                for m in state.memberships:
-                    if m.system is CodeSystem.COW:
-                        holders.setdefault(m.code, []).append((m, relation))
-        return holders
 
     def _earlier_contests(self, relation: Relation, rows: list[tuple[dict[str, str], str]]) -> list[Contest]:
         """Contests of the sources that date relations before the table does (and of a break they cite)."""
@@ -246,11 +266,11 @@ class OtherSources:
                 f"{cites[0].outlet} dates relations from {said}; the table's relations begin "
                 f"{'nowhere' if start_of_table is None else start_of_table}"
             )
-            for first, last in _disputed(relation, date.earliest_ordinal, stop, claims=Status.ACTIVE):
+            for first, last in disputed(relation, date.earliest_ordinal, stop, claims=Status.ACTIVE):
                 contests.append(
                     Contest(
-                        start=_from_ordinal(first),
-                        end=None if last >= AFTER_ALL else _from_ordinal(last),
+                        start=from_ordinal(first),
+                        end=None if last >= AFTER_ALL else from_ordinal(last),
                         source=cites[0].outlet,
                         reason=reason,
                         citations=tuple(cites),
@@ -259,7 +279,7 @@ class OtherSources:
         return contests
 
     def _event_contests(
-        self, relation: Relation, rows: list[tuple[dict[str, str], str]], evidence: list[int]
+        self, relation: Relation, rows: list[tuple[dict[str, str], str]], evidence: list[PartialDate]
     ) -> list[Contest]:
         contests = []
         rows = sorted(rows, key=lambda r: r[0]["date"])
@@ -277,34 +297,38 @@ class OtherSources:
                 cites.append(citation(after["source"], after["quote"], after["second_source"]))
                 last = PartialDate.fromisoformat(following[0]["date"].split("/")[-1])
                 stop = last.latest_ordinal + 1
+                # An inferred restoration ends at the first later evidence that relations stood.
+                seen = [d for d in evidence if d.definitely_after(start) and d.latest_ordinal + 1 < stop]
+                evidence_text = f"; relations are evidenced again in {seen[0]}" if seen else ""
+                stop = seen[0].latest_ordinal + 1 if seen else stop
                 reason = (
                     f"{cited.outlet} reports relations broken in {row['date']} ({row['confidence']} confidence) "
                     f"and restored in {following[0]['date']} ({following[0]['confidence']} confidence); "
-                    "the table records neither"
+                    f"the table records neither{evidence_text}"
                 )
                 index += 2
             else:
                 # The claim ends where later evidence of relations begins: the relation's next event, or
                 # the end of the first later COW year with representation; else it runs to the horizon.
                 ends = [e.date.earliest_ordinal for e in relation.events if e.date.definitely_after(start)]
-                cow = [year for year in evidence if year > start.year]
-                if cow:
-                    ends.append(PartialDate(cow[0] + 1, 1, 1).earliest_ordinal)
+                seen = [d for d in evidence if d.definitely_after(start)]
+                if seen:
+                    ends.append(seen[0].latest_ordinal + 1)
                 stop = min(ends, default=AFTER_ALL)
-                evidence_text = f"; COW records representation again in {cow[0]}" if cow else ""
+                evidence_text = f"; relations are evidenced again in {seen[0]}" if seen else ""
                 reason = (
                     f"{cited.outlet} reports relations broken in {row['date']} ({row['confidence']} confidence), "
                     f"and no restoration was found{evidence_text}; the table records no break"
                 )
                 index += 1
             # The claim: relations stood until the break (some day of its date) and not from then on.
-            spans = _disputed(relation, start.earliest_ordinal, stop, claims=Status.INACTIVE)
-            spans += _disputed(relation, start.earliest_ordinal, start.latest_ordinal + 1, claims=Status.ACTIVE)
-            for lo, hi in _merged(spans):
+            spans = disputed(relation, start.earliest_ordinal, stop, claims=Status.INACTIVE)
+            spans += disputed(relation, start.earliest_ordinal, start.latest_ordinal + 1, claims=Status.ACTIVE)
+            for lo, hi in merged(spans):
                 contests.append(
                     Contest(
-                        start=_from_ordinal(lo),
-                        end=None if hi >= AFTER_ALL else _from_ordinal(hi),
+                        start=from_ordinal(lo),
+                        end=None if hi >= AFTER_ALL else from_ordinal(hi),
                         source=cited.outlet,
                         reason=reason,
                         citations=tuple(cites),
@@ -313,7 +337,7 @@ class OtherSources:
         return contests
 
     def _dipex_contests(self, relations: list[Relation]) -> list[Relation]:
-        holders = self._cow_holders(relations)
+        holders = cow_holders(relations)
         years: dict[str, list[tuple[int, bool]]] = {}
         levels: dict[str, list[Representation]] = {}
         for number, row in enumerate(self.dipex, start=2):

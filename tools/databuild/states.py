@@ -11,7 +11,7 @@ import pycountry
 from peru_diplomacy._records import SystemState
 from peru_diplomacy.counterparts import CodeSystem, Counterpart, CounterpartKind, Membership
 from peru_diplomacy.dates import PartialDate
-from peru_diplomacy.periods import Period
+from peru_diplomacy.periods import AFTER_ALL, Period
 from peru_diplomacy.relation import Relation
 
 from .common import CROSSWALK, CURATION, SourceError, read_csv, read_tsv_commented
@@ -66,14 +66,50 @@ def system_states() -> tuple[SystemState, ...]:
         key = (span.system, span.code)
         seen.setdefault(key, SystemState(system=span.system, code=span.code, abbrev=span.abbrev, name=span.name))
         spans.setdefault(key, []).append(Period(start=span.start, end=span.end))
+    absences = tomllib.loads((CURATION / "absences.toml").read_text(encoding="utf-8"))["states"]
+    codes = {r["id"]: r for r in read_tsv_commented(CURATION / "codes.tsv")}
+    no_relations: dict[tuple[CodeSystem, int], str] = {}
+    for state_id, spec in absences.items():
+        for system in (CodeSystem.COW, CodeSystem.GW):
+            for code in codes[state_id][system.value].split():
+                no_relations[(system, int(code))] = f"{spec['source']}: «{spec['quote']}»"
     return tuple(
-        attrs.evolve(state, spans=tuple(sorted(spans[key], key=lambda p: p.start.sort_key())))
+        attrs.evolve(
+            state,
+            spans=tuple(sorted(spans[key], key=lambda p: p.start.sort_key())),
+            no_relations=no_relations.get(key, ""),
+        )
         for key, state in sorted(seen.items(), key=lambda item: (item[0][0].value, item[0][1]))
     )
 
 
 def _end_key(end: PartialDate | None) -> tuple[int, int]:
     return (10**9, 0) if end is None else end.sort_key()
+
+
+def _from_ordinal(ordinal: int) -> PartialDate:
+    import datetime
+
+    return PartialDate.from_date(datetime.date.fromordinal(ordinal))
+
+
+def _iso_lifetime(state_id: str) -> dict[str, Any]:
+    """What ISO 3166 says of the lifetime of an entry in neither list: a former entry (ISO 3166-3) ended
+    at the latest when its code was withdrawn; of a current one it says nothing (``uncertain``)."""
+    if len(state_id) != 4:
+        return {"existence_source": "Not recorded: in neither list of states, and ISO 3166-1 gives no dates."}
+    record = pycountry.historic_countries.get(alpha_4=state_id)
+    withdrawn = getattr(record, "withdrawal_date", None)
+    if not withdrawn:
+        return {"existence_source": "Not recorded: in neither list of states; ISO 3166-3 gives no withdrawal date."}
+    day = PartialDate.fromisoformat(withdrawn)
+    return {
+        "doubtful": (Period(start=day, end=day, open_start=True),),
+        "existence_source": (
+            f"ISO 3166-3 (pycountry): the entry was withdrawn on {day}; it did not exist after, "
+            "and before that day its existence is not recorded."
+        ),
+    }
 
 
 def _m49(row: dict[str, str] | None) -> dict[str, Any]:
@@ -141,6 +177,42 @@ class StateFacts:
         period = Period(start=start, end=end, open_start=start == LISTS_BEGIN)
         return (period,), f"The COW and GW lists ({codes}), from the earliest start to the latest end.{note}"
 
+    def doubtful(self, state: Counterpart) -> tuple[tuple[Period, ...], str]:
+        """Spans of the state's lifetime in which whether it existed is not settled, and why.
+
+        Curated ones (``doubtful`` in lifetimes.toml), else the gaps inside the union of its spans in
+        the two lists: days between its first and last day as a state on which neither list counts it
+        as one (an occupation or annexation whose legal continuity is claimed, the Baltic states
+        1940-1991; Afghanistan 1889-1918). A state whose lifetime is its last span has none.
+        """
+        curated = self.lifetimes["states"].get(state.id)
+        if curated is not None:
+            spans = tuple(
+                Period(start=PartialDate.fromisoformat(d["start"]), end=PartialDate.fromisoformat(d["end"]))
+                for d in curated.get("doubtful", ())
+            )
+            return spans, " ".join(d["reason"] for d in curated.get("doubtful", ()))
+        if state.id in self.lifetimes["after_gap"]["ids"]:
+            return (), ""
+        merged: list[list[int]] = []
+        for span in sorted(self._spans(state.id), key=lambda s: s.start.earliest_ordinal):
+            lo = span.start.earliest_ordinal
+            hi = AFTER_ALL if span.end is None else span.end.earliest_ordinal
+            if merged and lo <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], hi)
+            else:
+                merged.append([lo, hi])
+        gaps = tuple(
+            Period(start=_from_ordinal(a[1]), end=_from_ordinal(b[0])) for a, b in zip(merged, merged[1:], strict=False)
+        )
+        if not gaps:
+            return (), ""
+        said = ", ".join(f"{p.start} to {p.end}" for p in gaps)
+        return gaps, (
+            f" Neither list counts it as a state from {said} (the day after a span's last to the first of the next): "
+            "whether it existed then is uncertain."
+        )
+
     def memberships(self, state: Counterpart, existence: tuple[Period, ...]) -> tuple[Membership, ...]:
         """The list spans of the state's codes, cut to its lifetime."""
         life = existence[0]
@@ -155,6 +227,7 @@ class StateFacts:
 
     def enrich(self, state: Counterpart, first_event: PartialDate | None) -> Counterpart:
         existence, source = self.existence(state, first_event)
+        doubtful, why = self.doubtful(state)
         withheld = state.id in self.withheld
         region = None if state.alpha3 is None or withheld else self.m49.get(state.alpha3)
         if state.kind is not CounterpartKind.HISTORICAL_STATE and state.alpha3 and region is None and not withheld:
@@ -162,7 +235,8 @@ class StateFacts:
         return attrs.evolve(
             state,
             existence=existence,
-            existence_source=source,
+            existence_source=source + (" " + why.strip() if why else ""),
+            doubtful=doubtful,
             memberships=self.memberships(state, existence),
             **_m49(region),
         )
@@ -228,7 +302,7 @@ class StateFacts:
         if listed:
             return self.enrich(base, None)
         region = None if base.alpha3 is None or len(state_id) == 4 else self.m49.get(base.alpha3)
-        return attrs.evolve(base, **_m49(region))
+        return attrs.evolve(base, **_m49(region), **_iso_lifetime(state_id))
 
     def subject(self, registry: Registry) -> Counterpart:
         """The subject of every relation (Peru), its codes and lifetime from the same files as any state's."""
