@@ -35,15 +35,7 @@ _TOP = 34
 _AXIS = 40
 _LEGEND = 52
 _COLOURS = {"active": "#1b7837", "uncertain": "#d6a23a", "lifetime": "#8c8c8c", "contest": "#b2182b"}
-_MARKS = {
-    EventKind.ESTABLISHED: "established",
-    EventKind.BROKEN: "broken",
-    EventKind.RESTORED: "restored",
-    EventKind.SUCCEEDED: "succeeded",
-    EventKind.ENDED: "ended",
-    EventKind.REAFFIRMED: "reaffirmed",
-    EventKind.UNSPECIFIED: "unspecified",
-}
+_MARKS = {kind: kind.value for kind in EventKind}
 
 
 def timeline_svg(
@@ -175,7 +167,7 @@ def _mark(kind: EventKind, x0: float, x1: float, mid: float, text: str) -> str:
         else ""
     )
     cls = f'class="event {_MARKS[kind]}"'
-    if kind is EventKind.BROKEN:
+    if kind.is_break:
         shape = (
             f'<path d="M{cx - 4:.1f},{mid - 4:.1f} L{cx + 4:.1f},{mid + 4:.1f} M{cx - 4:.1f},{mid + 4:.1f} '
             f'L{cx + 4:.1f},{mid - 4:.1f}" stroke="#b2182b" stroke-width="2.2"/>'
