@@ -109,7 +109,7 @@ def test_an_incoherent_history_names_the_amendment_that_made_it(tmp_path: Path) 
         '[[event]]\ncountry = "Japan"\nkind = "broken"\ndate = "2030"\nsource = "x"\n\n'
         '[[event]]\ncountry = "Chile"\nkind = "broken"\ndate = "2031"\nsource = "x"\n'
     )
-    expected = r"mine.toml, line 13: relation CHL: event 3 \(broken 2031, Chile\) breaks relations that are broken"
+    expected = r"mine.toml, line 13: relation CHL: event \d+ \(broken 2031, Chile\) breaks relations that are broken"
     with pytest.raises(InvalidEventSequenceError, match=expected):
         _amend(tmp_path, text)
 
@@ -132,7 +132,7 @@ def test_two_thousand_events_apply_at_once(tmp_path: Path) -> None:
         lines += ["[[event]]", 'country = "Chile"', 'kind = "restored"', f'date = "{year}-06"', 'source = "s"']
     data = _amend(tmp_path, "\n".join(lines) + "\n")
     chile = data.relations_with("Chile")  # type: ignore[attr-defined]
-    assert len(chile.events) == 2001
+    assert len(chile.events) == len(packaged_dataset().relations_with("Chile").events) + 2000
     assert chile.status_on("2500-03") is Status.INACTIVE and chile.status_on("2500-07") is Status.ACTIVE
     assert str(chile.horizon) == "3029-06-30"
 
@@ -225,7 +225,7 @@ def test_a_resolution_without_an_end_retires_the_contest(tmp_path: Path) -> None
     data = _amend(tmp_path, '[[resolve]]\ncountry = "Italy"\ncontest = "1942-01-01"\nsource = "s"\n')
     italy = data.relations_with("Italy")  # type: ignore[attr-defined]
     assert italy.status_on("1945") is Status.ACTIVE
-    assert [str(c.start) for c in italy.contests] == ["1854-01-01"]
+    assert [str(c.start) for c in italy.contests] == ["1854-01-01", "1942-01-24"]
     assert "retired by an amendment: s" in italy.remarks[-1]
 
 
@@ -234,7 +234,7 @@ def test_a_resolution_without_an_end_retires_the_contest(tmp_path: Path) -> None
     [
         (
             '[[resolve]]\ncountry = "Italy"\ncontest = "1943"\nsource = "s"\n',
-            "line 3, field contest: ITA has no contested span starting 1943 (its spans start: 1854-01-01, 1942-01-01)",
+            "line 3, field contest: ITA has no contested span starting 1943 (its spans start: 1854-01-01, 1942-01-01, 1942-01-24)",
         ),
         (
             '[[resolve]]\ncountry = "Italy"\ncontest = "1942-01-01"\nend = "1941"\nsource = "s"\n',

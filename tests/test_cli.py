@@ -142,7 +142,7 @@ def test_list_filters() -> None:
 
 def test_timeline() -> None:
     rows = json.loads(run("timeline", "--kind", "broken", "--kind", "restored", "--json").stdout)
-    assert [r["date"] for r in rows][:3] == ["1942-01-24", "1942-03-05", "1945-12-29"]
+    assert [r["date"] for r in rows][:3] == ["1839-08-25", "1863-12-14", "1883-10-20"]
     text = run("timeline", "--region", "Oceania", "--from", "2012", "--to", "2012").stdout
     assert text.splitlines() == ["2012-03-14  established  Solomon Islands", "2012-03-29  established  Tuvalu"]
 
@@ -150,7 +150,7 @@ def test_timeline() -> None:
 def test_export(tmp_path: Path) -> None:
     out = run("export", "--format", "csv", "--table", "events")
     assert out.returncode == 0
-    assert len(list(csv.DictReader(io.StringIO(out.stdout)))) == 210
+    assert len(list(csv.DictReader(io.StringIO(out.stdout)))) == 248
     target = tmp_path / "relations.json"
     assert run("export", "--format", "json", "--output", str(target)).returncode == 0
     assert len(json.loads(target.read_text(encoding="utf-8"))) == 189

@@ -75,7 +75,7 @@ def _damaged(edit: str) -> bytes:
 @pytest.mark.parametrize(
     ("edit", "message"),
     [
-        ("schema", "unknown dataset schema version 1; this release of peru-diplomacy reads version 3"),
+        ("schema", "unknown dataset schema version 1; this release of peru-diplomacy reads version 4"),
         ("schema-true", "unknown dataset schema version True"),
         ("schema-float", "unknown dataset schema version 2.0"),
         ("drop-relation", "declares 189 relations but holds 188: it is truncated"),
@@ -135,7 +135,7 @@ def test_from_file_and_to_json_round_trip(tmp_path: Path) -> None:
 def test_metadata_and_versions_agree_with_the_resource() -> None:
     meta = packaged_dataset().metadata
     assert meta.source_revision == peru_diplomacy.SOURCE_REVISION == "2023-05"
-    assert json.loads(RESOURCE)["schema_version"] == peru_diplomacy.DATA_SCHEMA_VERSION == 3
+    assert json.loads(RESOURCE)["schema_version"] == peru_diplomacy.DATA_SCHEMA_VERSION == 4
     assert meta.licence == "CC-BY-SA-4.0"
     assert "CC BY-SA 4.0" in meta.attribution
     from importlib.metadata import version

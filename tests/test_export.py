@@ -50,7 +50,7 @@ def test_relation_rows_have_the_documented_columns() -> None:
 
 def test_event_rows_have_the_documented_columns() -> None:
     rows = event_rows(all_relations())
-    assert len(rows) == 210
+    assert len(rows) == 248
     assert all(tuple(row) == EVENT_COLUMNS for row in rows)
     gdr_end = next(r for r in rows if r["relation_id"] == "DDDE" and r["kind"] == "ended")
     assert gdr_end == {
@@ -130,7 +130,7 @@ def test_to_dataframe_without_pandas_says_how_to_install_it() -> None:
     if importlib.util.find_spec("pandas") is not None:
         frame = to_dataframe(all_relations(), "events")
         assert list(frame.columns) == list(EVENT_COLUMNS)
-        assert len(frame) == 210
+        assert len(frame) == 248
         return
     with pytest.raises(ImportError, match=r'pip install "peru-diplomacy\[pandas\]"'):
         to_dataframe(all_relations())
@@ -141,13 +141,20 @@ def test_period_rows() -> None:
     assert all(tuple(row) == PERIOD_COLUMNS for row in rows)
     assert len(rows) == sum(len(r.periods) for r in all_relations())
     gdr = next(r for r in rows if r["relation_id"] == "DDDE")
+    # The table says "1990"; the GDR's last day (2 October 1990) is in it, so relations ended with the state.
     assert (gdr["start"], gdr["end"], gdr["end_precision"], gdr["end_reason"]) == (
         "1972-12-28",
-        "1990",
-        "year",
+        "1990-10-03",
+        "day",
         "ended",
     )
-    assert {r["end_reason"] for r in rows} == {None, "broken", "ended"}
+    reich = [r for r in rows if r["relation_id"] == "DEU"]
+    assert [(r["start"], r["end"], r["end_reason"], r["open_start"]) for r in reich] == [
+        ("1869", "1917-10", "broken", True),  # from COW's first year of representation: earlier is unknown
+        ("1920", "1945-02", "war_declared", False),
+        ("1951-06-28", None, None, False),
+    ]
+    assert {r["end_reason"] for r in rows} <= {None, "broken", "suspended", "war_declared", "ended", "state_ended"}
 
 
 def test_panel_rows_have_the_documented_columns() -> None:

@@ -61,8 +61,9 @@ def _row(system: str, code: int, year: int) -> object:
 @pytest.mark.parametrize(
     ("code", "year", "status", "basis"),
     [
-        (571, 1990, "inactive", "table_scope"),  # Botswana: a state of today with no row (Peru's ministry, 2025)
-        (760, 1990, "inactive", "table_scope"),  # Bhutan
+        (571, 1990, "inactive", "source_absence"),  # Botswana: no relations ever (Peru's ministry, Cumanana XLI, 2025)
+        (760, 1990, "uncertain", "no_source"),  # Bhutan: no row, and no source before the table's month
+        (450, 1990, "uncertain", "no_source"),  # Liberia: a possible reading of a low-confidence row
         (240, 1850, "uncertain", "no_source"),  # Hanover: no source covers it
         (300, 1900, "uncertain", "no_source"),  # Austria-Hungary: COW records representation 1874-1914
         (345, 1900, "uncertain", "no_source"),  # the Kingdom of Serbia: a span the lineage does not include
@@ -91,7 +92,7 @@ def test_a_code_two_states_held_in_a_year_is_one_row_naming_the_other() -> None:
 
 def test_after_the_horizon_a_state_of_today_without_relation_is_uncertain() -> None:
     (botswana,) = [r for r in panel(2030, 2030, membership="gw") if r.gw_code == 571]
-    assert botswana.status is Status.UNCERTAIN and botswana.basis == "table_scope"
+    assert botswana.status is Status.UNCERTAIN and botswana.basis == "source_absence"
     (carried,) = [r for r in panel(2030, 2030, membership="gw", carry_forward=True) if r.gw_code == 571]
     assert carried.status is Status.INACTIVE
 

@@ -201,7 +201,7 @@ def test_amendments_apply_in_the_order_of_their_lines_across_kinds(tmp_path: obj
     )
     data = packaged_dataset().amended(_amend_file(tmp_path, text))  # type: ignore[arg-type]
     assert [e.kind.value for e in data.relations_with("Bhutan").events] == ["established", "broken"]
-    assert data.metadata.data_version == packaged_dataset().metadata.data_version + "+amended" == "2026.1+amended"
+    assert data.metadata.data_version == packaged_dataset().metadata.data_version + "+amended" == "2026.2+amended"
 
 
 def test_a_contest_added_by_amendment_says_so() -> None:
@@ -272,8 +272,13 @@ def test_panel_rows_are_made_by_keyword() -> None:
 def test_a_state_of_the_table_s_present_without_a_row_is_inactive_to_the_horizon_then_uncertain() -> None:
     rows = [r for r in packaged_dataset().panel(2026, 2026, unit="month", membership="cow") if r.cow_code == 571]
     by_month = {str(r.period): (r.status.value, r.basis, r.share_possible) for r in rows}
-    assert by_month["2026-03"] == ("inactive", "table_scope", 0.0)  # Botswana, through the horizon's last day
-    assert by_month["2026-04"] == ("uncertain", "table_scope", 1.0)
+    assert by_month["2026-03"] == ("inactive", "source_absence", 0.0)  # Botswana, through the horizon's last day
+    assert by_month["2026-04"] == ("uncertain", "source_absence", 1.0)
+    rows = [r for r in packaged_dataset().panel(2023, 2023, unit="month", membership="cow") if r.cow_code == 760]
+    by_month = {str(r.period): (r.status.value, r.basis) for r in rows}  # Bhutan: silence, then the table's scope
+    assert by_month["2023-04"] == ("uncertain", "no_source")
+    assert by_month["2023-05"] == ("uncertain", "no_source")  # some day of May 2023 is the table's
+    assert by_month["2023-06"] == ("inactive", "table_scope")
     (hanover,) = [r for r in packaged_dataset().panel(1850, 1850, membership="cow") if r.cow_code == 240]
     assert (hanover.status.value, hanover.basis, hanover.share_possible) == ("uncertain", "no_source", 1.0)
 

@@ -48,7 +48,9 @@ from peru_diplomacy import (
         ("Algeria", "1966-09-15", Status.UNCERTAIN),
         ("Algeria", "1966-10", Status.ACTIVE),
         ("GDR", "1980", Status.ACTIVE),
-        ("GDR", "1990-06-01", Status.UNCERTAIN),
+        ("GDR", "1990-06-01", Status.ACTIVE),  # the table ends it in "1990"; the GDR ended 3 October 1990
+        ("GDR", "1990-10-02", Status.ACTIVE),
+        ("GDR", "1990-10-03", Status.INACTIVE),
         ("GDR", "1991-01-01", Status.INACTIVE),
         ("Russia", "1916-06-01", Status.ACTIVE),
         ("Russia", "1917-06-01", Status.UNCERTAIN),  # the Empire ended in 1917, day unknown
@@ -120,10 +122,11 @@ def test_active_on_counts() -> None:
     assert len(active_on("1800-01-01")) == 0
     assert relations_with("Japan") not in active_on("1945-01-01")
     assert relations_with("Japan") in active_on(dt.date(1960, 1, 1))
-    # 189, less 6 undated, the GDR, Taiwan and Libya (suspended 2011, cited). Italy's unrestored 1942 break
-    # is contested only up to COW's next representation (1950), so Italy is active.
-    assert len(active_on("2023-05-01")) == 180
-    assert len(uncertain_on("2023-05-01")) == 6  # the six rows without a date
+    # 189, less 5 undated, the GDR, Taiwan and Libya (suspended 2011, cited). Italy's unrestored 1942 break
+    # is contested only up to COW's next representation (1950), so Italy is active; Denmark, a row without
+    # a date, is active from its first evidence (COW, 1950).
+    assert len(active_on("2023-05-01")) == 181
+    assert len(uncertain_on("2023-05-01")) == 5  # the five rows without a date or any evidence
 
 
 def test_by_region() -> None:
@@ -145,11 +148,13 @@ def test_established_between() -> None:
 
 def test_timeline_is_sorted_and_filtered() -> None:
     events = timeline()
-    assert len(events) == 210  # 206 of the table, 4 cited from other sources
+    assert len(events) == 248  # 206 of the table, 42 cited from other sources (events.tsv, ruptures.tsv, COW)
     keys = [t.event.date.sort_key() for t in events]
     assert keys == sorted(keys)
     broken = timeline(kinds=[EventKind.BROKEN])
     assert {t.relation.counterpart.name for t in broken} == {
+        "Chile",  # ruptures.tsv: 1910 (FRUS)
+        "Germany",  # ruptures.tsv: the German Reich, 1917
         "Japan",
         "Romania",
         "Poland",
@@ -174,7 +179,7 @@ def test_timeline_is_sorted_and_filtered() -> None:
 
 
 def test_ever_broken_and_successions() -> None:
-    assert len(ever_broken()) == 10
+    assert len(ever_broken()) == 12
     assert [(s.predecessor.id, s.successor.id, str(s.date)) for s in successions()] == [
         ("DDDE", "DEU", "1990"),
         ("SUHH", "RUS", "1991-12-26"),

@@ -73,6 +73,19 @@ def _edit(raw: Raw, path: str, value: object) -> None:
 
 _DELETE = object()
 CHL = _position(RAW, "relations", "CHL")
+
+
+def _edit_all(raw: Raw, path: str, key: str, value: object) -> None:
+    """Set ``key`` of every record in the list at ``path`` (every event, so that the history still closes)."""
+    for index in range(len(eval_path(raw, path))):
+        _edit(raw, f"{path}.{index}.{key}", value)
+
+
+def eval_path(raw: Raw, path: str) -> Any:
+    holder: Any = raw
+    for key in path.split("."):
+        holder = holder[int(key)] if key.isdigit() else holder[key]
+    return holder
 JPN_STATE = _position(RAW, "states", "JPN")
 
 # (name, the edit, the message's start: the path and its words)
@@ -144,7 +157,7 @@ CASES: list[tuple[str, Callable[[Raw], None], str]] = [
     ),
     (
         "an event of another state",
-        lambda r: _edit(r, f"relations.{CHL}.events.0.state", "PER"),
+        lambda r: _edit_all(r, f"relations.{CHL}.events", "state", "PER"),
         f"relations[{CHL}] (CHL): event 1 concerns Peru, which is not a state of its lineage",
     ),
     (

@@ -48,8 +48,10 @@ def _objects(value: object) -> list[dict[str, Any]]:
     return []
 
 
-def test_the_shipped_file_is_at_most_700_kb() -> None:
-    assert len(RESOURCE) <= 700_000
+def test_the_shipped_file_is_at_most_800_kb() -> None:
+    # 635 kB in data 2026.1; ruptures.tsv (data 2026.2) carries 125 rows with their verbatim quotes and
+    # citations, about 145 kB. The limit keeps the first lookup and the memory within their budgets.
+    assert len(RESOURCE) <= 800_000
 
 
 def test_no_state_is_stored_twice() -> None:

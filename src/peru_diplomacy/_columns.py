@@ -55,6 +55,8 @@ STATUSES = _values(Status)
 REGIONS = _values(Region)
 CONFIDENCES = _values(Confidence)
 KINDS = _values(EventKind)
+END_REASONS = (*(k.value for k in EventKind if k.is_break), EventKind.ENDED.value, "state_ended")
+"""Why a period ended: the kind of the event that closed it, or ``state_ended`` (its state ceased)."""
 LEVELS = _values(RepresentationLevel)
 PRECISIONS = ("year", "month", "day")
 
@@ -127,6 +129,13 @@ TABLES: dict[str, tuple[Column, ...]] = {
         _c("state", "text", "its name", ISO),
         _c("states", "list", "every state of the lineage during the period, joined by ;", DERIVED),
         _c("start", "partial date", "when relations began (or resumed)", TABLE),
+        _c(
+            "open_start",
+            "boolean",
+            "true: relations stood before start since a day no source gives (start is the first evidence, or a "
+            "break that begins the history); the days before are uncertain",
+            DERIVED,
+        ),
         _c("start_precision", "text", "the start's precision", TABLE, PRECISIONS),
         _c("earliest_start", "day", "the first day the start may be", DERIVED),
         _c("latest_start", "day", "the last day the start may be", DERIVED),
@@ -134,7 +143,14 @@ TABLES: dict[str, tuple[Column, ...]] = {
         _c("end_precision", "text", "the end's precision", TABLE, PRECISIONS),
         _c("earliest_end", "day", "the first day the end may be", DERIVED),
         _c("latest_end", "day", "the last day the end may be", DERIVED),
-        _c("end_reason", "text", "why the period ended (empty: open)", TABLE, ("broken", "ended")),
+        _c(
+            "end_reason",
+            "text",
+            "why the period ended: a break, a suspension, a declaration of war, an ending, or its state ceased "
+            "(empty: open)",
+            TABLE,
+            END_REASONS,
+        ),
         _c("confidence", "text", "confidence that the row is this country", KEY, CONFIDENCES),
     ),
     "panel": (

@@ -141,7 +141,7 @@ class DatasetDocument:
     >>> from peru_diplomacy import packaged_dataset
     >>> document = packaged_dataset().document
     >>> document.schema_version, len(document.relations), len(document.names) > 1000
-    (3, 189, True)
+    (4, 189, True)
     >>> document.states_by_id["BTN"].cow_code, len(document.states) > 250
     (760, True)
     """

@@ -132,10 +132,10 @@ def cite(style: CitationStyle = "text", *, dataset: Dataset | None = None) -> st
     horizon, the licence's attribution, and every upstream source.
 
     >>> from peru_diplomacy import cite
-    >>> "data version 2026.1" in cite()
+    >>> "data version 2026.2" in cite()
     True
     >>> cite("bibtex").splitlines()[0]
-    '@misc{peru_diplomacy_2026_1,'
+    '@misc{peru_diplomacy_2026_2,'
     """
     from ._version import __version__
     from .dataset import packaged_dataset

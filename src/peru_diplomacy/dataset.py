@@ -107,7 +107,7 @@ class Dataset:
         Traceback (most recent call last):
         ...
         peru_diplomacy.errors.DatasetError: unknown dataset schema version 99; this release ...
-        reads version 3
+        reads version 4
         """
         return cls._read(data, lazy=lazy, digest_required=False)
 
@@ -419,7 +419,7 @@ class Dataset:
 
         >>> from peru_diplomacy import packaged_dataset
         >>> len(packaged_dataset().active_on("1900-01-01"))
-        29
+        30
         """
         return self._with_status(when, Status.ACTIVE)
 
@@ -580,7 +580,7 @@ class Dataset:
 
         >>> from peru_diplomacy import packaged_dataset
         >>> [r.counterpart.name for r in packaged_dataset().ever_broken()][:3]
-        ['Libya', 'Sahrawi Arab Democratic Republic', 'Cuba']
+        ['Libya', 'Sahrawi Arab Democratic Republic', 'Chile']
         """
         return tuple(r for r in self.relations if any(e.kind is EventKind.BROKEN for e in r.events))
 

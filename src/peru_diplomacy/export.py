@@ -31,7 +31,9 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Literal
 
 from ._columns import TABLES
+from .dates import PartialDate
 from .errors import DatasetError, InvalidArgumentError
+from .events import EventKind
 from .relation import Relation
 
 if TYPE_CHECKING:
@@ -194,7 +196,7 @@ def timeline_rows(entries: Iterable[TimelineEntry]) -> list[Row]:
     >>> from peru_diplomacy import timeline
     >>> row = timeline_rows(timeline(kinds=["broken"]))[0]
     >>> row["relation_id"], row["kind"], row["date"], row["sequence"]
-    ('JPN', 'broken', '1942-01-24', 2)
+    ('CHL', 'broken', '1910-03', 6)
     """
     return [_event_row(t.relation, t.relation.events.index(t.event) + 1, t.event) for t in entries]
 
@@ -229,8 +231,11 @@ def period_rows(relations: Iterable[Relation]) -> list[Row]:
 
     ``state`` is the state when the period began, ``states`` every state of
     the lineage during it; ``end`` is ``None`` for a period still running at the
-    horizon; ``end_reason`` is ``broken``, ``ended`` (the state ended or
-    merged), or ``None`` for an open period.
+    horizon; ``end_reason`` is the kind of the event that closed it (``broken``,
+    ``suspended``, ``war_declared``, ``ended``: the state ended or merged),
+    ``state_ended`` where its state ceased with no event, or ``None`` for an open
+    period; ``open_start`` whether relations stood before ``start``, since a day
+    no source gives.
 
     >>> from peru_diplomacy.export import period_rows
     >>> from peru_diplomacy import relations_with
@@ -242,14 +247,7 @@ def period_rows(relations: Iterable[Relation]) -> list[Row]:
     rows: list[Row] = []
     for r in relations:
         for sequence, p in enumerate(r.periods, start=1):
-            closing = (
-                None
-                if p.end is None
-                else next(
-                    (e for e in r.events if e.date == p.end and e.kind.changes_status and e.kind.value != "restored"),
-                    None,
-                )
-            )
+            closing = None if p.end is None else _closing(r, p.end)
             lo = p.start.latest_ordinal
             if p.end is not None:
                 hi = p.end.earliest_ordinal - 1
@@ -266,6 +264,7 @@ def period_rows(relations: Iterable[Relation]) -> list[Row]:
                     "state": first.name,
                     "states": ";".join(during) or first.id,
                     "start": p.start.isoformat(),
+                    "open_start": p.open_start,
                     "start_precision": p.start.precision.name.lower(),
                     "earliest_start": p.start.earliest.isoformat(),
                     "latest_start": p.start.latest.isoformat(),
@@ -273,11 +272,22 @@ def period_rows(relations: Iterable[Relation]) -> list[Row]:
                     "end_precision": None if p.end is None else p.end.precision.name.lower(),
                     "earliest_end": None if p.end is None else p.end.earliest.isoformat(),
                     "latest_end": None if p.end is None else p.end.latest.isoformat(),
-                    "end_reason": None if closing is None else closing.kind.value,
+                    "end_reason": None if p.end is None else "state_ended" if closing is None else closing.kind.value,
                     "confidence": r.attribution.confidence.value,
                 }
             )
     return rows
+
+
+def _closing(r: Relation, end: PartialDate) -> Event | None:
+    """The event that closed a period ending at ``end``: a break of any kind, or an ending whose date holds
+    the period's last day (an ending dated by its state's end)."""
+    last = end.earliest_ordinal - 1
+    for e in r.events:
+        if e.kind.is_break or e.kind is EventKind.ENDED:
+            if e.date == end or (e.kind is EventKind.ENDED and e.date.earliest_ordinal <= last <= e.date.latest_ordinal):
+                return e
+    return None
 
 
 def panel_rows(rows: Iterable[PanelRow]) -> list[Row]:
@@ -696,7 +706,7 @@ def to_dataframe(
     ... except ImportError as error:  # pandas is not installed
     ...     rows = len(event_rows(all_relations()))
     >>> rows
-    210
+    248
     """
     pandas = _pandas()
     if table not in _COLUMNS:
@@ -793,9 +803,9 @@ def write_stata(
     ...     write_stata([relations_with("Cuba")], "events", path)
     ...     kinds = list(read_stata(path, "events")["kind"])
     ... except ImportError:  # pandas is not installed
-    ...     kinds = ["established", "broken", "restored"]
+    ...     kinds = ["established", "broken", "restored", "reported"]
     >>> kinds
-    ['established', 'broken', 'restored']
+    ['established', 'broken', 'restored', 'reported']
     """
     frame = to_dataframe(source, table)
     dates = {c: "td" for c in frame.columns if c in _DATE_COLUMNS}

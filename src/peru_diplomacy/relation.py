@@ -244,7 +244,7 @@ class Relation:
 
         >>> from peru_diplomacy import relations_with
         >>> relations_with("Czechoslovakia")
-        <Relation CZE: Czechoslovakia → Czech Republic, Europe row 10, 4 events, high
+        <Relation CZE: Czechoslovakia → Czech Republic, Europe row 10, 6 events, high
         confidence>
         """
         lineage = " → ".join(state.name for state in self.states)

@@ -115,7 +115,7 @@ class Mission:
     >>> from peru_diplomacy import relations_with
     >>> m = [m for m in relations_with("Denmark").missions if m.operator == "PER"][0]
     >>> m.host, m.city, m.kind.value, m.resident
-    ('SWE', 'Stockholm', 'embassy', False)
+    ('SWE', 'Stockholm Municipality', 'embassy', False)
     """
 
     operator: str

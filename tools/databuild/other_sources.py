@@ -62,7 +62,8 @@ def disputed(relation: Relation, first: int, stop: int, *, claims: Status) -> li
         if claims is Status.INACTIVE and status is not Status.INACTIVE:
             spans.append((lo, hi))
         elif claims is Status.ACTIVE and status is Status.INACTIVE:
-            for piece_lo, piece_hi in _where(existed, lo, hi, Status.ACTIVE):
+            # where the lineage (and Peru) existed, or may have: a doubtful span is no answer either
+            for piece_lo, piece_hi in _where(existed, lo, hi, Status.ACTIVE) + _where(existed, lo, hi, Status.UNCERTAIN):
                 spans.append((piece_lo, piece_hi))
     return merged(spans)
 
