@@ -19,6 +19,7 @@ from peru_diplomacy.export import (
     panel_rows,
     period_rows,
     relation_rows,
+    mission_rows,
     state_rows,
     summary_rows,
     timeline_rows,
@@ -36,6 +37,7 @@ def _written() -> dict[str, list[Row]]:
         "periods": period_rows(RELATIONS),
         "panel": panel_rows(panel(1816, 2016, membership="cow")) + panel_rows(panel(1990, 1991)),
         "states": state_rows(RELATIONS),
+        "missions": mission_rows(RELATIONS),
         "status_counts": summary_rows(status_counts(1900, 2000, unit="decade", by_region=True)),
         "event_counts": summary_rows(event_counts(1900, 2000, by_region=True)),
     }

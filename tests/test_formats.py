@@ -72,6 +72,7 @@ def test_the_data_package_describes_its_tables_from_the_codebook(tmp_path: Path)
         "events.csv",
         "periods.csv",
         "states.csv",
+        "missions.csv",
         "panel.csv",
     ]
     for resource in package["resources"]:

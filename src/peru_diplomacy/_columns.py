@@ -17,7 +17,7 @@ from .events import EventKind
 from .panels import RowBasis
 from .periods import Status
 from .provenance import Confidence, Region
-from .representation import RepresentationLevel
+from .representation import MissionKind, RepresentationLevel
 
 __all__ = ["TABLES", "Column", "ColumnType"]
 
@@ -49,6 +49,7 @@ ISO = "ISO 3166 via pycountry (the release in the metadata)"
 COW = "Correlates of War State System Membership v2016 (data/crosswalk/)"
 GW = "Gleditsch-Ward list of 2017 (data/crosswalk/)"
 DIPEX = "COW Diplomatic Exchange v2006.1 (data/crosswalk/)"
+MISSIONS = "Wikidata, via the Database of embassies and consulates, 2022-11-16 (data/crosswalk/)"
 DERIVED = "derived by the library from the events and lifetimes"
 CITED = "data/updates/ (cited sources other than the table)"
 STATUSES = _values(Status)
@@ -186,6 +187,19 @@ TABLES: dict[str, tuple[Column, ...]] = {
             get_args(RowBasis),
         ),
         _c("other_state_id", "text", "the other state that held the row's code in the unit, if any", "the lists"),
+    ),
+    "missions": (
+        _c("relation_id", "text", "the relation the mission serves", TABLE),
+        _c("state_id", "text", "the state of the relation the mission serves", "data/curation/"),
+        _c("operator_id", "text", "the state that keeps the mission (PER: Peru's)", MISSIONS),
+        _c("host_id", "text", "the state the mission stands in", MISSIONS),
+        _c("city", "text", "its city, as Wikidata names it", MISSIONS),
+        _c("kind", "text", "the mission's kind", MISSIONS, _values(MissionKind)),
+        _c("resident", "boolean", "false: the state is served from a mission in another state", MISSIONS),
+        _c("diplomatic", "boolean", "an embassy or nunciature: evidence that relations stood that day", DERIVED),
+        _c("observed", "day", "the day the list was made", MISSIONS),
+        _c("opened", "text", "when the mission opened, where Wikidata says", MISSIONS),
+        _c("wikidata", "text", "the mission's Wikidata item", MISSIONS),
     ),
     "states": (
         _c("state_id", "text", "the state's id", "data/curation/"),

@@ -107,6 +107,17 @@ UPSTREAM: tuple[Upstream, ...] = (
         url="https://correlatesofwar.org",
         used_for="representation levels and the spans they contest",
     ),
+    Upstream(
+        key="wikidata_missions_2022",
+        kind="data",
+        authors="Wikidata contributors",
+        year=2022,
+        title="Database of embassies and consulates: the missions of and in Peru",
+        detail="generated from Wikidata on 2022-11-16",
+        url="https://github.com/database-of-embassies/database-of-embassies",
+        licence="CC0-1.0",
+        used_for="missions on 2022-11-16, evidence that relations stood",
+    ),
 )
 """The sources every release of the data is built from (the outlets of cited events are in the data)."""
 

@@ -178,14 +178,16 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument(
         "--datapackage",
         metavar="DIR",
-        help="write the relations, events, periods and states tables (and a COW-frame panel with --from/--to) "
+        help="write the relations, events, periods, states and missions tables (and a COW-frame panel with "
+        "--from/--to) "
         "as CSV with a Frictionless datapackage.json into DIR",
     )
     export.add_argument(
         "--table",
-        choices=["relations", "events", "periods", "panel", "states", "records"],
+        choices=["relations", "events", "periods", "panel", "states", "missions", "records"],
         default="relations",
-        help="one row per relation, event, period, panel unit or state (CSV or JSON), or the whole dataset "
+        help="one row per relation, event, period, panel unit, state or listed mission (CSV or JSON), or the "
+        "whole dataset "
         "(JSON, a file that --data and Dataset.from_file read)",
     )
     export.add_argument(
@@ -507,7 +509,16 @@ _PANEL_ONLY = (
 
 
 def _export(data: Dataset, args: argparse.Namespace) -> int:
-    from .export import event_rows, iter_panel_rows, period_rows, relation_rows, state_rows, write_csv, write_json
+    from .export import (
+        event_rows,
+        iter_panel_rows,
+        mission_rows,
+        period_rows,
+        relation_rows,
+        state_rows,
+        write_csv,
+        write_json,
+    )
 
     if args.datapackage:
         from .export import write_datapackage
@@ -547,9 +558,13 @@ def _export(data: Dataset, args: argparse.Namespace) -> int:
         found = _panel(data, args)
         rows: Iterable[Row] = iter_panel_rows(found)
     else:
-        make = {"relations": relation_rows, "events": event_rows, "periods": period_rows, "states": state_rows}[
-            args.table
-        ]
+        make = {
+            "relations": relation_rows,
+            "events": event_rows,
+            "periods": period_rows,
+            "states": state_rows,
+            "missions": mission_rows,
+        }[args.table]
         rows = make(data.relations)
     return _output(args.output, lambda out: writer(rows, out))
 

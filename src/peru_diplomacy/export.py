@@ -71,6 +71,8 @@ __all__ = [
     "relations_from_json",
     "relations_to_json",
     "state_rows",
+    "mission_rows",
+    "MISSION_COLUMNS",
     "summary_rows",
     "timeline_rows",
     "to_dataframe",
@@ -98,6 +100,9 @@ PANEL_COLUMNS: tuple[str, ...] = tuple(c.name for c in TABLES["panel"])
 
 STATE_COLUMNS: tuple[str, ...] = tuple(c.name for c in TABLES["states"])
 """Columns of :func:`state_rows`, in order."""
+
+MISSION_COLUMNS: tuple[str, ...] = tuple(c.name for c in TABLES["missions"])
+"""Columns of :func:`mission_rows`, in order."""
 
 STATUS_COUNT_COLUMNS: tuple[str, ...] = tuple(c.name for c in TABLES["status_counts"])
 """Columns of :func:`summary_rows` for :func:`~peru_diplomacy.status_counts`, in order."""
@@ -330,6 +335,38 @@ def _panel_row(r: PanelRow) -> Row:
         "basis": r.basis,
         "other_state_id": r.other_state_id or None,
     }
+
+
+def mission_rows(relations: Iterable[Relation]) -> list[Row]:
+    """One row per mission listed for each relation (columns :data:`MISSION_COLUMNS`): who keeps a mission
+    where, and the states a Peruvian embassy is also accredited to (``resident`` false).
+
+    >>> from peru_diplomacy.export import mission_rows
+    >>> from peru_diplomacy import relations_with
+    >>> [(r["operator_id"], r["host_id"], r["resident"]) for r in mission_rows([relations_with("Denmark")])]
+    [('PER', 'SWE', False)]
+    """
+    from .representation import MISSIONS_OBSERVED
+
+    rows: list[Row] = []
+    for r in relations:
+        for m in r.missions:
+            rows.append(
+                {
+                    "relation_id": r.id,
+                    "state_id": r.counterpart_on(MISSIONS_OBSERVED).id,
+                    "operator_id": m.operator,
+                    "host_id": m.host,
+                    "city": m.city,
+                    "kind": m.kind.value,
+                    "resident": m.resident,
+                    "diplomatic": m.kind.is_diplomatic,
+                    "observed": MISSIONS_OBSERVED,
+                    "opened": m.opened,
+                    "wikidata": m.wikidata,
+                }
+            )
+    return rows
 
 
 def state_rows(relations: Iterable[Relation]) -> list[Row]:
@@ -632,9 +669,9 @@ def relations_from_json(text: str | bytes) -> tuple[Relation, ...]:
     return tuple(relations)
 
 
-Table = Literal["relations", "events", "periods", "panel", "states", "status_counts", "event_counts"]
-"""The tables: ``relations``, ``events``, ``periods``, ``panel``, and the summaries ``status_counts`` and
-``event_counts``."""
+Table = Literal["relations", "events", "periods", "panel", "states", "missions", "status_counts", "event_counts"]
+"""The tables: ``relations``, ``events``, ``periods``, ``panel``, ``states``, ``missions``, and the summaries
+``status_counts`` and ``event_counts``."""
 
 
 def _pandas() -> Any:
@@ -679,6 +716,7 @@ _COLUMNS: dict[str, tuple[str, ...]] = {
     "periods": PERIOD_COLUMNS,
     "panel": PANEL_COLUMNS,
     "states": STATE_COLUMNS,
+    "missions": MISSION_COLUMNS,
     "status_counts": STATUS_COUNT_COLUMNS,
     "event_counts": EVENT_COUNT_COLUMNS,
 }
@@ -717,6 +755,7 @@ def to_dataframe(
         "periods": period_rows,
         "panel": panel_rows,
         "states": state_rows,
+        "missions": mission_rows,
         "status_counts": summary_rows,
         "event_counts": summary_rows,
     }[table]
@@ -918,7 +957,7 @@ def write_datapackage(
     directory: str | os.PathLike[str],
     *,
     dataset: Dataset | None = None,
-    tables: Iterable[Table] = ("relations", "events", "periods", "states"),
+    tables: Iterable[Table] = ("relations", "events", "periods", "states", "missions"),
     panel_years: tuple[int, int] | None = None,
 ) -> Path:
     """Write the tables as CSV files with a Frictionless ``datapackage.json`` describing them.
@@ -945,6 +984,7 @@ def write_datapackage(
         "events": event_rows,
         "periods": period_rows,
         "states": state_rows,
+        "missions": mission_rows,
     }
     wanted = list(tables)
     if panel_years is not None and "panel" not in wanted:
