@@ -150,7 +150,7 @@ def test_timeline() -> None:
 def test_export(tmp_path: Path) -> None:
     out = run("export", "--format", "csv", "--table", "events")
     assert out.returncode == 0
-    assert len(list(csv.DictReader(io.StringIO(out.stdout)))) == 248
+    assert len(list(csv.DictReader(io.StringIO(out.stdout)))) == 249
     target = tmp_path / "relations.json"
     assert run("export", "--format", "json", "--output", str(target)).returncode == 0
     assert len(json.loads(target.read_text(encoding="utf-8"))) == 189

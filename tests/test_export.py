@@ -50,7 +50,7 @@ def test_relation_rows_have_the_documented_columns() -> None:
 
 def test_event_rows_have_the_documented_columns() -> None:
     rows = event_rows(all_relations())
-    assert len(rows) == 248
+    assert len(rows) == 249
     assert all(tuple(row) == EVENT_COLUMNS for row in rows)
     gdr_end = next(r for r in rows if r["relation_id"] == "DDDE" and r["kind"] == "ended")
     assert gdr_end == {
@@ -130,7 +130,7 @@ def test_to_dataframe_without_pandas_says_how_to_install_it() -> None:
     if importlib.util.find_spec("pandas") is not None:
         frame = to_dataframe(all_relations(), "events")
         assert list(frame.columns) == list(EVENT_COLUMNS)
-        assert len(frame) == 248
+        assert len(frame) == 249
         return
     with pytest.raises(ImportError, match=r'pip install "peru-diplomacy\[pandas\]"'):
         to_dataframe(all_relations())

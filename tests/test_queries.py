@@ -148,7 +148,7 @@ def test_established_between() -> None:
 
 def test_timeline_is_sorted_and_filtered() -> None:
     events = timeline()
-    assert len(events) == 248  # 206 of the table, 42 cited from other sources (events.tsv, ruptures.tsv, COW)
+    assert len(events) == 249  # 206 of the table, 43 cited from other sources (events.tsv, ruptures.tsv, COW)
     keys = [t.event.date.sort_key() for t in events]
     assert keys == sorted(keys)
     broken = timeline(kinds=[EventKind.BROKEN])

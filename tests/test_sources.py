@@ -266,7 +266,7 @@ source = "A joint communiqué, 2026-01-20"
         (
             '[[event]]\ncountry = "Japan"\nkind = "restored"\ndate = "2024"\nsource = "x"\n',
             InvalidEventSequenceError,
-            r"mine.toml, line 1: relation JPN: event 4 \(restored 2024, Japan\) restores relations that are active",
+            r"mine.toml, line 1: relation JPN: event 5 \(restored 2024, Japan\) restores relations that are active",
         ),
         (
             '[[event]]\ncountry = "Japan"\nkind = "broken"\ndate = "1942-01-24"\nsource = "x"\n',

@@ -147,7 +147,7 @@ class InvalidEventSequenceError(PeruDiplomacyError, ValueError):
     >>> from peru_diplomacy import relations_with
     >>> from peru_diplomacy.events import compile_periods
     >>> japan = relations_with("Japan")
-    >>> compile_periods(japan.events[:1] + japan.events[2:], relation="JPN")
+    >>> compile_periods([japan.events[0], japan.events[-1]], relation="JPN")
     Traceback (most recent call last):
     ...
     peru_diplomacy.errors.InvalidEventSequenceError: relation JPN: event 2 (restored

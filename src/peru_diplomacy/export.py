@@ -744,7 +744,7 @@ def to_dataframe(
     ... except ImportError as error:  # pandas is not installed
     ...     rows = len(event_rows(all_relations()))
     >>> rows
-    248
+    249
     """
     pandas = _pandas()
     if table not in _COLUMNS:

@@ -253,7 +253,12 @@ class Ruptures:
             if kind in BREAKS:
                 date = _within_month(first, last) or last
                 if broken_before(relation, first.earliest_ordinal) and not soft:
-                    note(row, "relations were already broken then; this changes nothing.")
+                    war = BREAKS[kind] is EventKind.WAR_DECLARED and confidence == "high"
+                    placed = self._with(relation, self._event(relation, BREAKS[kind], date, row, where)) if war else None
+                    if placed is not None:  # a war during a break: an event of its kind that changes nothing
+                        relation = placed
+                    else:
+                        note(row, "relations were already broken then; this changes nothing.")
                     continue
                 placed = self._with(relation, self._event(relation, BREAKS[kind], date, row, where)) if confidence == "high" else None
                 if placed is None:
