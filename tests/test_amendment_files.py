@@ -234,7 +234,8 @@ def test_a_resolution_without_an_end_retires_the_contest(tmp_path: Path) -> None
     [
         (
             '[[resolve]]\ncountry = "Italy"\ncontest = "1943"\nsource = "s"\n',
-            "line 3, field contest: ITA has no contested span starting 1943 (its spans start: 1854-01-01, 1942-01-01, 1942-01-24)",
+            "line 3, field contest: ITA has no contested span starting 1943 "
+            "(its spans start: 1854-01-01, 1942-01-01, 1942-01-24)",
         ),
         (
             '[[resolve]]\ncountry = "Italy"\ncontest = "1942-01-01"\nend = "1941"\nsource = "s"\n',

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from databuild.common import CURATION, UPDATES, SourceError
 from databuild.names import Registry
-from databuild.other_sources import OtherSources, merged, citation
+from databuild.other_sources import OtherSources, citation, merged
 
 from peru_diplomacy import all_relations
 

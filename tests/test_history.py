@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import tomllib
 from pathlib import Path
+from typing import Literal
 
 import pytest
 from hypothesis import given
@@ -89,7 +90,7 @@ def test_evidence_ends_doubt() -> None:
     assert denmark.status_on("1900") is Status.UNCERTAIN  # before its first evidence: silence
 
 
-def _frame_row(system: str, first: int, code: int) -> object:
+def _frame_row(system: Literal["cow", "gw"], first: int, code: int) -> object:
     rows = panel(first, first, membership=system)
     return next(r for r in rows if (r.cow_code if system == "cow" else r.gw_code) == code)
 

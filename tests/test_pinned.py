@@ -275,10 +275,10 @@ def test_a_state_of_the_table_s_present_without_a_row_is_inactive_to_the_horizon
     assert by_month["2026-03"] == ("inactive", "source_absence", 0.0)  # Botswana, through the horizon's last day
     assert by_month["2026-04"] == ("uncertain", "source_absence", 1.0)
     rows = [r for r in packaged_dataset().panel(2023, 2023, unit="month", membership="cow") if r.cow_code == 760]
-    by_month = {str(r.period): (r.status.value, r.basis) for r in rows}  # Bhutan: silence, then the table's scope
-    assert by_month["2023-04"] == ("uncertain", "no_source")
-    assert by_month["2023-05"] == ("uncertain", "no_source")  # some day of May 2023 is the table's
-    assert by_month["2023-06"] == ("inactive", "table_scope")
+    bhutan = {str(r.period): (r.status.value, r.basis) for r in rows}  # silence, then the table's scope
+    assert bhutan["2023-04"] == ("uncertain", "no_source")
+    assert bhutan["2023-05"] == ("uncertain", "no_source")  # some day of May 2023 is the table's
+    assert bhutan["2023-06"] == ("inactive", "table_scope")
     (hanover,) = [r for r in packaged_dataset().panel(1850, 1850, membership="cow") if r.cow_code == 240]
     assert (hanover.status.value, hanover.basis, hanover.share_possible) == ("uncertain", "no_source", 1.0)
 

@@ -86,6 +86,8 @@ def eval_path(raw: Raw, path: str) -> Any:
     for key in path.split("."):
         holder = holder[int(key)] if key.isdigit() else holder[key]
     return holder
+
+
 JPN_STATE = _position(RAW, "states", "JPN")
 
 # (name, the edit, the message's start: the path and its words)

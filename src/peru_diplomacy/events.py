@@ -245,7 +245,9 @@ def compile_periods(
             phase, start, opened = _ACTIVE, event.date, False
         elif kind in (EventKind.REAFFIRMED, EventKind.REPORTED):
             if phase != _ACTIVE:
-                raise fail(index, f"{'reaffirms' if kind is EventKind.REAFFIRMED else 'reports'} relations that are {phase}")
+                raise fail(
+                    index, f"{'reaffirms' if kind is EventKind.REAFFIRMED else 'reports'} relations that are {phase}"
+                )
         elif kind is EventKind.ENDED:
             if phase == _ENDED:
                 raise fail(index, "ends relations that already ended")

@@ -49,6 +49,7 @@ if TYPE_CHECKING:
 __all__ = [
     "EVENT_COLUMNS",
     "EVENT_COUNT_COLUMNS",
+    "MISSION_COLUMNS",
     "PANEL_COLUMNS",
     "PERIOD_COLUMNS",
     "RELATION_COLUMNS",
@@ -61,6 +62,7 @@ __all__ = [
     "event_rows",
     "iter_panel_rows",
     "loads_csv",
+    "mission_rows",
     "panel_rows",
     "period_rows",
     "read_csv",
@@ -71,8 +73,6 @@ __all__ = [
     "relations_from_json",
     "relations_to_json",
     "state_rows",
-    "mission_rows",
-    "MISSION_COLUMNS",
     "summary_rows",
     "timeline_rows",
     "to_dataframe",
@@ -289,9 +289,10 @@ def _closing(r: Relation, end: PartialDate) -> Event | None:
     the period's last day (an ending dated by its state's end)."""
     last = end.earliest_ordinal - 1
     for e in r.events:
-        if e.kind.is_break or e.kind is EventKind.ENDED:
-            if e.date == end or (e.kind is EventKind.ENDED and e.date.earliest_ordinal <= last <= e.date.latest_ordinal):
-                return e
+        if e.kind.is_break and e.date == end:
+            return e
+        if e.kind is EventKind.ENDED and (e.date == end or e.date.earliest_ordinal <= last <= e.date.latest_ordinal):
+            return e
     return None
 
 

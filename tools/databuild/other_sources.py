@@ -11,7 +11,7 @@ from peru_diplomacy.counterparts import PERU_INDEPENDENCE, CodeSystem, Membershi
 from peru_diplomacy.dates import PartialDate
 from peru_diplomacy.errors import InvalidEventSequenceError
 from peru_diplomacy.events import Event, EventKind
-from peru_diplomacy.periods import AFTER_ALL, Period, Status, StatusTimeline, all_of, any_of
+from peru_diplomacy.periods import AFTER_ALL, Status, StatusTimeline, all_of, any_of
 from peru_diplomacy.provenance import (
     Citation,
     Confidence,
@@ -63,7 +63,9 @@ def disputed(relation: Relation, first: int, stop: int, *, claims: Status) -> li
             spans.append((lo, hi))
         elif claims is Status.ACTIVE and status is Status.INACTIVE:
             # where the lineage (and Peru) existed, or may have: a doubtful span is no answer either
-            for piece_lo, piece_hi in _where(existed, lo, hi, Status.ACTIVE) + _where(existed, lo, hi, Status.UNCERTAIN):
+            for piece_lo, piece_hi in _where(existed, lo, hi, Status.ACTIVE) + _where(
+                existed, lo, hi, Status.UNCERTAIN
+            ):
                 spans.append((piece_lo, piece_hi))
     return merged(spans)
 

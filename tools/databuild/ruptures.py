@@ -214,7 +214,9 @@ class Ruptures:
         def broken_before(rel: Relation, ordinal: int) -> bool:
             """Whether the last event before the day that changed the status broke or ended relations."""
             changes = [
-                e for e in rel.events if e.kind.changes_status and e.kind is not EventKind.REPORTED and e.date.latest_ordinal < ordinal
+                e
+                for e in rel.events
+                if e.kind.changes_status and e.kind is not EventKind.REPORTED and e.date.latest_ordinal < ordinal
             ]
             return bool(changes) and (changes[-1].kind.is_break or changes[-1].kind is EventKind.ENDED)
 
@@ -224,7 +226,8 @@ class Ruptures:
 
         def note(row: dict[str, str], why: str) -> None:
             cited = citation(row["source"])
-            remarks.append(f"ruptures.tsv, {row['kind'].replace('_', ' ')} {row['date']} ({row['confidence']} confidence, {cited.outlet}): {why}")
+            said = f"{row['kind'].replace('_', ' ')} {row['date']} ({row['confidence']} confidence, {cited.outlet})"
+            remarks.append(f"ruptures.tsv, {said}: {why}")
 
         for row, where in rows:
             kind, confidence = row["kind"], row["confidence"]
@@ -238,7 +241,15 @@ class Ruptures:
                 if placed is not None and told(placed).status_at(last.earliest_ordinal) is not Status.INACTIVE:
                     relation = placed
                 else:
-                    claims.append((first.earliest_ordinal, last.latest_ordinal + 1, Status.ACTIVE, row, "reports relations standing"))
+                    claims.append(
+                        (
+                            first.earliest_ordinal,
+                            last.latest_ordinal + 1,
+                            Status.ACTIVE,
+                            row,
+                            "reports relations standing",
+                        )
+                    )
                 continue
             if any(e.date == first and first == last for e in relation.events):
                 note(row, "the table (or an earlier source) has an event on the same day; its kind stays the table's.")
@@ -248,49 +259,105 @@ class Ruptures:
                 if table is None:
                     raise SourceError(f"{where}: an establishment for a relation the table does not date")
                 lo, hi = sorted([first.earliest_ordinal, table.earliest_ordinal])
-                claims.append((lo, hi, Status.INACTIVE if table.definitely_before(first) else Status.ACTIVE, row, f"dates the establishment {row['date']}, the table {table}"))
+                claims.append(
+                    (
+                        lo,
+                        hi,
+                        Status.INACTIVE if table.definitely_before(first) else Status.ACTIVE,
+                        row,
+                        f"dates the establishment {row['date']}, the table {table}",
+                    )
+                )
                 continue
             if kind in BREAKS:
                 date = _within_month(first, last) or last
                 if broken_before(relation, first.earliest_ordinal) and not soft:
                     war = BREAKS[kind] is EventKind.WAR_DECLARED and confidence == "high"
-                    placed = self._with(relation, self._event(relation, BREAKS[kind], date, row, where)) if war else None
+                    placed = (
+                        self._with(relation, self._event(relation, BREAKS[kind], date, row, where)) if war else None
+                    )
                     if placed is not None:  # a war during a break: an event of its kind that changes nothing
                         relation = placed
                     else:
                         note(row, "relations were already broken then; this changes nothing.")
                     continue
-                placed = self._with(relation, self._event(relation, BREAKS[kind], date, row, where)) if confidence == "high" else None
+                placed = (
+                    self._with(relation, self._event(relation, BREAKS[kind], date, row, where))
+                    if confidence == "high"
+                    else None
+                )
                 if placed is None:
                     soft.append(row)
                     continue
                 relation = placed
                 if date is last and first != last:
-                    claims.append((first.earliest_ordinal, last.earliest_ordinal, None, row, f"broken some day from {first} to {last}"))
+                    claims.append(
+                        (
+                            first.earliest_ordinal,
+                            last.earliest_ordinal,
+                            None,
+                            row,
+                            f"broken some day from {first} to {last}",
+                        )
+                    )
                 for earlier in soft:
-                    claims.append((interval(earlier["date"])[0].earliest_ordinal, date.earliest_ordinal, Status.INACTIVE, earlier, "reports relations broken earlier"))
+                    claims.append(
+                        (
+                            interval(earlier["date"])[0].earliest_ordinal,
+                            date.earliest_ordinal,
+                            Status.INACTIVE,
+                            earlier,
+                            "reports relations broken earlier",
+                        )
+                    )
                 soft = []
                 continue
             if kind != "restored":
                 raise SourceError(f"{where}: unknown kind {kind!r}")
             if broken_before(relation, first.earliest_ordinal) and not soft:
-                date = _within_month(first, last)
-                if date is None:
+                within = _within_month(first, last)
+                if within is None:
                     stop = min(after(first.earliest_ordinal), last.latest_ordinal + 1)
                     date = from_ordinal(stop - 1) if stop <= last.latest_ordinal else last
+                else:
+                    date = within
                 placed = self._with(relation, self._event(relation, EventKind.RESTORED, date, row, where))
                 if placed is None:
                     raise SourceError(f"{where}: the restoration does not close the relation's history")
                 relation = placed
                 if first.earliest_ordinal < date.earliest_ordinal:
-                    claims.append((first.earliest_ordinal, date.earliest_ordinal, None, row, f"restored some day from {first} to {last}"))
+                    claims.append(
+                        (
+                            first.earliest_ordinal,
+                            date.earliest_ordinal,
+                            None,
+                            row,
+                            f"restored some day from {first} to {last}",
+                        )
+                    )
                 if confidence == "low":
-                    claims.append((date.earliest_ordinal, after(date.latest_ordinal + 1), None, row, "a restoration of low confidence: uncertain until later evidence of relations"))
+                    claims.append(
+                        (
+                            date.earliest_ordinal,
+                            after(date.latest_ordinal + 1),
+                            None,
+                            row,
+                            "a restoration of low confidence: uncertain until later evidence of relations",
+                        )
+                    )
                 continue
             if soft:
                 start = interval(soft[0]["date"])[0]
                 stop = min(last.latest_ordinal + 1, after(start.earliest_ordinal))
-                claims.append((start.earliest_ordinal, stop, Status.INACTIVE, soft[0], f"reports relations broken from {soft[0]['date']} and restored {row['date']}"))
+                claims.append(
+                    (
+                        start.earliest_ordinal,
+                        stop,
+                        Status.INACTIVE,
+                        soft[0],
+                        f"reports relations broken from {soft[0]['date']} and restored {row['date']}",
+                    )
+                )
                 soft = []
             else:
                 note(row, "restores relations that the events say stood; nothing changes.")
@@ -298,13 +365,22 @@ class Ruptures:
             start = interval(row["date"])[0]
             ends = [e.date.earliest_ordinal for e in relation.events if e.date.definitely_after(start)]
             stop = min([after(start.latest_ordinal + 1), *ends])
-            claims.append((start.earliest_ordinal, stop, Status.INACTIVE, row, "reports relations broken; no restoration was found"))
+            claims.append(
+                (
+                    start.earliest_ordinal,
+                    stop,
+                    Status.INACTIVE,
+                    row,
+                    "reports relations broken; no restoration was found",
+                )
+            )
         relation = self._opening(relation, evidence)
         contests = list(relation.contests)
         for lo, hi, status, row, said in claims:
             cited = citation(row["source"], row["quote"], row["second_source"])
             spans = [(lo, hi)] if status is None else disputed(relation, lo, hi, claims=status)
-            reason = f"{cited.outlet} ({row['confidence']} confidence, ruptures.tsv {row['kind'].replace('_', ' ')} {row['date']}) {said}"
+            where_said = f"ruptures.tsv {row['kind'].replace('_', ' ')} {row['date']}"
+            reason = f"{cited.outlet} ({row['confidence']} confidence, {where_said}) {said}"
             for a, b in merged(spans):
                 if a < b:
                     contests.append(

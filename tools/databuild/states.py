@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import tomllib
 from typing import Any
 
@@ -202,9 +203,7 @@ class StateFacts:
                 merged[-1][1] = max(merged[-1][1], hi)
             else:
                 merged.append([lo, hi])
-        gaps = tuple(
-            Period(start=_from_ordinal(a[1]), end=_from_ordinal(b[0])) for a, b in zip(merged, merged[1:], strict=False)
-        )
+        gaps = tuple(Period(start=_from_ordinal(a[1]), end=_from_ordinal(b[0])) for a, b in itertools.pairwise(merged))
         if not gaps:
             return (), ""
         said = ", ".join(f"{p.start} to {p.end}" for p in gaps)
