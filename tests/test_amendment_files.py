@@ -209,23 +209,23 @@ def test_generated_amendments_read_back_in_every_toml_form(
 def test_a_cited_restoration_resolves_italy_s_packaged_contest(tmp_path: Path) -> None:
     data = _amend(
         tmp_path,
-        '[[resolve]]  # the 1942 break was over by March 1946\ncountry = "Italy"\ncontest = 1942-01-01\n'
-        'end = "1946-03"\nsource = "A note of the Italian legation, March 1946"\n',
+        '[[resolve]]  # the 1942 break was over by March 1944\ncountry = "Italy"\ncontest = 1942-01-24\n'
+        'end = "1944-03"\nsource = "A note of the Italian legation, March 1944"\n',
     )
     italy = data.relations_with("Italy")  # type: ignore[attr-defined]
-    assert italy.status_on("1945") is Status.UNCERTAIN
-    assert italy.status_on("1946-04") is Status.ACTIVE and italy.status_on("1948") is Status.ACTIVE
-    shortened = next(c for c in italy.contests if str(c.start) == "1942-01-01")
-    assert str(shortened.end) == "1946-03" and shortened.citations[-1].text.startswith("A note of the Italian")
-    assert "ended at 1946-03 by an amendment" in italy.remarks[-1]
-    assert packaged_dataset().relations_with("Italy").status_on("1946-04") is Status.UNCERTAIN
+    assert italy.status_on("1943") is Status.UNCERTAIN
+    assert italy.status_on("1944-04") is Status.ACTIVE and italy.status_on("1948") is Status.ACTIVE
+    shortened = next(c for c in italy.contests if str(c.start) == "1942-01-24")
+    assert str(shortened.end) == "1944-03" and shortened.citations[-1].text.startswith("A note of the Italian")
+    assert "ended at 1944-03 by an amendment" in italy.remarks[-1]
+    assert packaged_dataset().relations_with("Italy").status_on("1944-04") is Status.UNCERTAIN
 
 
 def test_a_resolution_without_an_end_retires_the_contest(tmp_path: Path) -> None:
-    data = _amend(tmp_path, '[[resolve]]\ncountry = "Italy"\ncontest = "1942-01-01"\nsource = "s"\n')
+    data = _amend(tmp_path, '[[resolve]]\ncountry = "Italy"\ncontest = "1942-01-24"\nsource = "s"\n')
     italy = data.relations_with("Italy")  # type: ignore[attr-defined]
-    assert italy.status_on("1945") is Status.ACTIVE
-    assert [str(c.start) for c in italy.contests] == ["1854-01-01", "1942-01-24"]
+    assert italy.status_on("1943") is Status.ACTIVE
+    assert [str(c.start) for c in italy.contests] == ["1854-01-01"]
     assert "retired by an amendment: s" in italy.remarks[-1]
 
 
@@ -234,11 +234,10 @@ def test_a_resolution_without_an_end_retires_the_contest(tmp_path: Path) -> None
     [
         (
             '[[resolve]]\ncountry = "Italy"\ncontest = "1943"\nsource = "s"\n',
-            "line 3, field contest: ITA has no contested span starting 1943 "
-            "(its spans start: 1854-01-01, 1942-01-01, 1942-01-24)",
+            "line 3, field contest: ITA has no contested span starting 1943 (its spans start: 1854-01-01, 1942-01-24)",
         ),
         (
-            '[[resolve]]\ncountry = "Italy"\ncontest = "1942-01-01"\nend = "1941"\nsource = "s"\n',
+            '[[resolve]]\ncountry = "Italy"\ncontest = "1942-01-24"\nend = "1941"\nsource = "s"\n',
             "line 4, field end: the contested span must still end after it starts",
         ),
         ('[[resolve]]\ncountry = "Italy"\ncontest = "1942-01-01"\n', "line 1, field source: missing citation"),

@@ -48,7 +48,7 @@ def test_the_reference_names_everything_a_reader_needs() -> None:
         meta.attribution,
         "CC BY-SA 4.0",
         REPOSITORY,
-        "La República (Lima)",
+        "FRUS 1942",
         "Embassy of Sweden in Lima",
     ):
         assert needed in text, needed

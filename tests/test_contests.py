@@ -68,9 +68,12 @@ def test_no_unrestored_break_runs_a_year_past_cow_s_next_representation(relation
     assert contest.end is not None and contest.end.earliest <= dt.date(year + 2, 1, 1)
 
 
-def test_italy_is_uncertain_after_the_reported_break_and_active_once_cow_sees_relations() -> None:
+def test_italy_is_uncertain_from_the_reported_break_to_the_reported_restoration() -> None:
+    # FRUS (medium confidence): broken 24-31 January 1942, restored 14-27 October 1944; the table records neither.
     italy = relations_with("Italy")
-    assert italy.status_on("1945") is Status.UNCERTAIN
+    assert italy.status_on("1941") is Status.ACTIVE
+    assert italy.status_on("1943") is Status.UNCERTAIN
+    assert italy.status_on("1945") is Status.ACTIVE
     assert italy.status_on("1960") is Status.ACTIVE
     assert italy.status_on("2020") is Status.ACTIVE
 
@@ -78,8 +81,8 @@ def test_italy_is_uncertain_after_the_reported_break_and_active_once_cow_sees_re
 def test_the_federal_republic_is_inactive_where_both_sources_say_so() -> None:
     germany = relations_with("Germany")
     assert germany.status_on("1950-06-01") is Status.INACTIVE
-    assert germany.status_on("1942-01-10") is Status.UNCERTAIN  # the source: relations stood until the break
-    # The German Reich: FRUS (medium) dates a break to January 1942, so 1942 to the declaration of war of
+    assert germany.status_on("1942-01-10") is Status.ACTIVE  # FRUS: the break came on 24-31 January 1942
+    # The German Reich: FRUS (medium) dates a break to 24-31 January 1942, so from then to the declaration of war of
     # February 1945 (high, ruptures.tsv) is contested; after it, and after the Reich, relations did not stand.
     assert germany.status_on("1943") is Status.UNCERTAIN
     assert germany.status_on("1945-06") is Status.INACTIVE

@@ -48,10 +48,12 @@ def _objects(value: object) -> list[dict[str, Any]]:
     return []
 
 
-def test_the_shipped_file_is_at_most_800_kb() -> None:
-    # 635 kB in data 2026.1; ruptures.tsv (data 2026.2) carries 125 rows with their verbatim quotes and
-    # citations, about 145 kB. The limit keeps the first lookup and the memory within their budgets.
-    assert len(RESOURCE) <= 800_000
+def test_the_shipped_file_is_at_most_850_kb() -> None:
+    # 635 kB in data 2026.1; data 2026.2 carries ruptures.tsv's 125 rows and not_events.tsv's 35 new ones
+    # with their verbatim quotes and citations (806 kB). A first lookup decodes only its own lines, so its
+    # time does not grow with the file (benchmarks/bench.py: 1.53 x `import attrs`, 1.52 before); memory
+    # with everything loaded grew from 11.7 to 12.6 MiB (target 25).
+    assert len(RESOURCE) <= 850_000
 
 
 def test_no_state_is_stored_twice() -> None:

@@ -6,6 +6,7 @@ import csv
 import datetime as dt
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
 import attrs
@@ -40,6 +41,11 @@ def _tsv(name: str) -> list[dict[str, str]]:
 
 
 EVENTS = _tsv("events.tsv")
+SUPERSEDED: dict[str, str] = tomllib.loads((UPDATES / "horizon.toml").read_text(encoding="utf-8"))["superseded"]
+
+
+def _superseded(row: dict[str, str]) -> bool:
+    return f"{row['country']} {row['date']}" in SUPERSEDED
 
 
 def _relation(row: dict[str, str]) -> Relation:
@@ -60,7 +66,17 @@ def test_every_high_confidence_event_is_an_event_with_its_citation(row: dict[str
     assert relation.status_on(PartialDate.fromisoformat(row["date"]).latest + dt.timedelta(days=1)) is Status.INACTIVE
 
 
-@pytest.mark.parametrize("row", [r for r in EVENTS if r["confidence"] != "high"], ids=lambda r: r["country"])
+@pytest.mark.parametrize("row", [r for r in EVENTS if _superseded(r)], ids=lambda r: r["country"])
+def test_a_superseded_row_is_a_remark_naming_what_supersedes_it(row: dict[str, str]) -> None:
+    relation = _relation(row)
+    remark = next(r for r in relation.remarks if r.startswith(f"events.tsv, {row['kind']} {row['date']} "))
+    assert "superseded" in remark and "ruptures.tsv" in remark
+    assert not any(row["source"] in [x.text for x in c.citations] for c in relation.contests)
+
+
+@pytest.mark.parametrize(
+    "row", [r for r in EVENTS if r["confidence"] != "high" and not _superseded(r)], ids=lambda r: r["country"]
+)
 def test_every_weaker_event_contests_its_span(row: dict[str, str]) -> None:
     relation = _relation(row)
     assert all(e.from_table for e in relation.events if e.date.isoformat() == row["date"])

@@ -247,12 +247,16 @@ class Contest:
 class Measure:
     """A diplomatic measure that is not an event of relations (a recall, a downgrade, an expulsion).
 
-    Kept so that press words such as "ruptura" do not pass for a break.
+    Kept so that press words such as "ruptura" do not pass for a break. ``until`` is
+    the last date of a measure the source dates by an interval (``date`` its first).
 
     >>> from peru_diplomacy import relations_with
-    >>> m = relations_with("Venezuela").measures[0]
+    >>> m = [m for m in relations_with("Venezuela").measures if m.date.year == 2017][0]
     >>> str(m.date), m.description[:40]
     ('2017-03-31', 'Peru withdraws its ambassador definitive')
+    >>> m = [m for m in relations_with("Venezuela").measures if m.until is not None][0]
+    >>> str(m.date), str(m.until), m.description[:40]
+    ('2006-01', '2007-02-09', 'both ambassadors withdrawn during the 20')
     """
 
     date: PartialDate
@@ -260,3 +264,4 @@ class Measure:
     actor: str
     why_not_an_event: str
     citation: Citation
+    until: PartialDate | None = None

@@ -170,6 +170,8 @@ class OtherSources:
     def __init__(self, registry: Registry, updates: dict[str, Any]) -> None:
         self.registry = registry
         self.unplaced = {int(code): reason for code, reason in updates["cow_unplaced"].items()}
+        self.measures_unplaced: dict[str, str] = updates["measures_unplaced"]
+        self.superseded: dict[str, str] = updates["superseded"]
         self.events = read_tsv(UPDATES / "events.tsv")
         self.measures = read_tsv(UPDATES / "not_events.tsv")
         self.dipex = read_csv(CROSSWALK / "cow_dipex_peru.csv")
@@ -183,10 +185,20 @@ class OtherSources:
         added: dict[str, list[Event]] = {}
         pending: dict[str, list[tuple[dict[str, str], str]]] = {}
         measures: dict[str, list[Measure]] = {}
+        notes: dict[str, list[str]] = {}
+        unused = set(self.superseded)
         for number, row in enumerate(self.events, start=2):
             where = f"data/updates/events.tsv line {number}"
             relation = self._relation_of(row, by_state, where)
             cited = citation(row["source"], row["quote"], row["second_source"])
+            key = f"{row['country']} {row['date']}"
+            if key in self.superseded:
+                unused.discard(key)
+                notes.setdefault(relation.id, []).append(
+                    f"events.tsv, {row['kind']} {row['date']} ({row['confidence']} confidence, {cited.outlet}): "
+                    f"superseded. {self.superseded[key]}"
+                )
+                continue
             if row["confidence"] == "high" and "/" not in row["date"]:
                 date = PartialDate.fromisoformat(row["date"])
                 event = Event(
@@ -210,16 +222,22 @@ class OtherSources:
                 pending.setdefault(relation.id, []).append((row, where))
         for number, row in enumerate(self.measures, start=2):
             where = f"data/updates/not_events.tsv line {number}"
+            if row["country"] in self.measures_unplaced:
+                continue  # about no one relation: placed in horizon.toml with its reason
             relation = self._relation_of(row, by_state, where)
+            first, _, last = row["date"].partition("/")
             measures.setdefault(relation.id, []).append(
                 Measure(
-                    date=PartialDate.fromisoformat(row["date"]),
+                    date=PartialDate.fromisoformat(first),
+                    until=PartialDate.fromisoformat(last) if last else None,
                     description=row["measure"],
                     actor=row["actor"],
                     why_not_an_event=row["why_not_an_event"],
                     citation=citation(row["source"], row["quote"]),
                 )
             )
+        if unused:
+            raise SourceError(f"horizon.toml [superseded] names rows events.tsv does not have: {sorted(unused)}")
         earlier: dict[str, list[tuple[dict[str, str], str]]] = {}
         for number, row in enumerate(self.earlier, start=2):
             where = f"data/updates/earlier_relations.tsv line {number}"
@@ -231,6 +249,7 @@ class OtherSources:
             updated = attrs.evolve(
                 relation,
                 events=tuple(events),
+                remarks=(*relation.remarks, *notes.get(relation.id, ())),
                 measures=tuple(sorted(measures.get(relation.id, []), key=lambda m: m.date.sort_key())),
             )
             stops = evidence_stops(updated, evidence.get(updated.id, []))
