@@ -102,7 +102,9 @@ class MissionKind(TextEnum):
 
 @attrs.frozen(kw_only=True)
 class Mission:
-    """A mission listed on :data:`~peru_diplomacy.representation.MISSIONS_OBSERVED` (Wikidata, CC0): who keeps it, where, and for whom.
+    """A mission listed on :data:`~peru_diplomacy.representation.MISSIONS_OBSERVED` (Wikidata, CC0).
+
+    Who keeps it, where, and for whom.
 
     ``operator`` is the id of the state that keeps it (``"PER"`` for Peru's), ``host``
     the id of the state it stands in, ``city`` its city, ``kind`` its kind and
