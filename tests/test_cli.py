@@ -424,3 +424,12 @@ def test_a_missing_optional_dependency_is_one_line_and_status_3(
     monkeypatch.setattr(export, "write_parquet", without_pyarrow)
     assert cli.main(["export", "--format", "parquet", "-o", str(tmp_path / "x.parquet")]) == 3
     assert capsys.readouterr().err == f"peru-diplomacy: {export._NO_PYARROW}\n"
+
+
+def test_show_lists_the_missions_and_where_they_serve_from() -> None:
+    out = run("show", "Denmark").stdout
+    assert (
+        "Missions listed on 2022-11-16 (Wikidata)\n"
+        "  Peru's embassy in Stockholm Municipality, Sweden, also accredited to Denmark\n"
+    ) in out
+    assert "  1950        reported     Denmark (first evidence of relations" in out

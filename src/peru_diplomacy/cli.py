@@ -428,7 +428,19 @@ def _show(data: Dataset, args: argparse.Namespace) -> int:
     if relation.measures:
         out.write("\nMeasures that are not events\n")
         for measure in relation.measures:
-            out.write(f"  {measure.date!s:<11} {measure.description} ({measure.citation.outlet})\n")
+            until = "" if measure.until is None else f" to {measure.until}"
+            out.write(f"  {measure.date!s:<11} {measure.description}{until} ({measure.citation.outlet})\n")
+    if relation.missions:
+        from .representation import MISSIONS_OBSERVED
+
+        names = {state.id: state.name for state in data.states}
+        then = relation.counterpart_on(MISSIONS_OBSERVED).name
+        out.write(f"\nMissions listed on {MISSIONS_OBSERVED} (Wikidata)\n")
+        for mission in relation.missions:
+            keeper = names.get(mission.operator, mission.operator)
+            served = "" if mission.resident else f", also accredited to {then}"
+            where = f"{mission.city}, {names.get(mission.host, mission.host)}"
+            out.write(f"  {keeper}'s {mission.kind.value} in {where}{served}\n")
     for dispute in relation.disputes:
         out.write(f"\nOther sources give {dispute.other_date} for {dispute.table_date}: {dispute.other_source}\n")
     if relation.remarks:

@@ -11,7 +11,12 @@ Inputs (all in this repository):
 - data/curation/counterparts.toml: states that are not current ISO countries, and names;
 - data/curation/codes.tsv: each state's COW and Gleditsch-Ward codes;
 - data/curation/lifetimes.toml: lifetimes the lists do not give, with sources;
-- data/crosswalk/: the COW and GW state lists and UN M49 regions (see its README).
+- data/curation/absences.toml: sources saying Peru has had no relations with a state;
+- data/curation/missions.toml: the missions file's names that ISO 3166 does not read;
+- data/crosswalk/: the COW and GW state lists, UN M49 regions, COW Diplomatic Exchange and the
+  missions Wikidata lists on 2022-11-16 (see its README);
+- data/updates/: researched events, ruptures (wars, breaks, suspensions, predecessor states),
+  measures that are not events, earlier relations, and the horizon (see its README).
 ISO codes, official and Spanish names come from pycountry.
 
 A cell the grammar cannot read, a footnote that does not exist, or a row the

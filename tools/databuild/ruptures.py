@@ -185,7 +185,7 @@ class Ruptures:
             date=date,
             state=state,
             text=row["date"],
-            qualifier=f"{row['kind'].replace('_', ' ')} (decided by {row['actor']})",
+            qualifier=f"decided by {row['actor']}",
             citation=citation(row["source"], row["quote"], row["second_source"]),
             confidence=Confidence(row["confidence"]),
         )
