@@ -16,6 +16,7 @@ Prints, with the targets of issues #10 and #17:
   (18,900 relations), as a ratio to the 1x file read the same way (target <= 3);
 - warm ``relations_with`` by name and by code (target <= 1 microsecond);
 - ``active_on(day)`` over every relation (target <= 50 microseconds);
+- ``Relation.explain(day)`` of a relation's day, warm (target <= 20 microseconds, issue #27);
 - a 1820-2023 yearly panel of every state, warm (target < 150 milliseconds, issue #13);
 - peak memory (VmHWM, Linux) of a process that loads every relation and name (target <= 25 MiB
   above the interpreter's own);
@@ -179,6 +180,8 @@ def main(argv: list[str] | None = None) -> int:
     by_number = per_call("relations_with(152)", setup, 200_000)
     active_day = per_call("active_on(datetime.date(1970, 1, 1))", setup, 2_000)
     active_year = per_call("active_on('1970')", setup, 2_000)
+    explain_setup = setup + "; chile = relations_with('Chile'); day = datetime.date(1880, 1, 1); chile.explain(day)"
+    explain_day = per_call("chile.explain(day)", explain_setup, 20_000)
     panel_setup = "from peru_diplomacy import panel; panel(1990, 1991)"
     panel_time = min(timeit.repeat("panel(1820, 2023)", panel_setup, number=1, repeat=7))
     memory = (rss_kib(MEMORY) - rss_kib(MEMORY_BASE)) / 1024
@@ -204,6 +207,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"warm relations_with(152):                   {by_number * 1e6:6.2f} us   target <= 1")
     print(f"active_on(datetime.date(1970, 1, 1)):       {active_day * 1e6:6.2f} us   target <= 50")
     print(f"active_on('1970') (a whole year):           {active_year * 1e6:6.2f} us")
+    print(f"Relation.explain(day), warm (Chile, 1880):  {explain_day * 1e6:6.2f} us   target <= 20")
     print(f"panel(1820, 2023), warm, best of 7:         {panel_time * 1e3:6.1f} ms   target < 150")
     print(f"memory, everything loaded: {memory:6.1f} MiB above the interpreter ({memory_total:.1f} MiB peak)")
     print("                                                        target <= 25")

@@ -68,7 +68,7 @@ def _row(system: str, code: int, year: int) -> object:
         (300, 1900, "uncertain", "no_source"),  # Austria-Hungary: COW records representation 1874-1914
         (345, 1900, "uncertain", "no_source"),  # the Kingdom of Serbia: a span the lineage does not include
         (365, 1919, "uncertain", "no_source"),  # Soviet Russia before the USSR: the same
-        (155, 1990, "active", "relation"),
+        (155, 1990, "active", "since_event"),  # Chile: continuity since the restoration of 1928
     ],
 )
 def test_each_row_says_which_rule_gave_its_status(code: int, year: int, status: str, basis: str) -> None:

@@ -41,6 +41,8 @@ from .errors import (
     UnknownCountryError,
 )
 from .events import Event, EventKind
+from .explanation import Basis, Explanation
+from .explanation import Evidence as Evidence
 from .identity import NameKind as NameKind
 from .periods import Period, Status
 from .provenance import Attribution, Citation, Confidence, Contest, Region, Source
@@ -53,6 +55,7 @@ from .queries import (
     by_region,
     established_between,
     ever_broken,
+    explain,
     inactive_on,
     panel,
     predecessors_of,
@@ -81,6 +84,7 @@ __all__ = [
     "AmbiguousCountryError",
     "AmendmentError",
     "Attribution",
+    "Basis",
     "BeyondHorizonWarning",
     "Citation",
     "CodeSystem",
@@ -92,6 +96,7 @@ __all__ = [
     "DatasetError",
     "Event",
     "EventKind",
+    "Explanation",
     "InvalidArgumentError",
     "InvalidDateError",
     "InvalidEventSequenceError",
@@ -115,6 +120,7 @@ __all__ = [
     "cite",
     "established_between",
     "ever_broken",
+    "explain",
     "inactive_on",
     "packaged_dataset",
     "panel",

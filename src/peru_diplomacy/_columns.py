@@ -8,13 +8,13 @@ made from it, and a test holds what the row functions write equal to it.
 
 from __future__ import annotations
 
-from typing import Literal, get_args
+from typing import Literal
 
 import attrs
 
 from .counterparts import CounterpartKind
 from .events import EventKind
-from .panels import RowBasis
+from .explanation import Basis
 from .periods import Status
 from .provenance import Confidence, Region
 from .representation import MissionKind, RepresentationLevel
@@ -182,9 +182,9 @@ TABLES: dict[str, tuple[Column, ...]] = {
         _c(
             "basis",
             "text",
-            "which rule gave the status (see RowBasis)",
+            "which rule gave the status (see Basis): for a relation's row, its explanation's on the unit's last day",
             DERIVED,
-            get_args(RowBasis),
+            _values(Basis),
         ),
         _c("other_state_id", "text", "the other state that held the row's code in the unit, if any", "the lists"),
     ),

@@ -42,6 +42,9 @@ __all__ = ["main"]
 EXAMPLES = """\
 examples:
   peru-diplomacy show Chile
+  peru-diplomacy why Chile 1880-01-01
+  peru-diplomacy show Italy --on 1943
+  peru-diplomacy inference --from 1900 --to 1999
   peru-diplomacy show Czechoslovakia --json
   peru-diplomacy list --region Europe --active-on 1970-01-01
   peru-diplomacy list --status uncertain --on 1952
@@ -136,6 +139,26 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="the relation's row, its events' and its periods' rows, as JSON (the rows export writes)",
     )
+    show.add_argument("--on", type=_date, metavar="DATE", help="also say why the status on DATE is what it is")
+
+    why = commands.add_parser("why", help="why relations stood, or did not, or may have, on a date")
+    why.add_argument("country", help="a name or a code, as for show")
+    why.add_argument("date", type=_date, metavar="DATE", help="a day, a month or a year: 1880-01-01, 1952-06, 1952")
+    why.add_argument(
+        "--system",
+        choices=[s.value for s in CodeSystem],
+        default="iso",
+        help="what a code in COUNTRY is, as for show",
+    )
+    why.add_argument("--json", action="store_true", help="the explanation as a JSON record")
+
+    inference = commands.add_parser(
+        "inference", help="per decade, what the statuses rest on: dated sources, continuity, contests, ..."
+    )
+    inference.add_argument("--from", dest="first", type=int, default=1821, metavar="YEAR", help="first year")
+    inference.add_argument("--to", dest="last", type=int, metavar="YEAR", help="last year (default: the horizon's)")
+    inference.add_argument("--unit", choices=["decade", "year"], default="decade", help="decades (default) or years")
+    inference.add_argument("--json", action="store_true", help="rows as JSON")
 
     listing = commands.add_parser("list", help="relations, filtered by region and status on a date")
     listing.add_argument("--region", type=_region, help="Africa, Americas, Asia, Europe or Oceania")
@@ -248,6 +271,10 @@ def _main(argv: list[str]) -> int:
         data = _dataset(args.data, args.amend)
         if args.command == "show":
             return _show(data, args)
+        if args.command == "why":
+            return _why(data, args)
+        if args.command == "inference":
+            return _inference(data, args)
         if args.command == "list":
             return _list(data, args)
         if args.command == "timeline":
@@ -342,6 +369,30 @@ def _silence_stdout() -> None:
         pass
 
 
+def _why(data: Dataset, args: argparse.Namespace) -> int:
+    from .reports import explanation_record, explanation_text
+
+    explanation = data.explain(args.country, args.date, system=args.system)
+    if args.json:
+        _write(sys.stdout, json.dumps(explanation_record(explanation), ensure_ascii=False, indent=2) + "\n")
+    else:
+        _write(sys.stdout, explanation_text(explanation))
+    return EXIT_OK
+
+
+def _inference(data: Dataset, args: argparse.Namespace) -> int:
+    from .reports import inference_records, inference_text
+    from .summaries import inference_shares
+
+    last = data.horizon.year if args.last is None else args.last
+    rows = inference_shares(args.first, last, unit=args.unit, dataset=data)
+    if args.json:
+        _write(sys.stdout, json.dumps(inference_records(rows), ensure_ascii=False, indent=2) + "\n")
+    else:
+        _write(sys.stdout, inference_text(rows) + "\n")
+    return EXIT_OK
+
+
 def _show(data: Dataset, args: argparse.Namespace) -> int:
     relation = data.relations_with(args.country, system=args.system)
     if args.json:
@@ -352,6 +403,10 @@ def _show(data: Dataset, args: argparse.Namespace) -> int:
             "events": event_rows([relation]),
             "periods": period_rows([relation]),
         }
+        if args.on is not None:
+            from .reports import explanation_record
+
+            record["explanation"] = explanation_record(relation.explain(args.on))
         _write(sys.stdout, json.dumps(record, ensure_ascii=False, indent=2) + "\n")
         return 0
     out = sys.stdout
@@ -399,6 +454,10 @@ def _show(data: Dataset, args: argparse.Namespace) -> int:
         out.write(f"  may also be: {', '.join(s.name for s in a.alternatives)}\n")
     if a.override is not None:
         out.write(f"  amended:     {a.override.text}\n")
+    if args.on is not None:
+        from .reports import explanation_text
+
+        out.write("\n" + explanation_text(relation.explain(args.on)))
     out.write("\nPeriods of relations\n")
     if not relation.periods:
         out.write("  none known: the source gives no date\n")

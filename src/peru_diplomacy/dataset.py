@@ -40,6 +40,7 @@ from .counterparts import CodeSystem, Counterpart
 from .dates import DateLike, PartialDate, to_partial_date
 from .errors import BeyondHorizonWarning, DatasetError, NoRelationError, UnknownCountryError
 from .events import EventKind, EventKindName
+from .explanation import Explanation
 from .periods import Status, check_range
 from .provenance import Confidence, Region, RegionName
 from .relation import Relation
@@ -574,6 +575,21 @@ class Dataset:
         ]
         entries.sort(key=lambda t: t.event.date.sort_key())
         return tuple(entries)
+
+    def explain(self, country: str | int, when: DateLike, *, system: CodeSystem | str | None = None) -> Explanation:
+        """Why relations with ``country`` stood, or did not, or may have, on ``when``: see
+        :meth:`Relation.explain <peru_diplomacy.Relation.explain>`.
+
+        >>> from peru_diplomacy import packaged_dataset
+        >>> why = packaged_dataset().explain("Chile", "1880-01-01")
+        >>> why.status.value, why.basis.value
+        ('inactive', 'between_events')
+        >>> print(why.text)
+        1880-01-01, Chile: inactive, a dated event on each side (war_declared 1879-04-05 (Chile;
+        peruanosactualidad-camav.blogspot.com «A 133 años de la declaratoria de guerra», high
+        confidence); restored 1883-10-20 (Chile; Historia Hoy (Argentina), high confidence))
+        """
+        return self.relations_with(country, system=system).explain(when)
 
     def ever_broken(self) -> tuple[Relation, ...]:
         """Relations that were broken at least once.

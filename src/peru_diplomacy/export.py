@@ -333,7 +333,7 @@ def _panel_row(r: PanelRow) -> Row:
         "at_peru": None if r.at_peru is None else r.at_peru.value,
         "in_counterpart": None if r.in_counterpart is None else r.in_counterpart.value,
         "exchange": r.exchange,
-        "basis": r.basis,
+        "basis": r.basis.value,
         "other_state_id": r.other_state_id or None,
     }
 

@@ -28,6 +28,7 @@ from ._numbers import integral
 from .counterparts import CodeSystem, Counterpart, Membership
 from .dates import PartialDate
 from .errors import InvalidArgumentError, PanelTooLargeError
+from .explanation import Basis
 from .periods import AFTER_ALL, Status, StatusTimeline, all_of
 from .provenance import Confidence
 from .relation import Relation, contest_span
@@ -43,17 +44,20 @@ PanelUnit = Literal["year", "month", "day"]
 PanelRule = Literal["on_day", "any_time", "throughout"]
 """How a unit's status is read: on one day of it (31 December for a year, the
 last day for a month), on at least one day, or on every day."""
-RowBasis = Literal["relation", "source_absence", "table_scope", "no_source"]
-"""Which rule gave a panel row its status: ``relation``, the relation's own answer;
-``source_absence``, a state with no row in the table for which a carried source says
-Peru has had no relations (Botswana: Peru's foreign ministry, January 2025), so
-``inactive`` up to the horizon; ``table_scope``, a state of the table's present that it
-neither lists nor names as a possible reading of a row, from the table's own month
-(May 2023) on: the table lists every relation then, so ``inactive`` from the end of that
-month up to the horizon; ``no_source``, a state, or a span of a code, no source of the
-data covers (a state with no row before the table's month, a state the data names as a
-possible reading of a low-confidence row, a state that ended before the table, a span a
-lineage does not include): ``uncertain``. Silence is not absence."""
+RowBasis = Basis
+"""Which rule gave a panel row its status: the :class:`~peru_diplomacy.Basis` of an explanation.
+
+A relation's row has the basis of :meth:`Relation.explain <peru_diplomacy.Relation.explain>` on the
+unit's last day (the day ``on_day`` reads), or ``state_lifetime`` where the row's own state's
+lifetime decided it. A state with no relation (the COW and GW frames) has ``source_absence``, a
+carried source says Peru has had no relations with it (Botswana: Peru's foreign ministry, January
+2025), so ``inactive`` up to the horizon; ``table_scope``, a state of the table's present that it
+neither lists nor names as a possible reading of a row, from the table's own month (May 2023) on:
+the table lists every relation then, so ``inactive`` from the end of that month up to the horizon;
+or ``no_source``, a state, or a span of a code, no source of the data covers (a state with no row
+before the table's month, a state the data names as a possible reading of a low-confidence row, a
+state that ended before the table, a span a lineage does not include): ``uncertain``. Silence is not
+absence."""
 PanelMembership = Literal["lifetime", "cow", "gw"]
 """Which state-units are rows: those in the state's lifetime, or in its COW or
 Gleditsch–Ward system membership (so that the rows match the analyst's other data)."""
@@ -98,7 +102,7 @@ class PanelRow:
     at_peru: RepresentationLevel | None = None
     in_counterpart: RepresentationLevel | None = None
     exchange: bool | None = None
-    basis: RowBasis = "relation"
+    basis: Basis = Basis.NO_SOURCE
     other_state_id: str | None = None
 
     @property
@@ -302,11 +306,11 @@ def _frame(
             if stranger is None:
                 stranger = _stranger(listed, system)
             present = listed.spans[-1].end is None and inside[-1][1] == min(hi + 1, code_spans[-1][1])
-            basis: RowBasis = "no_source"
+            basis = Basis.NO_SOURCE
             if listed.code not in in_lineage and listed.no_relations:
-                basis = "source_absence"  # a source settles it, alternative reading or not
+                basis = Basis.SOURCE_ABSENCE  # a source settles it, alternative reading or not
             elif listed.code not in in_lineage and listed.code not in alternatives and present and hi >= scope_from:
-                basis = "table_scope"
+                basis = Basis.TABLE_SCOPE
             row = _stranger_row(stranger, listed, period, lo, hi, basis, rule, horizon, carry_forward, scope_from)
             out.append((lo, listed.code, row))
     out.sort(key=lambda item: (item[0], item[1]))
@@ -354,15 +358,15 @@ def _stranger_row(
     period: PartialDate,
     lo: int,
     hi: int,
-    basis: RowBasis,
+    basis: Basis,
     rule: str,
     horizon: PartialDate | None,
     carry_forward: bool,
     scope_from: int = AFTER_ALL,
 ) -> PanelRow:
-    if basis in ("source_absence", "table_scope"):
+    if basis in (Basis.SOURCE_ABSENCE, Basis.TABLE_SCOPE):
         own = StatusTimeline.constant(Status.INACTIVE)
-        if basis == "table_scope":  # silence before the table's month
+        if basis is Basis.TABLE_SCOPE:  # silence before the table's month
             own = StatusTimeline.constant(Status.UNCERTAIN).after(scope_from, Status.INACTIVE)
         if horizon is not None and not carry_forward:
             own = own.after(horizon.latest_ordinal + 1, Status.UNCERTAIN)
@@ -431,6 +435,9 @@ def _state_rows(
             else:
                 codes = [(_in(cow_spans, lo, hi) if cow_spans else None, m) for m in held]
         status = statuses[bisect.bisect_right(starts, hi) - 1] if read is None else read(lo, hi)
+        # The basis of the unit's last day: the relation's, unless the row's own state's lifetime decided it.
+        on_last_day = statuses[bisect.bisect_right(starts, hi) - 1]
+        basis = relation.basis_at(hi) if on_last_day is relation.timeline.status_at(hi) else Basis.STATE_LIFETIME
         active, possible = own.days(lo, hi)
         total = hi - lo + 1
         for cow, gw in codes:
@@ -448,6 +455,7 @@ def _state_rows(
                     cow,
                     gw,
                     level,
+                    basis,
                 ),
                 lo,
             )
@@ -465,6 +473,7 @@ def _row(
     cow: Membership | None,
     gw: Membership | None,
     level: Representation | None,
+    basis: Basis,
 ) -> PanelRow:
     return PanelRow(
         period=period,
@@ -482,4 +491,5 @@ def _row(
         at_peru=None if level is None else level.at_peru,
         in_counterpart=None if level is None else level.in_counterpart,
         exchange=None if level is None else level.exchange,
+        basis=basis,
     )

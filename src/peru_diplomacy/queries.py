@@ -26,6 +26,7 @@ __all__ = [
     "by_region",
     "established_between",
     "ever_broken",
+    "explain",
     "inactive_on",
     "panel",
     "predecessors_of",
@@ -64,6 +65,7 @@ uncertain_on = _on_packaged_data(Dataset.uncertain_on)
 established_between = _on_packaged_data(Dataset.established_between)
 timeline = _on_packaged_data(Dataset.timeline)
 ever_broken = _on_packaged_data(Dataset.ever_broken)
+explain = _on_packaged_data(Dataset.explain)
 successions = _on_packaged_data(Dataset.successions)
 successors_of = _on_packaged_data(Dataset.successors_of)
 predecessors_of = _on_packaged_data(Dataset.predecessors_of)

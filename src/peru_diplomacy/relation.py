@@ -25,6 +25,16 @@ from .counterparts import PERU_CONFEDERATION, PERU_INDEPENDENCE, Counterpart
 from .dates import DateLike, PartialDate, to_partial_date
 from .errors import NoStateOnDateError
 from .events import Event, EventKind, compile_periods
+from .explanation import (
+    Basis,
+    BasisTimeline,
+    Explanation,
+    Inputs,
+    basis_at,
+    basis_timeline,
+    explain,
+    possible_days,
+)
 from .periods import AFTER_ALL, Period, Status, StatusTimeline, all_of, any_of, check_range
 from .provenance import Attribution, Contest, DateDispute, Measure, Reference, Region, Source
 from .representation import Mission, Representation
@@ -77,13 +87,20 @@ class Relation:
     periods: tuple[Period, ...] = attrs.field(init=False, eq=False, repr=False)
     _timeline: StatusTimeline = attrs.field(init=False, eq=False, repr=False)
     _carried: StatusTimeline = attrs.field(init=False, eq=False, repr=False)
+    _told: StatusTimeline = attrs.field(init=False, eq=False, repr=False)
+    _lineage: StatusTimeline = attrs.field(init=False, eq=False, repr=False)
+    _bases: BasisTimeline | None = attrs.field(init=False, eq=False, repr=False, default=None)
+    _explainer: Inputs | None = attrs.field(init=False, eq=False, repr=False, default=None)
 
     def __attrs_post_init__(self) -> None:
         periods = compile_periods(self.events, relation=self.id, lineage=self.states)
         object.__setattr__(self, "periods", periods)
         told = StatusTimeline.from_periods(periods) if self.events else StatusTimeline.constant(Status.UNCERTAIN)
+        object.__setattr__(self, "_told", told)
         told = told.overlaid((contest_span(c) for c in self.contests), Status.UNCERTAIN)
-        existed = all_of(PERU_LIFETIME, any_of(*(state.lifetime for state in self.states)))
+        lineage = any_of(*(state.lifetime for state in self.states))
+        object.__setattr__(self, "_lineage", lineage)
+        existed = all_of(PERU_LIFETIME, lineage)
         object.__setattr__(self, "_carried", all_of(existed, told))
         if self.horizon is not None:
             told = told.after(self.horizon.latest_ordinal + 1, Status.UNCERTAIN)
@@ -193,6 +210,86 @@ class Relation:
         check_range(start, end)
         return how(self._timeline, start, end)
 
+    @property
+    def timeline(self) -> StatusTimeline:
+        """The status of every day as a step function (what :meth:`status_on` reads).
+
+        >>> from peru_diplomacy import relations_with
+        >>> from peru_diplomacy.dates import PartialDate
+        >>> relations_with("Japan").timeline.on(PartialDate(1945)).value
+        'inactive'
+        """
+        return self._timeline
+
+    def explain(self, when: DateLike) -> Explanation:
+        """Why relations stood, or did not, or may have, on ``when``: the rule and the records behind it.
+
+        ``status`` is :meth:`status_on` of the day; ``basis`` the :class:`~peru_diplomacy.Basis` that
+        decided it; ``evidence`` the events bracketing the day, the contests covering it, the
+        lifetime or horizon that decided it, each with what to cite.
+
+        >>> from peru_diplomacy import relations_with
+        >>> why = relations_with("Chile").explain("1880-01-01")
+        >>> why.status.value, why.basis.value, why.state.name
+        ('inactive', 'between_events', 'Chile')
+        >>> why = relations_with("Estonia").explain("1950")
+        >>> why.basis.value, [e.kind.value for e in why.evidence]
+        ('contest', ['event', 'contest', 'lifetime'])
+        """
+        day = to_partial_date(when)
+        return explain(self._inputs(), day, self._timeline.on(day))
+
+    def basis_at(self, ordinal: int) -> Basis:
+        """The :class:`~peru_diplomacy.Basis` of one day (a :meth:`datetime.date.toordinal`), as
+        :meth:`explain` gives it; computed once for the whole relation, then a look-up (the panels' way).
+
+        >>> import datetime
+        >>> from peru_diplomacy import relations_with
+        >>> relations_with("Chile").basis_at(datetime.date(1880, 1, 1).toordinal()).value
+        'between_events'
+        """
+        return basis_at(self._basis_timeline(), ordinal)
+
+    def possible_days_by_basis(self, first: int, last: int) -> dict[Basis, int]:
+        """The days from ``first`` to ``last`` (ordinals) on which relations may have stood (a state of the
+        lineage and Peru existed, or may have), counted by the :class:`~peru_diplomacy.Basis` of their status.
+
+        >>> import datetime
+        >>> from peru_diplomacy import relations_with
+        >>> days = relations_with("Chile").possible_days_by_basis(
+        ...     datetime.date(1880, 1, 1).toordinal(), datetime.date(1889, 12, 31).toordinal())
+        >>> sorted((b.value, n) for b, n in days.items())
+        [('between_events', 3653)]
+        """
+        return possible_days(self._basis_timeline(), first, last)
+
+    def _basis_timeline(self) -> BasisTimeline:
+        bases = self._bases
+        if bases is None:  # computed once; two threads at once compute the same value
+            bases = basis_timeline(self._inputs(), self._timeline)
+            object.__setattr__(self, "_bases", bases)
+        return bases
+
+    def _inputs(self) -> Inputs:
+        made = self._explainer
+        if made is None:  # made once; two threads at once make the same value
+            made = self._make_inputs()
+            object.__setattr__(self, "_explainer", made)
+        return made
+
+    def _make_inputs(self) -> Inputs:
+        return Inputs(
+            relation_id=self.id,
+            events=self.events,
+            contests=self.contests,
+            states=self.states,
+            told=self._told,
+            lineage=self._lineage,
+            peru=PERU_LIFETIME,
+            horizon=self.horizon,
+            peru_text=_PERU_TEXT,
+        )
+
     def counterparts_on(self, when: DateLike) -> tuple[Counterpart, ...]:
         """Every state of the lineage that may have existed on ``when``, certain ones first.
 
@@ -269,3 +366,9 @@ PERU_LIFETIME = StatusTimeline.from_periods([Period(start=PERU_INDEPENDENCE)]).o
     [PERU_CONFEDERATION.possible_span()], Status.UNCERTAIN
 )
 """Peru's existence as the subject of its own relations: from independence, uncertain in the Confederation."""
+
+_PERU_TEXT = (
+    f"Peru exists from {PERU_INDEPENDENCE} (its declaration of independence); from {PERU_CONFEDERATION.start} "
+    f"to {PERU_CONFEDERATION.end} it was a member of the Peru–Bolivian Confederation, and whether a relation "
+    "then was its own is not settled"
+)

@@ -24,6 +24,7 @@ from ._numbers import integral
 from .dates import PartialDate
 from .errors import InvalidArgumentError
 from .events import EventKind, EventKindName
+from .explanation import InferenceKind
 from .periods import Status
 from .provenance import Region
 
@@ -31,7 +32,16 @@ if TYPE_CHECKING:
     from .dataset import Dataset
     from .relation import Relation
 
-__all__ = ["EventCount", "StatusCount", "SummaryRule", "SummaryUnit", "event_counts", "status_counts"]
+__all__ = [
+    "EventCount",
+    "InferenceShare",
+    "StatusCount",
+    "SummaryRule",
+    "SummaryUnit",
+    "event_counts",
+    "inference_shares",
+    "status_counts",
+]
 
 SummaryUnit = Literal["year", "decade"]
 """The periods of a summary: calendar years, or decades (1950 to 1959)."""
@@ -93,6 +103,69 @@ class EventCount:
     kind: str
     certain: int
     possible: int
+
+
+@attrs.frozen(kw_only=True)
+class InferenceShare:
+    """What the status of one period's relation-days rests on, as a share of them.
+
+    ``rests_on`` is one of :data:`~peru_diplomacy.explanation.InferenceKind`: ``dated_source``,
+    ``continuity``, ``contest``, ``lifetime``, ``horizon``, ``silence``; ``days`` the relation-days it
+    decided (days on which a state of the lineage and Peru existed, or may have), ``share`` their share
+    of the period's relation-days.
+
+    >>> from peru_diplomacy.summaries import inference_shares
+    >>> row = [r for r in inference_shares(1880, 1889) if r.rests_on == "dated_source"][0]
+    >>> row.period, row.days > 0, 0 < row.share < 1
+    ('1880s', True, True)
+    """
+
+    period: str
+    first_year: int
+    last_year: int
+    rests_on: InferenceKind
+    days: int
+    share: float
+
+
+def inference_shares(
+    first: int, last: int, *, unit: SummaryUnit = "decade", dataset: Dataset | None = None
+) -> tuple[InferenceShare, ...]:
+    """How much of the history rests on inference: per decade (or year), the share of relation-days whose
+    status rests on a dated source, on continuity, on a contest, on a lifetime, on the horizon, or on
+    nothing (``silence``), by the :class:`~peru_diplomacy.Basis` of each day.
+
+    >>> from peru_diplomacy.summaries import inference_shares
+    >>> [(r.rests_on, round(r.share, 2)) for r in inference_shares(1990, 1999)]
+    [('dated_source', 0.19), ('continuity', 0.78), ('contest', 0.01), ('lifetime', 0.0),
+    ('horizon', 0.0), ('silence', 0.03)]
+    """
+    from .dataset import packaged_dataset
+    from .explanation import _RESTS_ON
+
+    data = packaged_dataset() if dataset is None else dataset
+    first, last = _years("first", first), _years("last", last)
+    kinds: tuple[InferenceKind, ...] = get_args(InferenceKind)
+    rows = []
+    for label, lo_year, hi_year in _periods(first, last, unit):
+        lo, hi = PartialDate(lo_year).earliest_ordinal, PartialDate(hi_year).latest_ordinal
+        tally = dict.fromkeys(kinds, 0)
+        for relation in data.relations:
+            for basis, days in relation.possible_days_by_basis(lo, hi).items():
+                tally[_RESTS_ON[basis]] += days
+        total = sum(tally.values())
+        for kind in kinds:
+            rows.append(
+                InferenceShare(
+                    period=label,
+                    first_year=lo_year,
+                    last_year=hi_year,
+                    rests_on=kind,
+                    days=tally[kind],
+                    share=tally[kind] / total if total else 0.0,
+                )
+            )
+    return tuple(rows)
 
 
 def _years(name: str, value: object) -> int:

@@ -187,18 +187,26 @@ class StateFacts:
         1940-1991; Afghanistan 1889-1918). A state whose lifetime is its last span has none.
         """
         curated = self.lifetimes["states"].get(state.id)
-        if curated is not None:
+        if curated is not None and "doubtful" in curated:
             spans = tuple(
                 Period(start=PartialDate.fromisoformat(d["start"]), end=PartialDate.fromisoformat(d["end"]))
-                for d in curated.get("doubtful", ())
+                for d in curated["doubtful"]
             )
-            return spans, " ".join(d["reason"] for d in curated.get("doubtful", ()))
+            return spans, " ".join(d["reason"] for d in curated["doubtful"])
         if state.id in self.lifetimes["after_gap"]["ids"]:
             return (), ""
+        # A curated lifetime clips the lists' spans to it (the German Reich's code 255 is Germany's again
+        # from 1990): only the gaps inside the lifetime count.
+        lo_life, hi_life = 0, AFTER_ALL
+        if curated is not None:
+            lo_life = PartialDate.fromisoformat(curated["start"]).earliest_ordinal
+            hi_life = PartialDate.fromisoformat(curated["end"]).earliest_ordinal if "end" in curated else AFTER_ALL
         merged: list[list[int]] = []
         for span in sorted(self._spans(state.id), key=lambda s: s.start.earliest_ordinal):
-            lo = span.start.earliest_ordinal
-            hi = AFTER_ALL if span.end is None else span.end.earliest_ordinal
+            lo = max(span.start.earliest_ordinal, lo_life)
+            hi = min(AFTER_ALL if span.end is None else span.end.earliest_ordinal, hi_life)
+            if lo >= hi:
+                continue
             if merged and lo <= merged[-1][1]:
                 merged[-1][1] = max(merged[-1][1], hi)
             else:
