@@ -235,6 +235,62 @@ def write_figure() -> None:
     (GENERATED / "states_by_year.svg").write_text("\n".join(parts) + "\n", encoding="utf-8")
 
 
+INFERENCE_COLOURS = {
+    "dated_source": "#2166ac",
+    "continuity": "#92c5de",
+    "contest": "#d6604d",
+    "lifetime": "#8c8c8c",
+    "horizon": "#f4a582",
+    "silence": "#e0e0e0",
+}
+
+
+def write_inference_figure() -> None:
+    """Stacked bars: per decade, the shares of relation-days whose status rests on each kind of ground."""
+    from peru_diplomacy.summaries import inference_shares
+
+    horizon = packaged_dataset().horizon
+    rows = inference_shares(1820, horizon.year)
+    periods = list(dict.fromkeys(r.period for r in rows))
+    width, height, left, right, top, bottom = 880, 380, 56, 190, 20, 56
+    step = (width - left - right) / len(periods)
+
+    def y(share: float) -> float:
+        return height - bottom - (height - top - bottom) * share
+
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" font-family="sans-serif" '
+        'font-size="12" role="img" aria-label="What the statuses rest on, per decade">',
+        "<title>What the statuses rest on: shares of relation-days per decade</title>",
+        f'<rect width="{width}" height="{height}" fill="white"/>',
+    ]
+    for n, period in enumerate(periods):
+        below = 0.0
+        x = left + n * step
+        for row in (r for r in rows if r.period == period):
+            top_share = below + row.share
+            parts.append(
+                f'<rect x="{x + 2:.1f}" y="{y(top_share):.1f}" width="{step - 4:.1f}" '
+                f'height="{y(below) - y(top_share):.1f}" fill="{INFERENCE_COLOURS[row.rests_on]}">'
+                f"<title>{period}: {row.rests_on.replace('_', ' ')} {row.share:.1%}</title></rect>"
+            )
+            below = top_share
+        if n % 2 == 0:
+            parts.append(f'<text x="{x + step / 2:.1f}" y="{height - bottom + 16}" text-anchor="middle">{period}</text>')
+    for share in (0, 0.25, 0.5, 0.75, 1):
+        parts.append(f'<text x="{left - 6}" y="{y(share) + 4:.1f}" text-anchor="end">{share:.0%}</text>')
+    parts.append(
+        f'<text x="{(left + width - right) / 2:.1f}" y="{height - 12}" text-anchor="middle">'
+        f"Decade (the 2020s to {horizon})</text>"
+    )
+    for n, (kind, colour) in enumerate(reversed(list(INFERENCE_COLOURS.items()))):
+        ly = top + 20 + 22 * n
+        parts.append(f'<rect x="{width - right + 16}" y="{ly - 10}" width="14" height="14" fill="{colour}"/>')
+        parts.append(f'<text x="{width - right + 36}" y="{ly + 2}">{kind.replace("_", " ")}</text>')
+    parts.append("</svg>")
+    (GENERATED / "inference_by_decade.svg").write_text("\n".join(parts) + "\n", encoding="utf-8")
+
+
 def write_other_sources() -> None:
     """Tables of the events from other sources, the contested spans, the measures and the alternatives."""
     relations = all_relations()
@@ -351,6 +407,7 @@ def generate(app: Any = None) -> None:
     write_disputes_table()
     write_other_sources()
     write_figure()
+    write_inference_figure()
 
 
 def setup(app: Any) -> dict[str, Any]:
