@@ -276,7 +276,9 @@ def write_inference_figure() -> None:
             )
             below = top_share
         if n % 2 == 0:
-            parts.append(f'<text x="{x + step / 2:.1f}" y="{height - bottom + 16}" text-anchor="middle">{period}</text>')
+            parts.append(
+                f'<text x="{x + step / 2:.1f}" y="{height - bottom + 16}" text-anchor="middle">{period}</text>'
+            )
     for share in (0, 0.25, 0.5, 0.75, 1):
         parts.append(f'<text x="{left - 6}" y="{y(share) + 4:.1f}" text-anchor="end">{share:.0%}</text>')
     parts.append(
