@@ -41,8 +41,6 @@ from .errors import (
     UnknownCountryError,
 )
 from .events import Event, EventKind
-from .explanation import Basis, Explanation
-from .explanation import Evidence as Evidence
 from .identity import NameKind as NameKind
 from .periods import Period, Status
 from .provenance import Attribution, Citation, Confidence, Contest, Region, Source
@@ -148,6 +146,9 @@ _LAZY = {
     "converter": ".serialization",
     "make_converter": ".serialization",
     "event_counts": ".summaries",
+    "Basis": ".explanation",
+    "Explanation": ".explanation",
+    "Evidence": ".explanation",
     "status_counts": ".summaries",
 }
 
@@ -177,6 +178,9 @@ if TYPE_CHECKING:
     from ._records import SystemState as SystemState
     from ._records import TimelineEntry as TimelineEntry
     from .citation import cite as cite
+    from .explanation import Basis as Basis
+    from .explanation import Evidence as Evidence
+    from .explanation import Explanation as Explanation
     from .panels import PanelRow as PanelRow
     from .serialization import converter as converter
     from .serialization import make_converter as make_converter

@@ -40,7 +40,6 @@ from .counterparts import CodeSystem, Counterpart
 from .dates import DateLike, PartialDate, to_partial_date
 from .errors import BeyondHorizonWarning, DatasetError, NoRelationError, UnknownCountryError
 from .events import EventKind, EventKindName
-from .explanation import Explanation
 from .periods import Status, check_range
 from .provenance import Confidence, Region, RegionName
 from .relation import Relation
@@ -55,6 +54,7 @@ if TYPE_CHECKING:
         SystemState,
         TimelineEntry,
     )
+    from .explanation import Explanation
     from .panels import PanelMembership, PanelRow, PanelRule, PanelUnit
 
 __all__ = ["MAX_PANEL_ROWS", "SCHEMA_VERSION", "Dataset", "packaged_dataset"]

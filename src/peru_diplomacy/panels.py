@@ -420,6 +420,8 @@ def _state_rows(
     read = {"on_day": None, "any_time": own.at_any_time_ordinals, "throughout": own.throughout_ordinals}[rule]
     starts, statuses = own.starts, own.statuses
     inactive = frozenset({Status.INACTIVE})
+    # The basis of a unit's last day: the relation's, unless the row's own state's lifetime decided it.
+    basis_starts, bases, basis_statuses = relation.bases
     for period, lo, hi in units[begin:end]:
         if lifetime:
             if gaps and life.statuses_between(lo, hi) == inactive:
@@ -434,10 +436,10 @@ def _state_rows(
                 codes = [(m, _in(gw_spans, lo, hi) if gw_spans else None) for m in held]
             else:
                 codes = [(_in(cow_spans, lo, hi) if cow_spans else None, m) for m in held]
-        status = statuses[bisect.bisect_right(starts, hi) - 1] if read is None else read(lo, hi)
-        # The basis of the unit's last day: the relation's, unless the row's own state's lifetime decided it.
         on_last_day = statuses[bisect.bisect_right(starts, hi) - 1]
-        basis = relation.basis_at(hi) if on_last_day is relation.timeline.status_at(hi) else Basis.STATE_LIFETIME
+        status = on_last_day if read is None else read(lo, hi)
+        at = bisect.bisect_right(basis_starts, hi) - 1
+        basis = bases[at] if on_last_day is basis_statuses[at] else Basis.STATE_LIFETIME
         active, possible = own.days(lo, hi)
         total = hi - lo + 1
         for cow, gw in codes:

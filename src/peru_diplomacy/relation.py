@@ -17,27 +17,24 @@ The German Democratic Republic has a relation of its own, ended in 1990.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING, cast
 
 import attrs
 
+from ._lazy import lazy_module
 from ._schema import inherit
 from .counterparts import PERU_CONFEDERATION, PERU_INDEPENDENCE, Counterpart
 from .dates import DateLike, PartialDate, to_partial_date
 from .errors import NoStateOnDateError
 from .events import Event, EventKind, compile_periods
-from .explanation import (
-    Basis,
-    BasisTimeline,
-    Explanation,
-    Inputs,
-    basis_at,
-    basis_timeline,
-    explain,
-    possible_days,
-)
 from .periods import AFTER_ALL, Period, Status, StatusTimeline, all_of, any_of, check_range
 from .provenance import Attribution, Contest, DateDispute, Measure, Reference, Region, Source
 from .representation import Mission, Representation
+
+if TYPE_CHECKING:
+    from . import explanation
+else:  # the explanations load on first use, not with the first lookup; their names resolve at run time
+    explanation = lazy_module("peru_diplomacy.explanation")
 
 __all__ = ["Relation"]
 
@@ -89,8 +86,10 @@ class Relation:
     _carried: StatusTimeline = attrs.field(init=False, eq=False, repr=False)
     _told: StatusTimeline = attrs.field(init=False, eq=False, repr=False)
     _lineage: StatusTimeline = attrs.field(init=False, eq=False, repr=False)
-    _bases: BasisTimeline | None = attrs.field(init=False, eq=False, repr=False, default=None)
-    _explainer: Inputs | None = attrs.field(init=False, eq=False, repr=False, default=None)
+    # Caches made on first use, typed ``object`` so that the record's annotations resolve without loading
+    # the explanations (cattrs and the file format read them): a BasisTimeline and an Inputs.
+    _bases: object = attrs.field(init=False, eq=False, repr=False, default=None)
+    _explainer: object = attrs.field(init=False, eq=False, repr=False, default=None)
 
     def __attrs_post_init__(self) -> None:
         periods = compile_periods(self.events, relation=self.id, lineage=self.states)
@@ -221,7 +220,7 @@ class Relation:
         """
         return self._timeline
 
-    def explain(self, when: DateLike) -> Explanation:
+    def explain(self, when: DateLike) -> explanation.Explanation:
         """Why relations stood, or did not, or may have, on ``when``: the rule and the records behind it.
 
         ``status`` is :meth:`status_on` of the day; ``basis`` the :class:`~peru_diplomacy.Basis` that
@@ -237,9 +236,9 @@ class Relation:
         ('contest', ['event', 'contest', 'lifetime'])
         """
         day = to_partial_date(when)
-        return explain(self._inputs(), day, self._timeline.on(day))
+        return explanation.explain(self._inputs(), day, self._timeline.on(day))
 
-    def basis_at(self, ordinal: int) -> Basis:
+    def basis_at(self, ordinal: int) -> explanation.Basis:
         """The :class:`~peru_diplomacy.Basis` of one day (a :meth:`datetime.date.toordinal`), as
         :meth:`explain` gives it; computed once for the whole relation, then a look-up (the panels' way).
 
@@ -248,9 +247,9 @@ class Relation:
         >>> relations_with("Chile").basis_at(datetime.date(1880, 1, 1).toordinal()).value
         'between_events'
         """
-        return basis_at(self._basis_timeline(), ordinal)
+        return explanation.basis_at(self.bases, ordinal)
 
-    def possible_days_by_basis(self, first: int, last: int) -> dict[Basis, int]:
+    def possible_days_by_basis(self, first: int, last: int) -> dict[explanation.Basis, int]:
         """The days from ``first`` to ``last`` (ordinals) on which relations may have stood (a state of the
         lineage and Peru existed, or may have), counted by the :class:`~peru_diplomacy.Basis` of their status.
 
@@ -261,24 +260,30 @@ class Relation:
         >>> sorted((b.value, n) for b, n in days.items())
         [('between_events', 3653)]
         """
-        return possible_days(self._basis_timeline(), first, last)
+        return explanation.possible_days(self.bases, first, last)
 
-    def _basis_timeline(self) -> BasisTimeline:
-        bases = self._bases
-        if bases is None:  # computed once; two threads at once compute the same value
-            bases = basis_timeline(self._inputs(), self._timeline)
-            object.__setattr__(self, "_bases", bases)
-        return bases
+    @property
+    def bases(self) -> explanation.BasisTimeline:
+        """The basis and the status of every day as a step function, ``(starts, bases, statuses)``: day
+        ordinals where they change, and the :class:`~peru_diplomacy.Basis` and status from each on (what
+        :meth:`basis_at` reads; computed once, on first use).
 
-    def _inputs(self) -> Inputs:
-        made = self._explainer
-        if made is None:  # made once; two threads at once make the same value
-            made = self._make_inputs()
-            object.__setattr__(self, "_explainer", made)
-        return made
+        >>> from peru_diplomacy import relations_with
+        >>> starts, bases, statuses = relations_with("Japan").bases
+        >>> [b.value for b in bases][:3]
+        ['peru_lifetime', 'before_events', 'event_date']
+        """
+        if self._bases is None:  # computed once; two threads at once compute the same value
+            object.__setattr__(self, "_bases", explanation.basis_timeline(self._inputs(), self._timeline))
+        return cast("explanation.BasisTimeline", self._bases)
 
-    def _make_inputs(self) -> Inputs:
-        return Inputs(
+    def _inputs(self) -> explanation.Inputs:
+        if self._explainer is None:  # made once; two threads at once make the same value
+            object.__setattr__(self, "_explainer", self._make_inputs())
+        return cast("explanation.Inputs", self._explainer)
+
+    def _make_inputs(self) -> explanation.Inputs:
+        return explanation.Inputs(
             relation_id=self.id,
             events=self.events,
             contests=self.contests,
