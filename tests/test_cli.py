@@ -433,3 +433,51 @@ def test_show_lists_the_missions_and_where_they_serve_from() -> None:
         "  Peru's embassy in Stockholm Municipality, Sweden, also accredited to Denmark\n"
     ) in out
     assert "  1950        reported     Denmark (first evidence of relations" in out
+
+
+def test_a_suffix_that_names_a_format_chooses_it_or_is_refused(tmp_path: Path) -> None:
+    # --table panel -o x.parquet wrote CSV into x.parquet; --codebook --format stata -o cb.dta wrote JSON (#28, 3).
+    pytest.importorskip("pyarrow")
+    import pandas
+
+    target = tmp_path / "x.parquet"
+    assert in_process("export", "--table", "panel", "--from", "2000", "--to", "2001", "-o", str(target)).returncode == 0
+    assert pandas.read_parquet(target).shape[0] == len(peru_diplomacy.panel(2000, 2001))
+    refused = in_process("export", "--format", "csv", "-o", str(tmp_path / "y.parquet"))
+    assert refused.returncode == 2 and "names the parquet format, but --format is csv" in refused.stderr
+    assert not (tmp_path / "y.parquet").exists()
+    book = in_process("export", "--codebook", "--format", "stata", "-o", str(tmp_path / "cb.dta"))
+    assert book.returncode == 2 and "--codebook is written as csv or json, not stata" in book.stderr
+    assert not (tmp_path / "cb.dta").exists()
+    assert in_process("export", "--codebook", "-o", str(tmp_path / "cb.json")).returncode == 0
+    assert json.loads((tmp_path / "cb.json").read_text(encoding="utf-8"))[0]["table"] == "relations"
+
+
+def test_every_example_of_the_help_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The help's own example `export --table records -o mine.json && ... --data mine.json list` exited 2 (#28, 4).
+    from peru_diplomacy.cli import EXAMPLES
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "mine.toml").write_text(
+        '[[event]]\ncountry = "Mexico"\nkind = "restored"\ndate = "2026-02-20"\nsource = "A communiqué"\n',
+        encoding="utf-8",
+    )
+    lines = [line.strip() for line in EXAMPLES.splitlines()[1:] if line.strip()]
+    assert len(lines) >= 12
+    for line in lines:
+        for command in line.split("&&"):
+            words = command.split()
+            assert words[0] == "peru-diplomacy", line
+            result = in_process(*words[1:])
+            assert result.returncode == 0, (line, result.stderr)
+
+
+def test_list_on_a_date_names_each_relation_by_its_state_then() -> None:
+    # list --active-on 1980-01-01 printed "Czech Republic", "Russia" and "Serbia" (#28, item 2).
+    names = {
+        line.split()[0]: line[10:46].strip()
+        for line in in_process("list", "--active-on", "1980-01-01").stdout.splitlines()
+    }
+    assert (names["CZE"], names["RUS"], names["SRB"]) == ("Czechoslovakia", "Soviet Union", "Yugoslavia")
+    today = {line.split()[0]: line[10:46].strip() for line in in_process("list").stdout.splitlines()}
+    assert (today["CZE"], today["RUS"], today["SRB"]) == ("Czech Republic", "Russia", "Serbia")

@@ -359,3 +359,19 @@ def test_the_lookup_cache_is_bounded_in_size_not_only_in_entries() -> None:
     assert data.relations_with("Chile").id == "CHL"
     assert all(isinstance(key, int) or (isinstance(key, str) and len(key) <= 200) for key in data._cache)
     assert len(data._cache) <= 4096
+
+
+def test_a_dataset_pickles_and_copies() -> None:
+    # An amended dataset could not go to a process pool: "cannot pickle '_thread.RLock'" (#28, item 6).
+    import copy
+    import pickle
+
+    packaged = packaged_dataset()
+    assert pickle.loads(pickle.dumps(packaged)) is packaged and copy.deepcopy(packaged) is packaged
+    mine = packaged.amended(
+        [{"type": "event", "country": "Chile", "kind": "broken", "date": "2026-01-02", "source": "a note"}]
+    )
+    for other in (pickle.loads(pickle.dumps(mine)), copy.deepcopy(mine), copy.copy(mine)):
+        assert other is not mine and attrs.evolve(other.metadata, digest="") == attrs.evolve(mine.metadata, digest="")
+        assert other.relations_with("Chile").status_on("2026-02").value == "inactive"
+        assert other.relations == mine.relations

@@ -117,3 +117,33 @@ def test_the_figure_s_text_lies_inside_its_view_box() -> None:
         y = float(text.attrib["y"])
         assert left >= 0 and right <= width, f"{text.text!r} runs from x={left:.0f} to x={right:.0f} of {width:.0f}"
         assert size <= y <= height, text.text
+
+
+def test_every_table_row_has_its_header_s_cells() -> None:
+    # The CLI reference's exit-status table cut row 0 at "a closed pipe, as in `": a bare | inside a cell (#28, 12).
+    import re
+
+    cells = re.compile(r"(?<!\\)\|")
+    for path in sorted((ROOT / "docs").glob("*.md")):
+        header = None
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+            if not line.startswith("|"):
+                header = None
+                continue
+            count = len(cells.findall(line))
+            if header is None:
+                header = count
+            assert count == header, f"{path.name} line {number}: {count - 1} cells, the header has {header - 1}"
+
+
+def test_the_readme_names_every_command() -> None:
+    # The README listed four commands of six (#28, item 11): it names them from the parser's list now.
+    import re
+
+    from peru_diplomacy.cli import _parser
+
+    parser = _parser()
+    commands = next(a for a in parser._actions if a.dest == "command").choices
+    assert commands is not None
+    line = re.search(r"`peru-diplomacy ([a-z|]+)`", _text(ROOT / "README.md"))
+    assert line is not None and sorted(line.group(1).split("|")) == sorted(commands)

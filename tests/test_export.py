@@ -209,3 +209,20 @@ def test_dates_past_2262_fit_the_frames_on_every_supported_pandas() -> None:
     again = read_dataframe(io.StringIO(dumps_csv(event_rows([chile]))), "events")
     assert again["earliest"].iloc[-1] == pandas.Timestamp("2300-05-01")
     assert again.dtypes.to_dict() == events.dtypes.to_dict()
+
+
+def test_to_dataframe_takes_its_table_from_the_rows_or_refuses_another() -> None:
+    # to_dataframe(panel(...)) was an AttributeError: 'PanelRow' object has no attribute 'id' (#28, item 5).
+    pytest.importorskip("pandas")
+    from peru_diplomacy import InvalidArgumentError, panel
+    from peru_diplomacy.summaries import event_counts, status_counts
+
+    rows = panel(2000, 2001)
+    assert list(to_dataframe(rows).columns) == list(PANEL_COLUMNS) and len(to_dataframe(rows)) == len(rows)
+    assert len(to_dataframe(status_counts(1990, 1991))) == 2
+    assert "certain" in to_dataframe(event_counts(1990, 1999)).columns
+    assert len(to_dataframe(all_relations())) == 189
+    with pytest.raises(InvalidArgumentError, match="the rows are panel rows, which make the panel table, not 'events'"):
+        to_dataframe(rows, "events")
+    with pytest.raises(InvalidArgumentError, match=r"the rows are relations.*not 'panel'"):
+        to_dataframe(all_relations(), "panel")

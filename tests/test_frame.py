@@ -123,3 +123,10 @@ def test_the_size_limit_counts_the_rows_the_panel_would_hold(membership: str) ->
         panel(2000, 2001, unit="month", membership=membership, max_rows=built - 50)  # type: ignore[arg-type]
     assert abs(caught.value.rows - built) <= 12  # the estimate counts states of the list too, not only relations
     assert len(panel(2000, 2001, unit="month", membership=membership, max_rows=built + 50)) == built  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("membership", ["COW", "Cow", " cow "])
+def test_the_membership_is_read_in_any_case(membership: str) -> None:
+    # A new user's "COW" gave an empty panel and no error (#28, item 1).
+    rows = panel(1950, 1951, membership=membership)  # type: ignore[arg-type]
+    assert len(rows) == len(panel(1950, 1951, membership="cow")) > 100

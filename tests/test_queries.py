@@ -188,8 +188,8 @@ def test_ever_broken_and_successions() -> None:
     assert [c.name for c in successors_of("Czechoslovakia")] == ["Czech Republic"]
     assert [c.name for c in successors_of("Soviet Union")] == ["Russia"]
     assert [c.name for c in successors_of("East Germany")] == ["Germany"]
-    assert [c.name for c in predecessors_of("Germany")] == ["German Democratic Republic"]
-    assert [c.name for c in predecessors_of("Russia")] == ["Soviet Union"]
+    assert [c.name for c in predecessors_of("Germany")] == ["German Democratic Republic", "German Reich"]
+    assert [c.name for c in predecessors_of("Russia")] == ["Soviet Union", "Russian Empire"]
     assert successors_of("Chile") == ()
 
 
@@ -199,3 +199,13 @@ def test_a_dataset_answers_the_same_questions() -> None:
     assert data.active_on("1970") == active_on("1970")
     assert data.get("CHL") is relations_with("CHL")
     assert data.get("nope") is None
+
+
+def test_successors_and_predecessors_follow_the_lineages_transitively() -> None:
+    # Yugoslavia -> Serbia and Montenegro -> Serbia carried over with no recorded act (#28, item 8).
+    from peru_diplomacy import predecessors_of, successors_of
+
+    assert [c.name for c in successors_of("Yugoslavia")] == ["Serbia and Montenegro", "Serbia"]
+    assert [c.name for c in predecessors_of("Serbia")] == ["Serbia and Montenegro", "Yugoslavia"]
+    assert [c.name for c in predecessors_of("Colombia")] == ["Gran Colombia"]
+    assert [c.name for c in successors_of("GDR")] == ["Germany"]

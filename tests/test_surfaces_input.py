@@ -67,6 +67,7 @@ def test_dates_numpy_and_pandas_carry_keep_their_precision(value: object, expect
     [
         (np.datetime64("NaT", "D"), "not a date"),
         (pd.NaT, "not a date"),
+        (pd.NA, "not a date"),  # was a TypeError (#28, item 13)
         (pd.Period("1990Q2"), "not one year, month or day"),
         (np.datetime64("1990-06-01", "W"), "unit 'W'"),
     ],

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from typing import IO, TYPE_CHECKING, Any, NoReturn, get_args
@@ -36,6 +37,7 @@ from .provenance import Confidence, Region
 if TYPE_CHECKING:
     from .export import Row
     from .panels import PanelRow
+    from .relation import Relation
 
 __all__ = ["main"]
 
@@ -191,12 +193,14 @@ def _parser() -> argparse.ArgumentParser:
     line.add_argument("--to", dest="last", type=_date, metavar="DATE")
     line.add_argument("--json", action="store_true", help="rows as JSON")
 
-    export = commands.add_parser("export", help="every relation, event, period or panel row as CSV or JSON")
+    export = commands.add_parser(
+        "export", help="every relation, event, period, state, mission or panel row as CSV, JSON, Parquet or Stata"
+    )
     export.add_argument(
         "--format",
-        choices=["csv", "json", "parquet", "stata"],
-        default="csv",
-        help="csv (default) or json as text; parquet or stata (.dta, with value labels) to a file (--output)",
+        choices=list(_FORMAT_SUFFIXES),
+        help="csv or json as text; parquet or stata (.dta, with value labels) to a file (--output); default: "
+        "the one --output's suffix names (.csv, .json, .parquet, .dta), else csv",
     )
     export.add_argument(
         "--datapackage",
@@ -542,14 +546,26 @@ def _list(data: Dataset, args: argparse.Namespace) -> int:
     if args.json:
         write_json(rows, sys.stdout)
         return 0
+    # On a date, each relation is named by its lineage's state that day (Czechoslovakia in 1980, not the
+    # Czech Republic); the relation's id stays.
+    when = args.active_on if args.active_on is not None else args.on
+    names = [_name_on(r, when) for r in relations]
     lines = [
-        f"{row['relation_id']!s:<9} {row['counterpart']!s:<36} {row['region']!s:<9} "
+        f"{row['relation_id']!s:<9} {name!s:<36} {row['region']!s:<9} "
         f"{row['established'] or '—'!s:<11} {row['confidence']}\n"
-        for row in rows
+        for row, name in zip(rows, names, strict=True)
     ]
     _write(sys.stdout, "".join(lines))
     _say(f"{len(rows)} relations")
     return 0
+
+
+def _name_on(relation: Relation, when: PartialDate | None) -> str:
+    """The relation's name, or on a date the name of its lineage's state then (if one may have existed)."""
+    if when is None:
+        return relation.counterpart.name
+    states = relation.counterparts_on(when)
+    return states[0].name if states else relation.counterpart.name
 
 
 def _timeline(data: Dataset, args: argparse.Namespace) -> int:
@@ -591,6 +607,7 @@ def _export(data: Dataset, args: argparse.Namespace) -> int:
         write_json,
     )
 
+    args.format = _export_format(args.format, args.output)
     if args.datapackage:
         from .export import write_datapackage
 
@@ -617,6 +634,8 @@ def _export(data: Dataset, args: argparse.Namespace) -> int:
 
         if args.table != "relations":  # (panel options without --table panel were refused above)
             raise UsageError("--codebook describes every table; give it no --table and no panel options")
+        if args.format not in ("csv", "json"):
+            raise UsageError(f"--codebook is written as csv or json, not {args.format}")
         book = codebook()
         return _output(args.output, lambda out: writer(book, out))
     if args.format in ("parquet", "stata"):
@@ -672,6 +691,20 @@ def _panel(data: Dataset, args: argparse.Namespace) -> tuple[PanelRow, ...]:
         )
     except ValueError as error:
         raise UsageError(str(error)) from None
+
+
+_FORMAT_SUFFIXES = {"csv": (".csv",), "json": (".json",), "parquet": (".parquet", ".pq"), "stata": (".dta",)}
+"""The export formats and the file suffixes that name them."""
+
+
+def _export_format(given: str | None, output: str | None) -> str:
+    """The format to write: the one given, else the one ``output``'s suffix names, else csv; a given format
+    that the suffix contradicts is refused (a Parquet name with CSV in it, a .dta with JSON in it)."""
+    suffix = "" if not output else os.path.splitext(output)[1].lower()
+    named = next((name for name, suffixes in _FORMAT_SUFFIXES.items() if suffix in suffixes), None)
+    if given is not None and named is not None and given != named:
+        raise UsageError(f"--output {output} names the {named} format, but --format is {given}: give one of them")
+    return given or named or "csv"
 
 
 def _typed_file(data: Dataset, args: argparse.Namespace) -> int:

@@ -90,6 +90,20 @@ class Dataset:
         self._by_region: dict[Region, tuple[Relation, ...]] | None = None
         self._steps: tuple[tuple[Relation, tuple[int, ...], tuple[Status, ...]], ...] = ()
 
+    def __reduce__(self) -> tuple[Callable[..., Dataset], tuple[str | bytes, ...]]:
+        """Pickling and copying: the packaged dataset pickles as itself (a reference, unpickled as the
+        receiving process's); any other (an amended one) as its JSON text, read back lazily, so that a
+        dataset goes to a process pool and ``copy.deepcopy`` works (its lock does not pickle).
+
+        >>> import pickle
+        >>> from peru_diplomacy import packaged_dataset
+        >>> pickle.loads(pickle.dumps(packaged_dataset())) is packaged_dataset()
+        True
+        """
+        if self is _packaged:
+            return (packaged_dataset, ())
+        return (_from_pickled_json, (self.to_json(),))
+
     # -- loading ------------------------------------------------------------------------
 
     @classmethod
@@ -361,7 +375,8 @@ class Dataset:
             membership=membership,
             carry_forward=carry_forward,
             max_rows=max_rows,
-            system_states=self.system_states if membership in ("cow", "gw") else (),
+            # Any case, as every text argument: "COW" is the COW frame (it was an empty panel).
+            system_states=self.system_states if str(membership).strip().lower() in ("cow", "gw") else (),
             horizon=self.horizon,
             subject=self.metadata.subject,
             revision=PartialDate.fromisoformat(self.metadata.source_revision),
@@ -628,11 +643,14 @@ class Dataset:
         return tuple(found)
 
     def successors_of(self, country: str | int) -> tuple[Counterpart, ...]:
-        """The states that took over from the state ``country`` names, transitively.
+        """The states that took over from the state ``country`` names, transitively: by a recorded
+        succession or ending, or as the next state of a relation's lineage.
 
         >>> from peru_diplomacy import packaged_dataset
         >>> [c.name for c in packaged_dataset().successors_of("Czechoslovakia")]
         ['Czech Republic']
+        >>> [c.name for c in packaged_dataset().successors_of("Yugoslavia")]
+        ['Serbia and Montenegro', 'Serbia']
         """
         return self._follow(self._state_named(country), forward=True)
 
@@ -641,7 +659,7 @@ class Dataset:
 
         >>> from peru_diplomacy import packaged_dataset
         >>> [c.name for c in packaged_dataset().predecessors_of("Germany")]
-        ['German Democratic Republic']
+        ['German Democratic Republic', 'German Reich']
         """
         return self._follow(self._state_named(country), forward=False)
 
@@ -654,7 +672,9 @@ class Dataset:
         return relation.counterpart
 
     def _follow(self, start: Counterpart, *, forward: bool) -> tuple[Counterpart, ...]:
-        links = [(s.predecessor, s.successor) if forward else (s.successor, s.predecessor) for s in self.successions()]
+        pairs = [(s.predecessor, s.successor) for s in self.successions()]
+        pairs += [(r.states[i], r.states[i + 1]) for r in self.relations for i in range(len(r.states) - 1)]
+        links = list(dict.fromkeys(pairs if forward else [(b, a) for a, b in pairs]))
         found: list[Counterpart] = []
         frontier = [start]
         while frontier:
@@ -739,6 +759,11 @@ def _code_suggestions(
 
 _packaged: Dataset | None = None
 _packaged_lock = threading.Lock()
+
+
+def _from_pickled_json(text: str | bytes) -> Dataset:
+    """A dataset unpickled from the JSON text it pickled as (see :meth:`Dataset.__reduce__`)."""
+    return Dataset.from_json(text, lazy=True)
 
 
 def packaged_dataset() -> Dataset:

@@ -429,6 +429,8 @@ _DATETIME64_PRECISION = {"Y": 4, "M": 7, "D": 10, "h": 10, "m": 10, "s": 10, "ms
 def _carried_date(value: object) -> PartialDate | None:
     """The date an object of numpy or pandas carries (by duck typing, importing neither), or ``None``."""
     kind = type(value).__name__
+    if kind == "NAType":  # pandas.NA: a missing value, as NaT is
+        raise InvalidDateError(f"{value!r} is not a date (a missing value)")
     if kind == "datetime64":
         dtype = getattr(getattr(value, "dtype", None), "name", "")
         unit = dtype.partition("[")[2].rstrip("]")

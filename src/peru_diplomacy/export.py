@@ -675,11 +675,35 @@ Table = Literal["relations", "events", "periods", "panel", "states", "missions",
 ``status_counts`` and ``event_counts``."""
 
 
+_OF_RELATIONS = ("relations", "events", "periods", "states", "missions")
+"""The tables made of relations."""
+
+
+def _table_of(rows: Sequence[object]) -> Table | None:
+    """The table the rows make by their type (``None`` for no rows)."""
+    from .panels import PanelRow
+    from .summaries import EventCount, StatusCount
+
+    if not rows:
+        return None
+    first = rows[0]
+    if isinstance(first, PanelRow):
+        return "panel"
+    if isinstance(first, StatusCount):
+        return "status_counts"
+    if isinstance(first, EventCount):
+        return "event_counts"
+    return "relations"
+
+
 def _pandas() -> Any:
     try:
         import pandas
     except ImportError:
-        raise ImportError('this needs pandas, which is not installed: pip install "peru-diplomacy[pandas]"') from None
+        raise ImportError(
+            'this needs pandas, which is not installed: pip install "peru-diplomacy[pandas]" '
+            '(in a clone of the repository: pip install ".[pandas]")'
+        ) from None
     return pandas
 
 
@@ -725,12 +749,15 @@ _COLUMNS: dict[str, tuple[str, ...]] = {
 
 def to_dataframe(
     source: Iterable[Relation] | Iterable[PanelRow] | Iterable[StatusCount] | Iterable[EventCount],
-    table: Table = "relations",
+    table: Table | None = None,
 ) -> pandas.DataFrame:
     """A pandas data frame of a table, with real dtypes.
 
-    ``source`` is relations (for ``relations``, ``events`` and ``periods``) or
-    the rows of :func:`~peru_diplomacy.panel` (for ``panel``). Codes and counts
+    ``source`` is relations (for ``relations``, the default, ``events``, ``periods``, ``states``
+    and ``missions``), the rows of :func:`~peru_diplomacy.panel` (``panel``), or the records of
+    :func:`~peru_diplomacy.status_counts` or ``event_counts``. Without ``table``, the
+    table is the one the rows are of; a ``table`` the rows cannot make is refused with
+    :class:`~peru_diplomacy.InvalidArgumentError`. Codes and counts
     are nullable integers (``Int64``), shares ``Float64``, flags ``boolean``,
     earliest and latest days ``datetime64[s]`` (second resolution, so that
     every day from year 1 to 9999 fits, on pandas 2 as on 3), ``status`` a categorical of
@@ -748,8 +775,19 @@ def to_dataframe(
     249
     """
     pandas = _pandas()
-    if table not in _COLUMNS:
+    if table is not None and table not in _COLUMNS:
         raise InvalidArgumentError(f"table must be one of {', '.join(repr(t) for t in _COLUMNS)}, not {table!r}")
+    rows: list[Any] = list(source)
+    of_rows = _table_of(rows)
+    if table is None:
+        table = of_rows or "relations"
+    elif of_rows is not None and of_rows != table and not (of_rows == "relations" and table in _OF_RELATIONS):
+        made = "relations" if of_rows == "relations" else f"{of_rows} rows"
+        raise InvalidArgumentError(
+            f"the rows are {made}, which make the {of_rows} table"
+            + (f" (or {', '.join(_OF_RELATIONS[1:])})" if of_rows == "relations" else "")
+            + f", not {table!r}: give table={of_rows!r} or leave it out"
+        )
     make: Any = {
         "relations": relation_rows,
         "events": event_rows,
@@ -760,7 +798,7 @@ def to_dataframe(
         "status_counts": summary_rows,
         "event_counts": summary_rows,
     }[table]
-    frame = pandas.DataFrame(make(source), columns=list(_COLUMNS[table]))
+    frame = pandas.DataFrame(make(rows), columns=list(_COLUMNS[table]))
     return _typed(frame)
 
 
@@ -888,7 +926,10 @@ def read_stata(path: str | os.PathLike[str], table: Table) -> pandas.DataFrame:
     return _typed(frame)
 
 
-_NO_PYARROW = 'this needs pyarrow, which is not installed: pip install "peru-diplomacy[parquet]"'
+_NO_PYARROW = (
+    'this needs pyarrow, which is not installed: pip install "peru-diplomacy[parquet]" '
+    '(in a clone of the repository: pip install ".[parquet]")'
+)
 
 
 def write_parquet(
