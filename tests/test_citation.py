@@ -64,7 +64,7 @@ def test_bibtex_has_one_entry_per_work_and_balanced_braces() -> None:
         assert entry.startswith("@") and entry.rstrip().endswith("}")
         assert entry.count("{") == entry.count("}")
     assert f"@misc{{peru_diplomacy_{packaged_dataset().metadata.data_version.replace('.', '_')}," in text
-    with pytest.raises(ValueError, match="style must be"):
+    with pytest.raises(ValueError, match="format must be"):
         cite("apa")  # type: ignore[arg-type]
 
 
@@ -89,3 +89,27 @@ def test_citation_cff_is_written_from_the_package() -> None:
     finally:
         sys.path.pop(0)
     assert (ROOT / "CITATION.cff").read_text(encoding="utf-8") == write_citation.render()
+
+
+def test_bibtex_fields_say_what_they_are() -> None:
+    # "version = {version 0.2.0.dev0, ...}" rendered "Version version"; the GW article had no journal, volume
+    # or pages; UN M49 had no year; cite(format=...) was a TypeError (#28, item 10).
+    text = cite(format="bibtex")
+    assert f"  version = {{{peru_diplomacy.__version__}}}," in text
+    gw = next(chunk for chunk in text.split("\n\n") if chunk.startswith("@article{gleditsch_ward_1999,"))
+    assert "  journal = {International Interactions}," in gw and "  volume = {25}," in gw
+    assert "  pages = {393--413}," in gw
+    m49 = next(chunk for chunk in text.split("\n\n") if chunk.startswith("@misc{un_m49,"))
+    assert "  year = {n.d.}," in m49
+    with pytest.warns(DeprecationWarning, match="format"):
+        assert cite(style="bibtex") == text
+
+
+def test_an_amended_dataset_s_citation_names_the_amendments_sources() -> None:
+    mine = packaged_dataset().amended(
+        [{"type": "event", "country": "Chile", "kind": "broken", "date": "2026-01-02", "source": "Note 4-2026"}]
+    )
+    assert "data version 2026.2+amended" in cite(dataset=mine)
+    assert "- and the sources your amendments cite: Note 4-2026" in cite(dataset=mine)
+    assert "Amendments cite: Note 4-2026." in cite(format="bibtex", dataset=mine)
+    assert "amendments cite" not in cite()

@@ -97,7 +97,7 @@ def test_a_real_lookup_error_crosses_a_pool() -> None:
         (lambda: peru_diplomacy.all_relations(min_confidence="huge"), "unknown confidence 'huge'"),
         (lambda: peru_diplomacy.relations_with("Chile", system="un"), "unknown code system 'un'"),
         (lambda: peru_diplomacy.status_counts(1990, 1980), "first (1990) is after last (1980)"),
-        (lambda: peru_diplomacy.cite("apa"), "style must be"),  # type: ignore[arg-type]
+        (lambda: peru_diplomacy.cite("apa"), "format must be"),  # type: ignore[arg-type]
         (lambda: peru_diplomacy.Region("Antarctica"), "is not a valid Region"),
     ],
 )

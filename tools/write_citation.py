@@ -71,6 +71,13 @@ def render() -> str:
             lines.append(f"    url: {_q(source.url)}")
         if source.licence:
             lines.append(f"    license: {source.licence}")
+        if source.journal:
+            lines.append(f"    journal: {_q(source.journal)}")
+        if source.volume:
+            lines.append(f"    volume: {source.volume}")
+        if source.pages:
+            first, _, last = source.pages.partition("--")
+            lines += [f"    start: {first}", f"    end: {last}"]
         notes = "; ".join(part for part in (source.detail, f"used for {source.used_for}") if part)
         lines.append(f"    notes: {_q(notes)}")
     return "\n".join(lines) + "\n"

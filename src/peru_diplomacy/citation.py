@@ -49,6 +49,9 @@ class Upstream:
     url: str = ""
     licence: str = ""
     used_for: str = ""
+    journal: str = ""
+    volume: str = ""
+    pages: str = ""
 
 
 def _month_name(month: str) -> str:
@@ -86,7 +89,10 @@ UPSTREAM: tuple[Upstream, ...] = (
         authors="Gleditsch, Kristian S. and Ward, Michael D.",
         year=1999,
         title="Interstate System Membership: A Revised List of the Independent States since 1816",
-        detail="International Interactions 25: 393-413 (list of 2017, with microstates)",
+        detail="list of 2017, with microstates",
+        journal="International Interactions",
+        volume="25",
+        pages="393--413",
         used_for="Gleditsch-Ward state codes and lifetimes",
     ),
     Upstream(
@@ -122,47 +128,67 @@ UPSTREAM: tuple[Upstream, ...] = (
 """The sources every release of the data is built from (the outlets of cited events are in the data)."""
 
 
-def _outlets(dataset: Dataset) -> list[str]:
-    """The outlets the data cites beside the table (events, contests, measures), in order of first use."""
+AMENDMENT = "user amendment"
+"""The outlet of a citation an amendment gives (its text is the amendment's ``source``)."""
+
+
+def _outlets(dataset: Dataset) -> tuple[list[str], list[str]]:
+    """The outlets the data cites beside the table (events, contests, measures, attributions), in order of
+    first use, and the sources amendments cite (their texts)."""
     seen: dict[str, None] = {}
+    amended: dict[str, None] = {}
     for relation in dataset.relations:
         citations = [e.citation for e in relation.events if e.citation is not None]
         citations += [c for contest in relation.contests for c in contest.citations]
         citations += [m.citation for m in relation.measures]
+        if relation.attribution.override is not None:
+            citations.append(relation.attribution.override)
         for cited in citations:
-            if cited.outlet and cited.outlet != "user amendment":
+            if cited.outlet == AMENDMENT:
+                amended.setdefault(cited.text, None)
+            elif cited.outlet:
                 seen.setdefault(cited.outlet, None)
-    return list(seen)
+    return list(seen), list(amended)
 
 
-def cite(style: CitationStyle = "text", *, dataset: Dataset | None = None) -> str:
-    """The reference to cite for this package and its data (``style="bibtex"`` for BibTeX).
+def cite(
+    format: CitationStyle = "text",  # noqa: A002 - the command line's --format, one name for both
+    *,
+    dataset: Dataset | None = None,
+    style: CitationStyle | None = None,
+) -> str:
+    """The reference to cite for this package and its data (``format="bibtex"`` for BibTeX).
 
     It names the package's version and the data's (``metadata.data_version``,
-    marked ``+amended`` for amended data), the table's revision and the
-    horizon, the licence's attribution, and every upstream source.
+    marked ``+amended`` for amended data, with the sources the amendments
+    cite), the table's revision and the horizon, the licence's attribution,
+    and every upstream source. ``format`` is the command line's ``--format``;
+    ``style`` is its former name (deprecated).
 
     >>> from peru_diplomacy import cite
     >>> "data version 2026.2" in cite()
     True
-    >>> cite("bibtex").splitlines()[0]
+    >>> cite(format="bibtex").splitlines()[0]
     '@misc{peru_diplomacy_2026_2,'
     """
     from ._version import __version__
     from .dataset import packaged_dataset
 
+    if style is not None:
+        import warnings
+
+        warnings.warn("cite(style=...) is now cite(format=...)", DeprecationWarning, stacklevel=2)
+        format = style  # noqa: A001
     data = packaged_dataset() if dataset is None else dataset
     meta = data.metadata
     year = meta.data_version.split(".", 1)[0] if meta.data_version[:4].isdigit() else str(meta.horizon.year)
-    describes = (
-        f"version {__version__}, data version {meta.data_version} "
-        f"(table of {meta.source_revision}, knowledge to {meta.horizon})"
-    )
-    outlets = _outlets(data)
-    if style == "bibtex":
-        return _bibtex(year, describes, meta.attribution, outlets, meta.data_version)
-    if style != "text":
-        raise InvalidArgumentError(f"style must be 'text' or 'bibtex', not {style!r}")
+    data_text = f"data version {meta.data_version} (table of {meta.source_revision}, knowledge to {meta.horizon})"
+    describes = f"version {__version__}, {data_text}"
+    outlets, amended = _outlets(data)
+    if format == "bibtex":
+        return _bibtex(year, __version__, data_text, meta.attribution, outlets, amended, meta.data_version)
+    if format != "text":
+        raise InvalidArgumentError(f"format must be 'text' or 'bibtex', not {format!r}")
     lines = [
         f"{AUTHORS} ({year}). {TITLE}, {describes}. {REPOSITORY}",
         "",
@@ -173,16 +199,29 @@ def cite(style: CitationStyle = "text", *, dataset: Dataset | None = None) -> st
     ]
     for source in UPSTREAM:
         when = f" ({source.year})" if source.year else ""
-        extra = f", {source.detail}" if source.detail else ""
+        journal = f", {source.journal} {source.volume}: {source.pages.replace('--', '-')}" if source.journal else ""
+        extra = journal + (f", {source.detail}" if source.detail else "")
         where = f". {source.url}" if source.url else ""
         lines.append(f"- {source.authors}{when}. {source.title}{extra}{where} [{source.used_for}]")
     if outlets:
         lines.append(f"- and the outlets cited for single events and spans: {'; '.join(outlets)}")
+    if amended:
+        lines.append(f"- and the sources your amendments cite: {'; '.join(amended)}")
     return "\n".join(lines) + "\n"
 
 
-def _bibtex(year: str, describes: str, attribution: str, outlets: list[str], data_version: str) -> str:
+def _bibtex(
+    year: str,
+    version: str,
+    data_text: str,
+    attribution: str,
+    outlets: list[str],
+    amended: list[str],
+    data_version: str,
+) -> str:
     key = "peru_diplomacy_" + data_version.replace(".", "_").replace("+", "_")
+    others = _escape("; ".join(outlets)) or "none"
+    amendments = f" Amendments cite: {_escape('; '.join(amended))}." if amended else ""
     entries = [
         "\n".join(
             [
@@ -190,9 +229,9 @@ def _bibtex(year: str, describes: str, attribution: str, outlets: list[str], dat
                 f"  author = {{{{{AUTHORS}}}}},",
                 f"  title = {{{TITLE}}},",
                 f"  year = {{{year}}},",
-                f"  version = {{{describes}}},",
+                f"  version = {{{version}}},",
                 f"  howpublished = {{\\url{{{REPOSITORY}}}}},",
-                f"  note = {{{_escape(attribution)} Other sources cited: {_escape('; '.join(outlets)) or 'none'}.}},",
+                f"  note = {{{_escape(data_text)}. {_escape(attribution)} Other sources cited: {others}.{amendments}}},",
                 "}",
             ]
         )
@@ -200,8 +239,11 @@ def _bibtex(year: str, describes: str, attribution: str, outlets: list[str], dat
     for source in UPSTREAM:
         kind = "article" if source.kind == "article" else "misc"
         fields = [f"  author = {{{_authors(source.authors)}}},", f"  title = {{{source.title}}},"]
-        if source.year:
-            fields.append(f"  year = {{{source.year}}},")
+        fields.append(f"  year = {{{source.year or 'n.d.'}}},")  # an undated source says so
+        for name in ("journal", "volume", "pages"):
+            value = getattr(source, name)
+            if value:
+                fields.append(f"  {name} = {{{value}}},")
         if source.detail:
             fields.append(f"  note = {{{_escape(source.detail)}}},")
         if source.url:
