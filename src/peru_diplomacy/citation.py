@@ -152,7 +152,7 @@ def _outlets(dataset: Dataset) -> tuple[list[str], list[str]]:
 
 
 def cite(
-    format: CitationStyle = "text",  # noqa: A002 - the command line's --format, one name for both
+    format: CitationStyle = "text",
     *,
     dataset: Dataset | None = None,
     style: CitationStyle | None = None,
@@ -178,7 +178,7 @@ def cite(
         import warnings
 
         warnings.warn("cite(style=...) is now cite(format=...)", DeprecationWarning, stacklevel=2)
-        format = style  # noqa: A001
+        format = style
     data = packaged_dataset() if dataset is None else dataset
     meta = data.metadata
     year = meta.data_version.split(".", 1)[0] if meta.data_version[:4].isdigit() else str(meta.horizon.year)
@@ -231,7 +231,8 @@ def _bibtex(
                 f"  year = {{{year}}},",
                 f"  version = {{{version}}},",
                 f"  howpublished = {{\\url{{{REPOSITORY}}}}},",
-                f"  note = {{{_escape(data_text)}. {_escape(attribution)} Other sources cited: {others}.{amendments}}},",
+                f"  note = {{{_escape(data_text)}. {_escape(attribution)} "
+                f"Other sources cited: {others}.{amendments}}},",
                 "}",
             ]
         )
