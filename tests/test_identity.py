@@ -337,7 +337,7 @@ def test_a_freshly_built_index_resolves_as_documented() -> None:
     )
     with pytest.raises(UnknownCountryError) as close:
         fresh.relations_with("Ira")
-    assert close.value.suggestions == ("Iraq", "Iran", "Siria")  # one suggestion a relation, three relations
+    assert close.value.suggestions == ("Iran", "Iraq", "Siria")  # one suggestion a relation, the closest first
     with pytest.raises(UnknownCountryError) as brasl:
         fresh.relations_with("Brasl")
     assert brasl.value.suggestions == ("Brasil",)
@@ -366,3 +366,30 @@ def test_the_index_rules_on_constructed_entries() -> None:
     assert pair.value.candidates == ("Pair one", "Pair two")
     assert index.resolve("solo") == "R3" and index.state_of("solo", "R3") == "S3"
     assert index.state_of("nothing", "R3") is None
+
+
+@pytest.mark.parametrize(
+    ("name", "relation"),
+    [
+        ("Bosnia", "BIH"),
+        ("Trinidad", "TTO"),
+        ("Formosa", "TWN"),
+        ("Alto Volta", "BFA"),
+        ("Khmer Republic", "KHM"),
+        ("Ceilán", "LKA"),
+    ],
+)
+def test_names_people_type(name: str, relation: str) -> None:
+    # These were unknown, and "Ceilán" suggested Iceland (#28, item 14).
+    assert relations_with(name).id == relation
+
+
+@pytest.mark.parametrize(
+    ("typo", "suggestion"),
+    [("Japn", "Japan"), ("Bhutann", "Bhutan"), ("Czechoslovakiaa", "Czechoslovakia"), ("Chle", "Chile")],
+)
+def test_a_typo_gets_the_closest_name_first_english_before_spanish(typo: str, suggestion: str) -> None:
+    # "Japn" suggested Japón before Japan; "Bhutann", a state of the table with no relation, got none (#28, 14-15).
+    with pytest.raises(UnknownCountryError) as caught:
+        relations_with(typo)
+    assert caught.value.suggestions[0] == suggestion

@@ -149,7 +149,8 @@ class CountryIndex:
         raise UnknownCountryError(query, () if abbreviation else self.suggest(key))
 
     def suggest(self, key: str, limit: int = 3) -> tuple[str, ...]:
-        """Up to ``limit`` names close to ``key`` that do resolve to a relation."""
+        """Up to ``limit`` names close to ``key``, closest first: names of relations and of the table's states
+        with none (which then say so); of equally close names, an English name before another kind."""
         if not key:
             return ()
         import difflib
@@ -157,12 +158,27 @@ class CountryIndex:
         keys = [k for k, _ in self._names]
         labels = dict(self._names)
         close = difflib.get_close_matches(key, keys, n=limit * 5, cutoff=0.72)
+
+        def rank(match: str) -> tuple[float, int, str]:
+            english = any(e.kind in (NameKind.NAME, NameKind.OFFICIAL_NAME) for e in self._by_key[match])
+            return (-difflib.SequenceMatcher(None, key, match).ratio(), 0 if english else 1, labels[match])
+
         out: list[str] = []
         seen: set[str] = set()
-        for match in close:
+        best_relation: float | None = None
+        for match in sorted(close, key=rank):
             relations = {e.relation for e in self._by_key[match] if e.relation is not None}
-            if relations and not relations <= seen and labels[match] not in out:
-                seen |= relations
+            score = -rank(match)[0]
+            if relations:
+                best_relation = score if best_relation is None else best_relation
+                targets = set(relations)
+            elif best_relation is None or score > best_relation:
+                # a state with no relation, only where no relation's name is as close (Bhutann: Bhutan)
+                targets = {f"state:{e.state}" for e in self._by_key[match] if e.state}
+            else:
+                continue
+            if targets and not targets <= seen and labels[match] not in out:
+                seen |= targets
                 out.append(labels[match])
         return tuple(out[:limit])
 
