@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+import peru_diplomacy
 from peru_diplomacy import all_relations, event_counts, panel, status_counts
 from peru_diplomacy._columns import TABLES
 from peru_diplomacy.export import (
@@ -96,3 +97,25 @@ def test_the_command_line_writes_typed_files(tmp_path: Path) -> None:
         [*run, "--datapackage", str(tmp_path / "p"), "--from", "2000", "--to", "2000"], check=False
     )
     assert package.returncode == 0 and (tmp_path / "p" / "panel.csv").exists()
+
+
+@pytest.mark.parametrize("table", ["events", "panel"])
+def test_stata_files_have_variable_labels_and_a_dataset_label(tmp_path: Path, table: str) -> None:
+    # Stata files had value labels but no variable labels and no dataset label (#28, item 9).
+    pandas = pytest.importorskip("pandas")
+    from peru_diplomacy import DATA_VERSION, all_relations, panel
+    from peru_diplomacy.export import write_stata
+
+    path = tmp_path / f"{table}.dta"
+    write_stata(panel(2000, 2001) if table == "panel" else all_relations(), table, path)  # type: ignore[arg-type]
+    with pandas.io.stata.StataReader(path) as reader:
+        labels = reader.variable_labels()
+        assert (
+            reader.data_label == f"peru-diplomacy {peru_diplomacy.__version__}, data {DATA_VERSION}: the {table} table"
+        )
+    meanings = {c.name: c.meaning for c in TABLES[table]}
+    assert set(labels) == {f"_{c}" if c in ("end",) else c for c in meanings}
+    for name, label in labels.items():
+        meaning = meanings[name.lstrip("_")]
+        assert 0 < len(label) <= 80
+        assert label == meaning or (label.endswith("…") and meaning.startswith(label[:-1]))

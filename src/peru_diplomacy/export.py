@@ -870,6 +870,8 @@ def write_stata(
 ) -> None:
     """Write a table as a Stata ``.dta`` file, its enumerated columns with value labels.
 
+    Every variable has a label, the codebook's meaning of its column (cut to Stata's 80 characters), and
+    the file a dataset label naming the package, the data version and the table.
     :func:`read_stata` reads it back with the dtypes of :func:`to_dataframe`.
     Needs pandas. Missing text is stored as ``""`` (Stata has no missing text).
 
@@ -890,7 +892,24 @@ def write_stata(
     # Stata reserves some words (``end``): such a column is stored as ``_end``, and read back as ``end``.
     renamed = {c: f"_{c}" for c in frame.columns if c in _STATA_RESERVED}
     stata = _stata_frame(frame, table).rename(columns=renamed)
-    stata.to_stata(path, write_index=False, convert_dates={renamed.get(c, c): k for c, k in dates.items()}, version=118)
+    meanings = {column.name: column.meaning for column in TABLES[table]}
+    labels = {renamed.get(c, c): _stata_label(meanings[c]) for c in frame.columns}
+    from ._release import DATA_VERSION
+    from ._version import __version__
+
+    stata.to_stata(
+        path,
+        write_index=False,
+        convert_dates={renamed.get(c, c): k for c, k in dates.items()},
+        version=118,
+        variable_labels=labels,
+        data_label=_stata_label(f"peru-diplomacy {__version__}, data {DATA_VERSION}: the {table} table"),
+    )
+
+
+def _stata_label(text: str) -> str:
+    """A Stata label: at most 80 characters, cut at a word with an ellipsis where longer."""
+    return text if len(text) <= 80 else text[:79].rsplit(" ", 1)[0] + "…"
 
 
 def read_stata(path: str | os.PathLike[str], table: Table) -> pandas.DataFrame:
