@@ -73,3 +73,79 @@ def test_the_command_line_draws_charts(tmp_path: Path) -> None:
     assert neither.returncode == 2 and "name one or more countries" in neither.stderr
     unknown = subprocess.run([*run, "Chle"], capture_output=True, text=True, check=False)
     assert unknown.returncode == 1 and "did you mean Chile" in unknown.stderr
+
+
+def _texts_inside(svg: str) -> list[str]:
+    """The texts of the chart that do not fit its view box (by an estimate of their width)."""
+    root = ET.fromstring(svg)
+    width = float(root.attrib["viewBox"].split()[2])
+    height = float(root.attrib["viewBox"].split()[3])
+    outside = []
+    for group in root.iter(f"{SVG}g"):
+        shift = 0.0
+        transform = group.attrib.get("transform", "")
+        if transform.startswith("translate("):
+            shift = float(transform[len("translate(") :].split(",")[0])
+        for text in group.findall(f"{SVG}text"):
+            x = float(text.attrib["x"]) + shift
+            span = len(text.text or "") * 7.0
+            anchor = text.attrib.get("text-anchor", "start")
+            left = x - span if anchor == "end" else x - span / 2 if anchor == "middle" else x
+            if left < 0 or left + span > width or float(text.attrib["y"]) > height:
+                outside.append(text.text or "")
+    for text in root.findall(f"{SVG}text"):
+        x = float(text.attrib["x"])
+        span = len(text.text or "") * 7.0
+        anchor = text.attrib.get("text-anchor", "start")
+        left = x - span if anchor == "end" else x - span / 2 if anchor == "middle" else x
+        if left < 0 or left + span > width:
+            outside.append(text.text or "")
+    return outside
+
+
+@pytest.mark.parametrize("width", [560, 640, 880, 1200])
+def test_every_text_fits_at_every_supported_width(width: int) -> None:
+    # At 500 the year labels ran together and the legend was cut, at 300 the title (#28, item 7).
+    chosen = [relations_with("Chile"), relations_with("Germany"), relations_with("Czechoslovakia")]
+    svg = timeline_svg(chosen, width=width, title="Peru's relations with Chile, Germany and Czechoslovakia, 1800-2027")
+    assert _texts_inside(svg) == []
+    root = ET.fromstring(svg)
+    years = [float(t.attrib["x"]) for t in root.findall(f"{SVG}text") if (t.text or "").isdigit()]
+    assert len(years) >= 3 and min(b - a for a, b in zip(years, years[1:], strict=False)) >= 44
+
+
+@pytest.mark.parametrize("width", [300, 500, 559])
+def test_a_chart_narrower_than_its_labels_is_refused(width: int) -> None:
+    from peru_diplomacy import InvalidArgumentError
+    from peru_diplomacy.charts import MIN_WIDTH
+
+    with pytest.raises(InvalidArgumentError, match=f"width {width} is too narrow.*at least {MIN_WIDTH} pixels"):
+        timeline_svg(relations_with("Chile"), width=width)
+
+
+def test_the_horizon_line_is_drawn_at_the_horizon_or_not_at_all() -> None:
+    # With --to 1940 the horizon was drawn at the right edge with the tooltip "2026-03" (#28, item 7).
+    assert 'class="horizon"' not in timeline_svg(relations_with("Chile"), first=1900, last=1940)
+    svg = timeline_svg(relations_with("Chile"), first=2000, last=2030, width=880)
+    root = ET.fromstring(svg)
+    (line,) = [e for e in root.iter(f"{SVG}line") if e.attrib.get("class") == "horizon"]
+    import datetime
+
+    o0, o1 = datetime.date(2000, 1, 1).toordinal(), datetime.date(2030, 12, 31).toordinal() + 1
+    expected = 230 + (880 - 230 - 24) * (datetime.date(2026, 4, 1).toordinal() - o0) / (o1 - o0)
+    assert abs(float(line.attrib["x1"]) - expected) < 0.1
+    assert "the data's horizon" in svg.split('class="legend"')[1]
+
+
+def test_an_event_mark_stands_at_the_x_of_its_date() -> None:
+    import datetime
+
+    svg = timeline_svg(relations_with("Cuba"), first=1900, last=2000, width=880)
+    root = ET.fromstring(svg)
+    (mark,) = [g for g in root.iter(f"{SVG}g") if g.attrib.get("class") == "event restored"]
+    path = mark.find(f"{SVG}path")
+    assert path is not None
+    o0, o1 = datetime.date(1900, 1, 1).toordinal(), datetime.date(2000, 12, 31).toordinal() + 1
+    expected = 230 + (880 - 230 - 24) * (datetime.date(1972, 7, 8).toordinal() - o0) / (o1 - o0)
+    apex = float(path.attrib["d"].split("L")[2].split(",")[0])  # M(x-5),y L(x+5),y L(x),y Z: the apex is at x
+    assert abs(apex - expected) < 0.6

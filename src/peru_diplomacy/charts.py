@@ -26,14 +26,20 @@ from .events import EventKind
 from .periods import AFTER_ALL, Status
 from .relation import Relation, contest_span
 
-__all__ = ["timeline_svg"]
+__all__ = ["MIN_WIDTH", "timeline_svg"]
+
+MIN_WIDTH = 560
+"""The narrowest chart (in pixels) whose labels, title and legend fit; a narrower one is refused."""
 
 _ROW = 26
 _LABEL = 230
 _RIGHT = 24
 _TOP = 34
 _AXIS = 40
-_LEGEND = 52
+_LEGEND_ITEM = 150  # the width of one legend entry
+_LEGEND_ROW = 18
+_CHAR = 7.0  # an estimate of a character's width at the chart's 12-pixel sans-serif
+_TICK_ROOM = 44  # the room a year label needs on the axis
 _COLOURS = {"active": "#1b7837", "uncertain": "#d6a23a", "lifetime": "#8c8c8c", "contest": "#b2182b"}
 _MARKS = {kind: kind.value for kind in EventKind}
 
@@ -49,7 +55,10 @@ def timeline_svg(
     """An SVG chart of the relations' histories, one band each, from year ``first`` to ``last``.
 
     By default the chart runs from the earliest event or state (not before
-    1800) to the year after the data's horizon.
+    1800) to the year after the data's horizon. The dashed line of the
+    horizon is drawn only where it falls inside the years shown. ``width`` is
+    at least :data:`MIN_WIDTH`; the year labels are spaced to the width, and the
+    legend wraps to it.
 
     >>> from peru_diplomacy.charts import timeline_svg
     >>> from peru_diplomacy import by_region
@@ -71,14 +80,23 @@ def timeline_svg(
         last = horizon.year + 1
     if last <= first:
         raise InvalidArgumentError(f"first ({first}) must be before last ({last})")
+    if width < MIN_WIDTH:
+        raise InvalidArgumentError(
+            f"width {width} is too narrow for the labels, title and legend: use at least {MIN_WIDTH} pixels"
+        )
     o0, o1 = PartialDate(first).earliest_ordinal, PartialDate(last).latest_ordinal + 1
     plot = width - _LABEL - _RIGHT
 
     def x(ordinal: int) -> float:
         return _LABEL + plot * (min(max(ordinal, o0), o1) - o0) / (o1 - o0)
 
-    height = _TOP + _ROW * len(chosen) + _AXIS + _LEGEND
+    per_row = max(1, (width - 24) // _LEGEND_ITEM)
+    legend_rows = -(-len(_LEGEND_ITEMS) // per_row)
+    legend_y = _TOP + _ROW * len(chosen) + _AXIS
+    height = legend_y + _LEGEND_ROW * legend_rows + 8
     label = title or ("Peru's relations with " + chosen[0].counterpart.name if len(chosen) == 1 else "Peru's relations")
+    room = int((width - 24) / _CHAR)
+    shown_title = label if len(label) <= room else label[: room - 1] + "…"
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
         f'font-family="sans-serif" font-size="12" role="img" aria-label="{escape(label)}">',
@@ -87,22 +105,32 @@ def timeline_svg(
         'patternTransform="rotate(45)"><rect width="6" height="6" fill="#f6e3b4"/>'
         f'<line x1="0" y1="0" x2="0" y2="6" stroke="{_COLOURS["uncertain"]}" stroke-width="2"/></pattern></defs>',
         f'<rect width="{width}" height="{height}" fill="white"/>',
-        f'<text x="{_LABEL}" y="18" font-size="13" font-weight="bold">{escape(label)}</text>',
+        f'<text x="12" y="18" font-size="13" font-weight="bold">{escape(shown_title)}</text>',
     ]
-    step = next(s for s in (5, 10, 20, 25, 50, 100) if (last - first) / s <= 12)
+    # Year labels no closer than a label's room: 5, 10, 20, 25, 50 or 100 years apart.
+    step = next(
+        (
+            s
+            for s in (5, 10, 20, 25, 50, 100, 200)
+            if plot * s / (last - first + 1) >= _TICK_ROOM and (last - first) / s <= 12
+        ),
+        200,
+    )
     axis_y = _TOP + _ROW * len(chosen) + 6
     for year in range((first + step - 1) // step * step, last + 1, step):
         tx = x(PartialDate(year).earliest_ordinal)
         parts.append(f'<line x1="{tx:.1f}" x2="{tx:.1f}" y1="{_TOP - 4}" y2="{axis_y}" stroke="#e3e3e3"/>')
         parts.append(f'<text x="{tx:.1f}" y="{axis_y + 16}" text-anchor="middle">{year}</text>')
-    hx = x(horizon.latest_ordinal + 1)
-    parts.append(
-        f'<line class="horizon" x1="{hx:.1f}" x2="{hx:.1f}" y1="{_TOP - 6}" y2="{axis_y}" stroke="#555" '
-        f'stroke-dasharray="4 3"><title>the data\'s horizon: {horizon}; later days are uncertain</title></line>'
-    )
+    after_horizon = horizon.latest_ordinal + 1
+    if o0 < after_horizon < o1:  # drawn only where it falls inside the years shown
+        hx = x(after_horizon)
+        parts.append(
+            f'<line class="horizon" x1="{hx:.1f}" x2="{hx:.1f}" y1="{_TOP - 6}" y2="{axis_y}" stroke="#555" '
+            f'stroke-dasharray="4 3"><title>the data\'s horizon: {horizon}; later days are uncertain</title></line>'
+        )
     for index, relation in enumerate(chosen):
         parts += _band(relation, _TOP + index * _ROW, x, o0, o1)
-    parts += _legend(height - _LEGEND + 8)
+    parts += _legend(legend_y, per_row)
     parts.append("</svg>")
     return "\n".join(parts) + "\n"
 
@@ -187,23 +215,27 @@ def _mark(kind: EventKind, x0: float, x1: float, mid: float, text: str) -> str:
     return f"<g {cls}>{title}{span}{shape}</g>"
 
 
-def _legend(y: int) -> list[str]:
-    items = [
-        (f'<rect width="16" height="10" fill="{_COLOURS["active"]}"/>', "relations stood"),
-        ('<rect width="16" height="10" fill="url(#unsure)"/>', "uncertain"),
-        (
-            f'<rect width="16" height="10" fill="none" stroke="{_COLOURS["contest"]}" stroke-dasharray="3 2"/>',
-            "contested",
-        ),
-        (f'<line x1="0" x2="16" y1="5" y2="5" stroke="{_COLOURS["lifetime"]}" stroke-width="1.5"/>', "state existed"),
-        ('<circle cx="8" cy="5" r="4" fill="#111"/>', "established"),
-        ('<path d="M4,1 L12,9 M4,9 L12,1" stroke="#b2182b" stroke-width="2.2"/>', "broken"),
-        ('<path d="M3,9 L13,9 L8,0 Z" fill="#2166ac"/>', "restored"),
-        ('<path d="M8,0 L13,5 L8,10 L3,5 Z" fill="#762a83"/>', "succeeded / ended"),
-    ]
+def _legend(y: int, per_row: int) -> list[str]:
     out = ['<g class="legend">']
-    for n, (swatch, text) in enumerate(items):
-        xpos, ypos = 12 + 150 * (n % 4), y + 18 * (n // 4)
+    for n, (swatch, text) in enumerate(_LEGEND_ITEMS):
+        xpos, ypos = 12 + _LEGEND_ITEM * (n % per_row), y + _LEGEND_ROW * (n // per_row)
         out.append(f'<g transform="translate({xpos},{ypos})">{swatch}<text x="22" y="9">{text}</text></g>')
     out.append("</g>")
     return out
+
+
+_LEGEND_ITEMS: tuple[tuple[str, str], ...] = (
+    (f'<rect width="16" height="10" fill="{_COLOURS["active"]}"/>', "relations stood"),
+    ('<rect width="16" height="10" fill="url(#unsure)"/>', "uncertain"),
+    (
+        f'<rect width="16" height="10" fill="none" stroke="{_COLOURS["contest"]}" stroke-dasharray="3 2"/>',
+        "contested",
+    ),
+    (f'<line x1="0" x2="16" y1="5" y2="5" stroke="{_COLOURS["lifetime"]}" stroke-width="1.5"/>', "state existed"),
+    ('<circle cx="8" cy="5" r="4" fill="#111"/>', "established"),
+    ('<path d="M4,1 L12,9 M4,9 L12,1" stroke="#b2182b" stroke-width="2.2"/>', "broken"),
+    ('<path d="M3,9 L13,9 L8,0 Z" fill="#2166ac"/>', "restored"),
+    ('<path d="M8,0 L13,5 L8,10 L3,5 Z" fill="#762a83"/>', "succeeded / ended"),
+    ('<line x1="8" x2="8" y1="0" y2="11" stroke="#555" stroke-dasharray="4 3"/>', "the data's horizon"),
+)
+"""The legend's entries: a swatch and its words."""
