@@ -57,7 +57,7 @@ def timeline_svg(
     By default the chart runs from the earliest event or state (not before
     1800) to the year after the data's horizon. The dashed line of the
     horizon is drawn only where it falls inside the years shown. ``width`` is
-    at least :data:`MIN_WIDTH`; the year labels are spaced to the width, and the
+    at least :data:`~peru_diplomacy.charts.MIN_WIDTH`; the year labels are spaced to the width, and the
     legend wraps to it.
 
     >>> from peru_diplomacy.charts import timeline_svg
