@@ -326,8 +326,28 @@ def test_the_digest_and_the_ends_of_the_file() -> None:
     changed["relations"][0]["remarks"] = ["x"]
     with pytest.raises(DatasetError, match="content does not match"):
         check_digest(json.dumps(changed), changed)
-    after = RESOURCE[RESOURCE.index(b"\n", len(PACKED_HEAD)) + 1 :]
-    assert FULL["metadata"]["digest"] == content_digest(after)
+    # Every byte but the digest's own value counts, the metadata line's too (#29, N1).
+    start = RESOURCE.index(b'"digest":"') + len(b'"digest":"')
+    span = (start, RESOURCE.index(b'"', start))
+    assert FULL["metadata"]["digest"] == content_digest(RESOURCE, skip=span)
+    with pytest.raises(DatasetError, match=r"^metadata\.digest: the content does not match"):
+        check_digest(RESOURCE.replace(b'"horizon":"2026-03"', b'"horizon":"2036-03"', 1), None)
+
+
+def test_every_bit_flipped_in_the_first_lines_is_refused_with_a_dataset_error() -> None:
+    # One flipped bit of the metadata line moved the horizon from 2026-03 to 2036-03 and loaded cleanly; one
+    # in the digest's closing quote raised a raw ValueError (#29, N1 and N2).
+    from peru_diplomacy import Dataset
+
+    end = RESOURCE.index(b"\n", len(PACKED_HEAD))
+    end = RESOURCE.index(b"\n", end + 1)  # the metadata line and the first line after it
+    for position in range(end):
+        for bit in (0x01, 0x20):
+            damaged = bytearray(RESOURCE)
+            damaged[position] ^= bit
+            with pytest.raises(DatasetError):
+                check_digest(bytes(damaged), None, required=True)
+                Dataset.from_json(bytes(damaged)).relations_with("Chile")  # a flip check_digest lets by
 
 
 @pytest.mark.parametrize(

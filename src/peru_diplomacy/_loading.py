@@ -68,19 +68,46 @@ def top_level() -> tuple[str, ...]:
     return tuple(field.name for field in attrs.fields(DatasetDocument) if field.init)
 
 
-def content_digest(content: bytes | memoryview) -> str:
-    """The checksum the metadata's ``digest`` holds: CRC-32 of the bytes after the metadata line.
+_DIGEST_KEY = b'"digest":"'
 
-    A checksum against damage and edits, not a signature: whoever can change the
+
+def content_digest(content: bytes | memoryview, *, skip: tuple[int, int] = (0, 0)) -> str:
+    """The checksum the metadata's ``digest`` holds: CRC-32 of every byte of the file but the digest's own
+    value (``skip``, the half-open span of its characters between the quotes).
+
+    Every byte counts, the metadata line's too (the horizon, the subject, the licence): a changed byte
+    anywhere is found. A checksum against damage and edits, not a signature: whoever can change the
     file can also change its digest.
 
     >>> from peru_diplomacy._loading import content_digest
     >>> content_digest(b"")
     'crc32:00000000'
+    >>> content_digest(b'"digest":"crc32:12345678"', skip=(10, 24)) == content_digest(b'"digest":""')
+    True
     """
     import zlib
 
-    return f"crc32:{zlib.crc32(content):08x}"
+    first, last = skip
+    crc = zlib.crc32(content[:first])
+    return f"crc32:{zlib.crc32(content[last:], crc):08x}"
+
+
+def digest_span(data: bytes) -> tuple[int, int] | None:
+    """Where the metadata's digest value lies in a file of the packed layout (``None``: no digest field).
+
+    Raises :class:`~peru_diplomacy.DatasetError` when the field is there but not closed (a damaged quote).
+    """
+    end = data.find(b"\n", len(PACKED_HEAD))
+    if end < 0:
+        raise DatasetError("the dataset is not valid JSON (is it truncated?): its metadata line does not end")
+    marker = data.rfind(_DIGEST_KEY, len(PACKED_HEAD), end)
+    if marker < 0:
+        return None
+    first = marker + len(_DIGEST_KEY)
+    last = data.find(b'"', first, end)
+    if last < 0:
+        raise DatasetError("metadata.digest: the digest's value is not closed by a quote: the file is damaged")
+    return first, last
 
 
 def dumps_document(data: dict[str, Any]) -> str:
@@ -117,10 +144,21 @@ def dumps_document(data: dict[str, Any]) -> str:
     metadata = data.get("metadata")
     if isinstance(metadata, dict) and "digest" in metadata:
         at = keys.index("metadata")
-        after = ",\n".join(parts[at + 1 :]) + "\n}\n"
-        digest = content_digest(after.encode("utf-8"))
-        parts[at] = f"{dump('metadata')}:{dump({**metadata, 'digest': digest})}"
+        parts[at] = f"{dump('metadata')}:{dump({**metadata, 'digest': ''})}"
+        text = "{\n" + ",\n".join(parts) + "\n}\n"
+        encoded = text.encode("utf-8")
+        if encoded.startswith(PACKED_HEAD):
+            span = digest_span(encoded)
+            assert span is not None  # the metadata has a digest field
+            digest = content_digest(encoded, skip=span)
+            return _splice(encoded, span, digest)
+        parts[at] = f"{dump('metadata')}:{dump({**metadata, 'digest': content_digest(encoded)})}"
     return "{\n" + ",\n".join(parts) + "\n}\n"
+
+
+def _splice(encoded: bytes, span: tuple[int, int], digest: str) -> str:
+    """The text with the digest written into its (empty) value's place."""
+    return (encoded[: span[0]] + digest.encode("ascii") + encoded[span[1] :]).decode("utf-8")
 
 
 def check_digest(data: str | bytes, raw: dict[str, Any] | None, *, required: bool = False) -> None:
@@ -131,28 +169,28 @@ def check_digest(data: str | bytes, raw: dict[str, Any] | None, *, required: boo
     """
     if isinstance(data, str):
         data = data.encode("utf-8")
-    content: bytes | memoryview
     if raw is None:
-        end = data.find(b"\n", len(PACKED_HEAD))
-        if end < 0 or not data.endswith(b"\n}\n"):
+        if not data.endswith(b"\n}\n"):
             raise DatasetError("the dataset is not valid JSON (is it truncated?): it does not end as written")
-        line = data[len(PACKED_HEAD) : end]
-        marker = line.rfind(b'"digest":"')
-        stated = "" if marker < 0 else line[marker + 10 : line.index(b'"', marker + 10)].decode("ascii", "replace")
-        content = memoryview(data)[end + 1 :]  # no copy of a large file
+        span = digest_span(data)
+        stated = "" if span is None else data[span[0] : span[1]].decode("ascii", "replace")
+        if stated:
+            assert span is not None
+            actual = content_digest(memoryview(data), skip=span)  # no copy of a large file
     else:
         metadata = raw.get("metadata")
         stated = metadata.get("digest", "") if isinstance(metadata, dict) else ""
-        if not stated:
-            content = b""
-        else:
+        if not isinstance(stated, str):
+            raise DatasetError(f'metadata.digest: must be text ("crc32:..." or ""), not {stated!r}')
+        if stated:
+            # The text the writer would write for it, whose digest the file must state.
             text = dumps_document({key: raw[key] for key in top_level() if key in raw})
-            content = text.split("\n", 3)[3].encode("utf-8")
+            span = digest_span(text.encode("utf-8"))
+            actual = "" if span is None else text.encode("utf-8")[span[0] : span[1]].decode("ascii")
     if not stated:
         if required:
             raise DatasetError("metadata.digest: the packaged dataset must carry its digest; reinstall the package")
         return
-    actual = content_digest(content)
     if stated != actual:
         raise DatasetError(
             f"metadata.digest: the content does not match the file's digest ({stated}; the content gives "
