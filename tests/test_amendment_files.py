@@ -94,8 +94,16 @@ def test_native_toml_dates_and_integer_years(tmp_path: Path) -> None:
             '[[contest]]\ncountry = "Italy"\nstart = "1950"\nend = "1950"\nreason = "r"\nsource = "z"\n',
             "line 4, field end: the contest must end after it starts",
         ),
-        ("event = 3\n", "line 1: unknown amendment 'event'"),
-        ("[event]\ncountry = 'Chile'\n", "line 1: unknown amendment 'event'"),
+        ("event = 3\n", "line 1: 'event' must be tables, written \\[\\[event\\]\\] with fields below it, not int"),
+        (
+            "event = [1, 2]\n",
+            "line 1: 'event' must be tables, written \\[\\[event\\]\\] with fields below it, not list of int",
+        ),
+        (
+            "[event]\ncountry = 'Chile'\n",
+            "line 1: 'event' must be tables, written \\[\\[event\\]\\] with fields below it, not dict",
+        ),
+        ("[evnt]\ncountry = 'Chile'\n", "line 1: unknown amendment 'evnt'"),
     ],
 )
 def test_every_amendment_rule_names_file_line_and_field(tmp_path: Path, text: str, message: str) -> None:
@@ -246,3 +254,57 @@ def test_a_resolution_without_an_end_retires_the_contest(tmp_path: Path) -> None
 def test_bad_resolutions(tmp_path: Path, text: str, message: str) -> None:
     with pytest.raises(AmendmentError, match=message.replace("(", r"\(").replace(")", r"\)")):
         _amend(tmp_path, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("x = " + "[" * 600 + "]" * 600 + "\n", r"line 1: not valid TOML: nested too deeply"),  # N3: a RecursionError
+        (
+            '[[resolve]]\ncountry = "Italy"\ncontest = "1942-01-24"\nend = "2020"\nsource = "s"\n',
+            r"line 4, field end: a resolution ends a contested span earlier; this one ends 1944-10-28, not after 2020",
+        ),  # N5: it widened Italy's span to 2020
+        (
+            '[[relation]]\ncountry = "Bhutan"\nregion = "Asia"\nkind = "established"\ndate = "1800"\nsource = "s"\n',
+            r"line 5, field date: Bhutan did not exist on 1800",
+        ),  # N6
+        (
+            '[[attribution]]\ncountry = "Chile"\nconfidence = "high"\nevidence = "a"\nsource = "s"\n\n'
+            '[[attribution]]\ncountry = "Chile"\nconfidence = "low"\nevidence = "b"\nsource = "t"\n',
+            r"line 8, field country: a second \[\[attribution\]\] for CHL",
+        ),  # the last won silently
+    ],
+)
+def test_integrity_of_amendment_files(tmp_path: Path, text: str, message: str) -> None:
+    with pytest.raises(AmendmentError, match=message):
+        _amend(tmp_path, text)
+
+
+def test_a_byte_order_mark_is_not_text(tmp_path: Path) -> None:
+    # "Invalid statement (line 1, column 1)" for a file an editor saved with a BOM.
+    path = tmp_path / "bom.toml"
+    path.write_bytes(
+        b"\xef\xbb\xbf" + b'[[event]]\ncountry = "Chile"\nkind = "broken"\ndate = "2026-01-02"\nsource = "s"\n'
+    )
+    data = packaged_dataset().amended(path)
+    assert data.relations_with("Chile").status_on("2026-02").value == "inactive"
+
+
+@pytest.mark.parametrize(
+    ("rows", "message"),
+    [
+        ([{"type": "evnt", "country": "Chile"}], r"<rows>, line 1, field type: unknown type 'evnt'"),  # a KeyError
+        (
+            [{"type": "event", "country": "Chile", "kind": "broken", "date": "2026-01-02", "source": "s\ud800"}],
+            r"field source: the text is not valid Unicode",
+        ),  # accepted, and then no export could be written
+    ],
+)
+def test_rows_of_amendments_are_checked_as_files_are(rows: list[dict[str, str]], message: str) -> None:
+    with pytest.raises(AmendmentError, match=message):
+        packaged_dataset().amended(rows)
+
+
+def test_a_path_with_a_nul_is_an_amendment_error() -> None:
+    with pytest.raises(AmendmentError, match="not a file name"):
+        packaged_dataset().amended("mine\x00.toml")  # a ValueError escaped

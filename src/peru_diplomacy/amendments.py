@@ -84,6 +84,7 @@ from .errors import (
     UnknownCountryError,
 )
 from .events import Event, EventKind
+from .periods import Status
 from .provenance import Attribution, Citation, Confidence, Contest, Region, Source
 from .relation import Relation
 
@@ -138,7 +139,7 @@ def _read(source: str | os.PathLike[str] | Iterable[Mapping[str, Any]]) -> list[
     if isinstance(source, (str, os.PathLike)):
         path = Path(source)
         try:
-            text = path.read_text(encoding="utf-8")
+            text = path.read_text(encoding="utf-8-sig")  # a byte-order mark, as some editors write, is no text
         except OSError as error:
             raise AmendmentError(f"cannot read the file: {error.strerror or error}", file=str(path), line=0) from None
         except UnicodeDecodeError as error:
@@ -146,16 +147,27 @@ def _read(source: str | os.PathLike[str] | Iterable[Mapping[str, Any]]) -> list[
             raise AmendmentError(
                 f"the file is not UTF-8 text (byte {error.start + 1}); save it as UTF-8", file=str(path), line=line
             ) from None
+        except ValueError as error:  # a NUL in the path
+            raise AmendmentError(f"not a file name: {error}", file=repr(str(source)), line=0) from None
         try:
             data = tomllib.loads(text)
         except tomllib.TOMLDecodeError as error:
             line = int(str(error).rsplit("line ", 1)[-1].split(",")[0]) if "line " in str(error) else 0
             raise AmendmentError(f"not valid TOML: {error}", file=str(path), line=line) from None
+        except RecursionError:  # hundreds of nested brackets
+            raise AmendmentError("not valid TOML: nested too deeply", file=str(path), line=1) from None
         return _items_of_toml(data, text, str(path))
     items = []
     for index, row in enumerate(source):
         if not isinstance(row, Mapping) or not isinstance(row.get("type"), str):
             raise AmendmentError("each row must be a mapping with a 'type'", file="<rows>", line=index + 1)
+        if row["type"] not in _FIELDS:
+            raise AmendmentError(
+                f"unknown type {row['type']!r}: use {', '.join(repr(known) for known in _FIELDS)}",
+                file="<rows>",
+                line=index + 1,
+                field="type",
+            )
         values = {k: v for k, v in row.items() if k != "type"}
         items.append(_Item(row["type"], values, "<rows>", index + 1, {}))
     return items
@@ -187,9 +199,20 @@ def _items_of_toml(data: dict[str, Any], text: str, file: str) -> list[_Item]:
         where = next((n for n, line in enumerate(lines, 1) if assigned.match(line)), 0) or next(
             (n for n, line in enumerate(lines, 1) if kind in line), 1
         )
-        if kind not in _FIELDS or not isinstance(tables, list) or not all(isinstance(t, dict) for t in tables):
+        if kind not in _FIELDS:
             raise AmendmentError(
                 f"unknown amendment {kind!r}: use {', '.join(f'[[{known}]]' for known in _FIELDS)}",
+                file=file,
+                line=headers.get(kind, [where])[0],
+            )
+        if not isinstance(tables, list) or not all(isinstance(t, dict) for t in tables):
+            raise AmendmentError(
+                f"{kind!r} must be tables, written [[{kind}]] with fields below it, not {type(tables).__name__}"
+                + (
+                    ""
+                    if not isinstance(tables, list)
+                    else " of " + ", ".join(sorted({type(t).__name__ for t in tables}))
+                ),
                 file=file,
                 line=headers.get(kind, [where])[0],
             )
@@ -218,6 +241,12 @@ def _text_values(item: _Item) -> None:
         if field not in required and field not in optional:
             raise item.fail(f"unknown field; use {', '.join((*required, *optional))}", field)
         if isinstance(value, str):
+            try:
+                value.encode("utf-8")
+            except UnicodeEncodeError:  # a lone surrogate: no file could be written with it
+                raise item.fail("the text is not valid Unicode (a lone surrogate)", field) from None
+            if "\x00" in value:
+                raise item.fail("the text holds a NUL character", field)
             continue
         if field in _DATE_FIELDS:
             if isinstance(value, datetime.datetime):
@@ -289,6 +318,10 @@ def amend(dataset: Amendable, source: str | os.PathLike[str] | Iterable[Mapping[
         elif item.kind == "resolve":
             _resolve(relation, item, change)
         else:
+            if change.attribution is not None:
+                raise item.fail(
+                    f"a second [[attribution]] for {relation.id}: give one, with all its evidence", "country"
+                )
             change.attribution = attrs.evolve(
                 change.attribution or relation.attribution,
                 confidence=_confidence(item),
@@ -328,6 +361,11 @@ def _resolve(relation: Relation, item: _Item, change: _Changes) -> None:
     end = _date(item, "end") if "end" in item.values else None
     if end is not None and not start.earliest < end.earliest:
         raise item.fail("the contested span must still end after it starts", "end")
+    for contest in matching:
+        if end is not None and contest.end is not None and end.latest_ordinal >= contest.end.earliest_ordinal:
+            raise item.fail(
+                f"a resolution ends a contested span earlier; this one ends {contest.end}, not after {end}", "end"
+            )
     source, text = item.values["source"], item.values.get("quote", "")
     kept = []
     for contest in contests:
@@ -449,6 +487,8 @@ def _new_relation(dataset: Amendable, item: _Item, cited: Citation, relations: M
     if state is None:
         raise item.fail(f"{name} ({state_id}) is not in the dataset's table of states", "country")
     date = _date(item, "date")
+    if state.exists_on(date) is Status.INACTIVE:
+        raise item.fail(f"{state.name} did not exist on {date} ({state.lifetime_text})", "date")
     kind = _kind(item)
     event = Event(
         kind=kind, date=date, state=state, text=item.values["date"], citation=cited, confidence=_confidence(item)
