@@ -481,3 +481,22 @@ def test_list_on_a_date_names_each_relation_by_its_state_then() -> None:
     assert (names["CZE"], names["RUS"], names["SRB"]) == ("Czechoslovakia", "Soviet Union", "Yugoslavia")
     today = {line.split()[0]: line[10:46].strip() for line in in_process("list").stdout.splitlines()}
     assert (today["CZE"], today["RUS"], today["SRB"]) == ("Czech Republic", "Russia", "Serbia")
+
+
+def test_an_export_that_fails_leaves_no_file_and_names_the_one_asked_for(tmp_path: Path) -> None:
+    # An interrupted, killed or disk-full export left a partial file that read back as a clean, shorter
+    # table; -o /dev/full said "No space left on device" without the file's name (#29, N8).
+    from unittest import mock
+
+    target = tmp_path / "events.csv"
+    target.write_text("the old file\n", encoding="utf-8")
+    with mock.patch("peru_diplomacy.export._csv_field", side_effect=KeyboardInterrupt):
+        result = in_process("export", "--table", "events", "-o", str(target))
+    assert result.returncode == 130
+    assert target.read_text(encoding="utf-8") == "the old file\n"  # untouched: the new one was never whole
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["events.csv"]  # and no part left behind
+    assert in_process("export", "--table", "events", "-o", str(target)).returncode == 0
+    assert target.read_text(encoding="utf-8").startswith("relation_id,")
+    if Path("/dev/full").exists():
+        full = in_process("export", "-o", "/dev/full")
+        assert full.returncode == 3 and "/dev/full: No space left on device" in full.stderr

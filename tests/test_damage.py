@@ -176,6 +176,10 @@ def test_damage_found_by_a_lookup_latches(edit: Callable[[bytes], bytes], messag
         lambda: data.active_on("1990"),
         lambda: data.panel(1990, 1990),
         lambda: data.to_json(),
+        lambda: data.relations_with("Atlantis"),  # an unknown name: it was an UnknownCountryError (#29, N9)
+        lambda: data.relations_with("Congo"),  # an ambiguous one: it was an AmbiguousCountryError
+        lambda: data.relations_with("Bhutan"),  # one with no relation
+        lambda: data.relations_with(155, system="cow"),
     ):
         with pytest.raises(DatasetError, match="the dataset is damaged, so it answers nothing"):
             question()

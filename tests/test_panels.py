@@ -7,10 +7,10 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from peru_diplomacy import PartialDate, Status, all_relations, packaged_dataset, panel
+from peru_diplomacy import PanelTooLargeError, PartialDate, Status, all_relations, packaged_dataset, panel
 from peru_diplomacy.panels import PanelRow
 
 CROSSWALK = Path(__file__).resolve().parent.parent / "data" / "crosswalk"
@@ -134,3 +134,18 @@ def test_statuses_agree_with_the_relations(year: int, rule: str) -> None:
 def test_shares_lie_in_the_unit_interval(year: int) -> None:
     for row in panel(year, year):
         assert 0.0 <= row.share_active <= row.share_possible <= 1.0
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    first=st.integers(1815, 2030),
+    years=st.integers(0, 3),
+    unit=st.sampled_from(["year", "month"]),
+    membership=st.sampled_from(["lifetime", "cow", "gw"]),
+)
+def test_a_panel_never_holds_more_rows_than_its_limit(first: int, years: int, unit: str, membership: str) -> None:
+    # --max-rows 169 wrote 170 rows: the size was estimated from days, low (#29, N11).
+    rows = panel(first, first + years, unit=unit, membership=membership, max_rows=None)  # type: ignore[arg-type]
+    if rows:
+        with pytest.raises(PanelTooLargeError):
+            panel(first, first + years, unit=unit, membership=membership, max_rows=len(rows) - 1)  # type: ignore[arg-type]

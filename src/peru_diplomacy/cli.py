@@ -727,7 +727,9 @@ def _typed_file(data: Dataset, args: argparse.Namespace) -> int:
 def _output(path: str | None, write: Callable[[IO[str]], object]) -> int:
     """Write to ``path`` (UTF-8, as it goes) or to standard output."""
     if path:
-        with open(path, "w", encoding="utf-8", newline="") as handle:
+        from ._files import atomic_text
+
+        with atomic_text(path) as handle:  # whole or not at all: an interrupted export leaves no partial file
             write(handle)
     else:
         write(sys.stdout)

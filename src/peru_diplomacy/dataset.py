@@ -246,15 +246,19 @@ class Dataset:
         peru_diplomacy.errors.UnknownCountryError: no country matches 'Chle': did you mean
         Chile?
         """
+        store = self._store
         if system is not None:
             wanted = _system(system)
             if wanted is not CodeSystem.ISO:
+                if store.broken is not None:
+                    store.refuse_if_broken()
                 return self._by_system_code(country, wanted)
         if type(country) is str or type(country) is int:
             found = self._cache.get(country)
-            if found is not None and self._store.broken is None:
+            if found is not None and store.broken is None:
                 return found
-        store = self._store
+        if store.broken is not None:  # damage found: every question is refused, an unknown name's too
+            store.refuse_if_broken()
         try:
             relation_id = store.resolve(country)
         except NoRelationError as error:

@@ -549,7 +549,9 @@ def write_csv(rows: Iterable[Mapping[str, object]], file: str | os.PathLike[str]
     'a\\n1\\n'
     """
     if isinstance(file, (str, os.PathLike)):
-        with open(file, "w", encoding="utf-8", newline="") as handle:
+        from ._files import atomic_text
+
+        with atomic_text(file) as handle:  # whole or not at all
             handle.writelines(_csv_lines(rows))
     else:
         file.writelines(_csv_lines(rows))
@@ -894,17 +896,19 @@ def write_stata(
     stata = _stata_frame(frame, table).rename(columns=renamed)
     meanings = {column.name: column.meaning for column in TABLES[table]}
     labels = {renamed.get(c, c): _stata_label(meanings[c]) for c in frame.columns}
+    from ._files import atomic_path
     from ._release import DATA_VERSION
     from ._version import __version__
 
-    stata.to_stata(
-        path,
-        write_index=False,
-        convert_dates={renamed.get(c, c): k for c, k in dates.items()},
-        version=118,
-        variable_labels=labels,
-        data_label=_stata_label(f"peru-diplomacy {__version__}, data {DATA_VERSION}: the {table} table"),
-    )
+    with atomic_path(path) as part:
+        stata.to_stata(
+            part,
+            write_index=False,
+            convert_dates={renamed.get(c, c): k for c, k in dates.items()},
+            version=118,
+            variable_labels=labels,
+            data_label=_stata_label(f"peru-diplomacy {__version__}, data {DATA_VERSION}: the {table} table"),
+        )
 
 
 def _stata_label(text: str) -> str:
@@ -974,7 +978,10 @@ def write_parquet(
     """
     frame = to_dataframe(source, table)
     try:
-        frame.to_parquet(path, index=False)
+        from ._files import atomic_path
+
+        with atomic_path(path) as part:
+            frame.to_parquet(part, index=False)
     except ImportError:
         raise ImportError(_NO_PYARROW) from None
 
@@ -1034,6 +1041,7 @@ def write_datapackage(
     >>> [r["path"] for r in json.loads(path.read_text(encoding="utf-8"))["resources"]]
     ['relations.csv']
     """
+    from ._files import atomic_text
     from .citation import UPSTREAM
     from .dataset import packaged_dataset
 
@@ -1062,7 +1070,7 @@ def write_datapackage(
             raise InvalidArgumentError(
                 f"write_datapackage writes {', '.join(repr(t) for t in (*makers, 'panel'))}, not {table!r}"
             )
-        with open(folder / f"{table}.csv", "w", encoding="utf-8", newline="") as handle:
+        with atomic_text(folder / f"{table}.csv") as handle:
             handle.writelines(_csv_lines(rows, _COLUMNS[table]))  # the header even for a table with no rows
         fields = []
         for column in TABLES[table]:
@@ -1100,5 +1108,6 @@ def write_datapackage(
         "resources": resources,
     }
     target = folder / "datapackage.json"
-    target.write_text(json.dumps(package, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    with atomic_text(target) as handle:
+        handle.write(json.dumps(package, ensure_ascii=False, indent=2) + "\n")
     return target

@@ -144,12 +144,23 @@ def _check_size(spans: Iterable[tuple[int, int]], first: int, last: int, unit: s
     """Refuse, before any row is built, a panel that would hold more than ``max_rows`` rows.
 
     ``spans`` are the first and last days each row-giving state (or code) may cover. The count
-    is of units within them: exact but for the rare extra row of a code change within a unit,
-    so a panel near the limit may be refused.
+    is of the units each span touches, a unit a span touches in part counted whole: never fewer
+    rows than the panel would hold (it was an estimate from days, and 169 let 170 rows by), a few
+    more where a lifetime has gaps, so a panel near the limit may be refused.
     """
+    import datetime
+
     lo, hi = PartialDate(first).earliest_ordinal, PartialDate(last).latest_ordinal
-    days = sum(max(0, min(hi, stop) - max(lo, start) + 1) for start, stop in spans)
-    rows = round(days / {"year": 365.2425, "month": 30.436875, "day": 1.0}[unit])
+
+    def index(ordinal: int) -> int:
+        day = datetime.date.fromordinal(ordinal)
+        return {"year": day.year, "month": day.year * 12 + day.month, "day": ordinal}[unit]
+
+    rows = 0
+    for start, stop in spans:
+        a, b = max(lo, start), min(hi, stop)
+        if a <= b:
+            rows += index(b) - index(a) + 1
     if rows > max_rows:
         raise PanelTooLargeError(rows, max_rows, unit)
 
