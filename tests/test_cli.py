@@ -500,3 +500,14 @@ def test_an_export_that_fails_leaves_no_file_and_names_the_one_asked_for(tmp_pat
     if Path("/dev/full").exists():
         full = in_process("export", "-o", "/dev/full")
         assert full.returncode == 3 and "/dev/full: No space left on device" in full.stderr
+
+
+def test_out_of_memory_is_one_line() -> None:
+    # MemoryError with the limit lifted printed a traceback (#29, N14).
+    from unittest import mock
+
+    with mock.patch("peru_diplomacy.dataset.Dataset.panel", side_effect=MemoryError):
+        result = in_process(
+            "export", "--table", "panel", "--from", "1800", "--to", "2026", "--unit", "day", "--max-rows", "0"
+        )
+    assert result.returncode == 3 and result.stderr.count("\n") == 1 and "out of memory" in result.stderr

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import subprocess
 import sys
@@ -119,3 +120,28 @@ def test_stata_files_have_variable_labels_and_a_dataset_label(tmp_path: Path, ta
         meaning = meanings[name.lstrip("_")]
         assert 0 < len(label) <= 80
         assert label == meaning or (label.endswith("…") and meaning.startswith(label[:-1]))
+
+
+def test_nul_and_long_fields_survive_csv_and_are_refused_by_stata(tmp_path: Path) -> None:
+    # Stata cut a text at a NUL with exit 0; read_dataframe failed on a NUL and a field over 128 KiB unless
+    # loads_csv had run first, which changed csv.field_size_limit for the whole process (#29, N7).
+    import csv
+
+    pytest.importorskip("pandas")
+    from peru_diplomacy import InvalidArgumentError, relations_with
+    from peru_diplomacy.export import dumps_csv, loads_csv, read_dataframe, relation_rows, write_stata
+
+    rows = relation_rows([relations_with("Chile")])
+    rows[0]["notes"] = "before\x00after " + "é" * 200_000
+    text = dumps_csv(rows)
+    limit = csv.field_size_limit()
+    assert read_dataframe(io.StringIO(text), "relations")["notes"][0] == rows[0]["notes"]
+    assert loads_csv(text)[0]["notes"] == rows[0]["notes"]
+    assert csv.field_size_limit() == limit  # the process's limit is as it was
+    import attrs
+
+    chile = relations_with("Chile")
+    damaged = attrs.evolve(chile, source=attrs.evolve(chile.source, notes="a\x00b"))
+    with pytest.raises(InvalidArgumentError, match="Stata cannot hold a NUL character"):
+        write_stata([damaged], "relations", tmp_path / "r.dta")
+    assert not (tmp_path / "r.dta").exists()

@@ -306,6 +306,9 @@ def _main(argv: list[str]) -> int:
     except ImportError as error:  # an optional dependency (pandas, pyarrow) that the file format needs
         _say(str(error))
         return EXIT_IO_OR_DATA
+    except MemoryError:  # a panel with its limit lifted (--max-rows 0) larger than the machine's memory
+        _say(f"{args.command}: out of memory; ask for fewer rows (fewer years, or a coarser --unit)")
+        return EXIT_IO_OR_DATA
 
 
 def _misplaced_global(argv: list[str]) -> str | None:

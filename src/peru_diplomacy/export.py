@@ -22,10 +22,12 @@ knows, and never reads Namibia's ``NA`` as missing.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import json
 import os
+import threading
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Literal
@@ -580,6 +582,23 @@ def write_json(rows: Iterable[Mapping[str, object]], file: IO[str]) -> None:
     file.write("\n]\n")
 
 
+_FIELD_LIMIT_LOCK = threading.Lock()
+
+
+@contextlib.contextmanager
+def _field_limit(size: int) -> Iterator[None]:
+    """The csv module's field size limit raised to ``size`` for the block (no field is longer than the whole
+    text), then restored: the process's limit is left as it was found."""
+    with _FIELD_LIMIT_LOCK:
+        before = csv.field_size_limit()
+        if size > before:
+            csv.field_size_limit(size)
+        try:
+            yield
+        finally:
+            csv.field_size_limit(before)
+
+
 def loads_csv(text: str) -> list[Row]:
     """Rows from CSV text written by :func:`dumps_csv`, with every known column's type restored.
 
@@ -590,11 +609,10 @@ def loads_csv(text: str) -> list[Row]:
     >>> loads_csv(dumps_csv([{"relation_id": "NAM", "alpha2": "NA", "source_row": 28, "notes": None}]))
     [{'relation_id': 'NAM', 'alpha2': 'NA', 'source_row': 28, 'notes': None}]
     """
-    if len(text) > csv.field_size_limit():
-        # No field may be longer than the whole text; the limit only ever grows, and only as far as needed.
-        csv.field_size_limit(len(text))
     rows: list[Row] = []
-    for raw in csv.DictReader(io.StringIO(text, newline="")):
+    with _field_limit(len(text)):
+        raws = list(csv.DictReader(io.StringIO(text, newline="")))
+    for raw in raws:
         row: Row = {}
         for key, value in raw.items():
             if value == "" or value is None:
@@ -832,9 +850,11 @@ def read_dataframe(file: str | os.PathLike[str] | IO[str], table: Table) -> pand
             text = handle.read()
     else:
         text = file.read()
-    # pandas' C parser ends a field at a NUL character before pandas 3; its Python parser does not.
+    # pandas' C parser ends a field at a NUL character before pandas 3; its Python parser does not, but it
+    # reads with the csv module, whose field size limit (128 KiB) a long field passes: raised for the read.
     engine = "python" if "\x00" in text else "c"
-    frame = pandas.read_csv(io.StringIO(text), keep_default_na=False, na_values=[""], dtype=str, engine=engine)
+    with _field_limit(len(text)):
+        frame = pandas.read_csv(io.StringIO(text), keep_default_na=False, na_values=[""], dtype=str, engine=engine)
     _check_columns(frame, table)
     frame = frame.astype(object).where(frame.notna(), None)
     return _typed(frame)
@@ -860,6 +880,13 @@ def _stata_frame(frame: pandas.DataFrame, table: str) -> pandas.DataFrame:
             out[column] = pandas.Categorical(out[column].astype(object), categories=list(enumerated[column]))
         elif str(out[column].dtype) == "string":
             out[column] = out[column].astype(object).where(out[column].notna(), "")
+            holding = out[column].str.contains("\x00", regex=False)
+            if holding.any():
+                row = int(holding.to_numpy().nonzero()[0][0]) + 1
+                raise InvalidArgumentError(
+                    f"Stata cannot hold a NUL character, and column {column!r} (row {row}) has one: it would cut "
+                    "the text there; export CSV, JSON or Parquet instead"
+                )
         elif str(out[column].dtype) == "boolean":
             out[column] = out[column].astype("Int8")
     return out
