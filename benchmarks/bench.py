@@ -21,6 +21,7 @@ Prints, with the targets of issues #10 and #17:
 - peak memory (VmHWM, Linux) of a process that loads every relation and name (target <= 25 MiB
   above the interpreter's own);
 - 2,000 amendment events applied to one relation (target < 1 second, issue #22);
+- 20,000 amendment events, and 20,000 contests, on one relation (target < 1.5 seconds each, issue #29);
 - the largest panel the default limit allows (a daily panel of 2000-2006, just under 500,000 rows):
   its rows and the peak memory of a process that builds it (issue #22).
 """
@@ -171,6 +172,16 @@ def main(argv: list[str] | None = None) -> int:
             f"from peru_diplomacy import packaged_dataset; d = packaged_dataset(); d.relations; p = {str(amendments)!r}"
         )
         amend_time = min(timeit.repeat("d.amended(p)", amend_setup, number=1, repeat=3))
+    many_setup = (
+        "from peru_diplomacy import packaged_dataset; d = packaged_dataset(); d.relations\n"
+        "events = [{'type': 'event', 'country': 'Chile', 'kind': kind, 'source': 's',"
+        " 'date': f'{2030 + i // 12:04d}-{i % 12 + 1:02d}-{day}'}"
+        " for i in range(10_000) for kind, day in (('broken', '01'), ('restored', '15'))]\n"
+        "contests = [{'type': 'contest', 'country': 'Chile', 'reason': 'r', 'source': f's{i}',"
+        " 'start': f'{1822 + i % 150}-01-01', 'end': f'{1823 + i % 150}-06-30'} for i in range(20_000)]"
+    )
+    many_events = min(timeit.repeat("d.amended(events)", many_setup, number=1, repeat=2))
+    many_contests = min(timeit.repeat("d.amended(contests)", many_setup, number=1, repeat=2))
     setup = (
         "import datetime; from peru_diplomacy import relations_with, active_on;"
         "relations_with('Chile'); relations_with('CHL'); relations_with(152); active_on('1970-01-01')"
@@ -212,6 +223,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"memory, everything loaded: {memory:6.1f} MiB above the interpreter ({memory_total:.1f} MiB peak)")
     print("                                                        target <= 25")
     print(f"2,000 amendment events applied, best of 3:  {amend_time:6.2f} s    target < 1")
+    print(f"20,000 events on one relation, best of 2:   {many_events:6.2f} s    target < 1.5")
+    print(f"20,000 contests on one relation, best of 2: {many_contests:6.2f} s    target < 1.5")
     print(f"largest panel the limit allows: {largest_rows:,} rows, peak {largest_kib / 1024:.0f} MiB")
     return 0
 

@@ -457,3 +457,17 @@ def test_a_timeline_is_an_immutable_value() -> None:
         timeline.starts = ()
     with pytest.raises(AttributeError, match="immutable: cannot delete 'statuses'"):
         del timeline.statuses
+
+
+@given(
+    spans=st.lists(st.tuples(st.integers(0, 60), st.integers(0, 60)), max_size=12),
+    base=st.sampled_from(list(Status)),
+)
+def test_overlaid_and_from_periods_agree_with_a_day_by_day_reading(spans: list[tuple[int, int]], base: Status) -> None:
+    # Both are sweeps now (linear: 20,000 amendment events took 7.5 s, #29); each day reads as the rule says.
+    from peru_diplomacy.periods import StatusTimeline
+
+    timeline = StatusTimeline.constant(base).overlaid([(700_000 + a, 700_000 + b) for a, b in spans], Status.UNCERTAIN)
+    for day in range(700_000 - 2, 700_000 + 64):
+        covered = any(700_000 + a <= day < 700_000 + b for a, b in spans)
+        assert timeline.status_at(day) is (Status.UNCERTAIN if covered else base)

@@ -159,21 +159,20 @@ class StatusTimeline:
     @classmethod
     def from_periods(cls, periods: Iterable[Period]) -> StatusTimeline:
         """The step function of the given periods."""
+        # A sweep over the spans' ends, counting the spans that cover each point: linear in the periods
+        # (it was a scan of every span at every point, quadratic in a relation's events).
         periods = tuple(periods)
-        certain = [p.certain_span() for p in periods]
-        possible = [p.possible_span() for p in periods]
-        points = {_BEFORE_ALL}
-        for lo, hi in certain + possible:
-            if lo < hi:
-                points.add(lo)
-                if hi < AFTER_ALL:
-                    points.add(hi)
+        certain = _deltas(p.certain_span() for p in periods)
+        possible = _deltas(p.possible_span() for p in periods)
         starts: list[int] = []
         statuses: list[Status] = []
-        for point in sorted(points):
-            if any(lo <= point < hi for lo, hi in certain):
+        covered_certain = covered_possible = 0
+        for point in sorted({_BEFORE_ALL, *certain, *possible}):
+            covered_certain += certain.get(point, 0)
+            covered_possible += possible.get(point, 0)
+            if covered_certain > 0:
                 status = Status.ACTIVE
-            elif any(lo <= point < hi for lo, hi in possible):
+            elif covered_possible > 0:
                 status = Status.UNCERTAIN
             else:
                 status = Status.INACTIVE
@@ -253,9 +252,13 @@ class StatusTimeline:
         >>> [t.status_at(d).value for d in (9, 10, 19, 20)]
         ['inactive', 'uncertain', 'uncertain', 'inactive']
         """
-        spans = [(lo, hi) for lo, hi in spans if lo < hi]
-        points = sorted({*self.starts, *(lo for lo, _ in spans), *(hi for _, hi in spans)})
-        statuses = [status if any(lo <= p < hi for lo, hi in spans) else self.status_at(p) for p in points]
+        cover = _deltas(spans)
+        points = sorted({*self.starts, *cover})
+        statuses = []
+        covered = 0
+        for point in points:  # a sweep: linear in the spans (20,000 contests took 18 s)
+            covered += cover.get(point, 0)
+            statuses.append(status if covered > 0 else self.status_at(point))
         return _simplified(points, statuses)
 
     def on(self, when: PartialDate) -> Status:
@@ -303,6 +306,17 @@ class StatusTimeline:
         if Status.INACTIVE in seen:
             return Status.INACTIVE
         return Status.ACTIVE if seen == {Status.ACTIVE} else Status.UNCERTAIN
+
+
+def _deltas(spans: Iterable[tuple[int, int]]) -> dict[int, int]:
+    """How many half-open spans begin (+1) and end (-1) at each point: a sweep's steps (empty spans none)."""
+    out: dict[int, int] = {}
+    for lo, hi in spans:
+        if lo < hi:
+            out[lo] = out.get(lo, 0) + 1
+            if hi < AFTER_ALL:
+                out[hi] = out.get(hi, 0) - 1
+    return out
 
 
 def _simplified(starts: list[int], statuses: list[Status]) -> StatusTimeline:
