@@ -1003,16 +1003,18 @@ def write_parquet(
     >>> dtype
     'Int64'
     """
+    import importlib
+
     try:
-        import pyarrow
-        import pyarrow.parquet
+        pyarrow: Any = importlib.import_module("pyarrow")
+        parquet: Any = importlib.import_module("pyarrow.parquet")
     except ImportError:
         raise ImportError(_NO_PYARROW) from None
     from ._files import atomic_path
 
     # In chunks of rows, each made a frame and a row group in turn: a panel of half a million rows peaked at
     # 710 MiB as one frame (its CSV export at 195 MiB).
-    items = list(source)
+    items: list[Any] = list(source)
     with atomic_path(path) as part:
         writer = None
         try:
@@ -1020,7 +1022,7 @@ def write_parquet(
                 frame = to_dataframe(items[first : first + _PARQUET_CHUNK], table)
                 chunk = pyarrow.Table.from_pandas(frame, preserve_index=False)
                 if writer is None:
-                    writer = pyarrow.parquet.ParquetWriter(part, chunk.schema)
+                    writer = parquet.ParquetWriter(part, chunk.schema)
                 writer.write_table(chunk.cast(writer.schema))
                 del frame, chunk
         finally:
