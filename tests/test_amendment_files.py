@@ -308,3 +308,49 @@ def test_rows_of_amendments_are_checked_as_files_are(rows: list[dict[str, str]],
 def test_a_path_with_a_nul_is_an_amendment_error() -> None:
     with pytest.raises(AmendmentError, match="not a file name"):
         packaged_dataset().amended("mine\x00.toml")  # a ValueError escaped
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (  # a quoted header
+            '[["event"]]\ncountry = "Chile"\nkind = "broken"\ndate = "2026-13"\nsource = "s"\n',
+            r"line 4, field date:",
+        ),
+        (  # a header inside a multi-line string is text: the next real table starts at line 9
+            '[[event]]\ncountry = "Chile"\nkind = "broken"\ndate = "2026-01-02"\nsource = """a note quoting\n'
+            '[[event]]\na header"""\n\n[[event]]\ncountry = "Chile"\nkind = "restored"\ndate = "2026-13"\nsource = "s"\n',
+            r"line 12, field date:",
+        ),
+        (  # a quoted key
+            '[[event]]\ncountry = "Chile"\n"kind" = "brokn"\ndate = "2026-01-02"\nsource = "s"\n',
+            r"line 3, field kind:",
+        ),
+        (  # a dotted key: its first part is the field
+            '[[event]]\ncountry = "Chile"\nkind = "broken"\ndate = "2026-01-02"\nsource.text = "s"\n',
+            r"line 5, field source: expected text, not dict",
+        ),
+        ('[[event]]\ncountry = "Chile"\nkind = ', r"line 3: not valid TOML"),  # at the end of the document: was 0
+    ],
+)
+def test_lines_come_from_the_toml_structure(tmp_path: Path, text: str, message: str) -> None:
+    # Amendment errors gave wrong lines for quoted or dotted keys, headers inside multi-line strings, and the
+    # end of the document (#29, D12).
+    with pytest.raises(AmendmentError, match=message):
+        _amend(tmp_path, text)
+
+
+def test_what_mutation_testing_found_unpinned() -> None:
+    # Three behaviours a sampled mutation run could change with no test failing (#29).
+    good = {"type": "event", "country": "Chile", "kind": "broken", "date": "2026-01-02", "source": "s"}
+    with pytest.raises(AmendmentError, match=r"^<rows>, line 2: each row must be a mapping with a 'type'$"):
+        packaged_dataset().amended([good, "not a mapping"])  # type: ignore[list-item]
+    # An event after the horizon carries the relation's horizon to the event's last possible day.
+    for date, horizon in (("2027-05", "2027-05-31"), ("2027", "2027-12-31"), ("2027-05-03", "2027-05-03")):
+        amended = packaged_dataset().amended([{**good, "date": date}])
+        assert str(amended.relations_with("Chile").horizon) == horizon
+    # show of a state with no UN M49 region says nothing of M49 (it printed "UN M49: None, None").
+    from .cli_run import in_process
+
+    out = in_process("show", "Order of Malta").stdout
+    assert "M49" not in out and "None" not in out

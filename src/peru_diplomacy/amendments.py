@@ -152,7 +152,10 @@ def _read(source: str | os.PathLike[str] | Iterable[Mapping[str, Any]]) -> list[
         try:
             data = tomllib.loads(text)
         except tomllib.TOMLDecodeError as error:
-            line = int(str(error).rsplit("line ", 1)[-1].split(",")[0]) if "line " in str(error) else 0
+            if "line " in str(error):
+                line = int(str(error).rsplit("line ", 1)[-1].split(",")[0])
+            else:  # "(at end of document)": the last line
+                line = max(1, len(text.splitlines()))
             raise AmendmentError(f"not valid TOML: {error}", file=str(path), line=line) from None
         except RecursionError:  # hundreds of nested brackets
             raise AmendmentError("not valid TOML: nested too deeply", file=str(path), line=1) from None
@@ -173,8 +176,32 @@ def _read(source: str | os.PathLike[str] | Iterable[Mapping[str, Any]]) -> list[
     return items
 
 
-_HEADER = re.compile(r"^\s*\[\[\s*([A-Za-z0-9_-]+)\s*\]\]\s*(?:#.*)?$")
+_HEADER = re.compile(r"""^\s*\[\[\s*(?:"([^"]+)"|'([^']+)'|([A-Za-z0-9_-]+))\s*\]\]\s*(?:#.*)?$""")
 _TABLE = re.compile(r"^\s*\[")
+_KEY = re.compile(r"""^\s*(?:"([^"]*)"|'([^']*)'|([A-Za-z0-9_-]+))\s*[.=]""")
+
+
+def _outside_strings(lines: list[str]) -> list[bool]:
+    """For each line, whether it begins outside a multi-line string (where a header or a key can stand)."""
+    out = []
+    inside: str | None = None
+    for line in lines:
+        out.append(inside is None)
+        rest = line
+        while rest:
+            if inside is None:
+                starts = [(rest.find(q), q) for q in ('"""', "'''") if rest.find(q) >= 0]
+                comment = rest.find("#")
+                if not starts or (0 <= comment < min(at for at, _ in starts)):
+                    break
+                at, quote = min(starts)
+                inside, rest = quote, rest[at + 3 :]
+            else:
+                at = rest.find(inside)
+                if at < 0:
+                    break
+                inside, rest = None, rest[at + 3 :]
+    return out
 _DATE_FIELDS = frozenset({"date", "start", "end", "contest"})
 
 
@@ -185,14 +212,15 @@ def _items_of_toml(data: dict[str, Any], text: str, file: str) -> list[_Item]:
     (``event = [{...}, {...}]``); then every item of the array is placed at the array's line.
     """
     lines = text.splitlines()
+    outside = _outside_strings(lines)  # a "[[event]]" inside a multi-line string is text, not a header
     headers: dict[str, list[int]] = {}
     boundaries: list[int] = []  # every line that opens a table, in order
     for number, line in enumerate(lines, start=1):
-        if _TABLE.match(line):
+        if outside[number - 1] and _TABLE.match(line):
             boundaries.append(number)
             header = _HEADER.match(line)
             if header:
-                headers.setdefault(header.group(1), []).append(number)
+                headers.setdefault(next(g for g in header.groups() if g is not None), []).append(number)
     items = []
     for kind, tables in data.items():
         assigned = re.compile(rf"^\s*{re.escape(kind)}\s*=")
@@ -226,9 +254,9 @@ def _items_of_toml(data: dict[str, Any], text: str, file: str) -> list[_Item]:
             end = boundaries[after] if after < len(boundaries) else len(lines) + 1
             field_lines: dict[str, int] = {}
             for number in range(start + 1, end):
-                key = lines[number - 1].split("=", 1)[0].strip()
-                if key and not key.startswith("#"):
-                    field_lines.setdefault(key, number)
+                key = _KEY.match(lines[number - 1]) if outside[number - 1] else None
+                if key:  # a bare, quoted or dotted key: its first part names the field
+                    field_lines.setdefault(next(g for g in key.groups() if g is not None), number)
             items.append(_Item(kind, dict(values), file, start, field_lines))
     items.sort(key=lambda item: item.line)
     return items
