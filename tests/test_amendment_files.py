@@ -319,7 +319,8 @@ def test_a_path_with_a_nul_is_an_amendment_error() -> None:
         ),
         (  # a header inside a multi-line string is text: the next real table starts at line 9
             '[[event]]\ncountry = "Chile"\nkind = "broken"\ndate = "2026-01-02"\nsource = """a note quoting\n'
-            '[[event]]\na header"""\n\n[[event]]\ncountry = "Chile"\nkind = "restored"\ndate = "2026-13"\nsource = "s"\n',
+            '[[event]]\na header"""\n\n'
+            '[[event]]\ncountry = "Chile"\nkind = "restored"\ndate = "2026-13"\nsource = "s"\n',
             r"line 12, field date:",
         ),
         (  # a quoted key
