@@ -202,6 +202,8 @@ def _outside_strings(lines: list[str]) -> list[bool]:
                     break
                 inside, rest = None, rest[at + 3 :]
     return out
+
+
 _DATE_FIELDS = frozenset({"date", "start", "end", "contest"})
 
 
