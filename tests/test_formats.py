@@ -159,3 +159,17 @@ def test_parquet_written_in_chunks_reads_back_whole(tmp_path: Path, monkeypatch:
     back = read_parquet(tmp_path / "p.parquet", "panel")
     expected = to_dataframe(rows, "panel")
     assert back.shape == expected.shape and back.equals(expected)
+
+
+def test_stata_keeps_a_long_non_ascii_text(tmp_path: Path) -> None:
+    # On pandas 2.2.2 a long non-ASCII text failed, and the command line advised PYTHONIOENCODING (#29, N7).
+    pytest.importorskip("pandas")
+    import attrs
+
+    from peru_diplomacy import relations_with
+    from peru_diplomacy.export import read_stata, write_stata
+
+    chile = relations_with("Chile")
+    long = attrs.evolve(chile, source=attrs.evolve(chile.source, notes="Perú–Chile " + "é" * 3000))
+    write_stata([long, relations_with("Japan")], "relations", tmp_path / "r.dta")
+    assert read_stata(tmp_path / "r.dta", "relations")["notes"][0] == long.notes

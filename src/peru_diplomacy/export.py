@@ -927,9 +927,16 @@ def write_stata(
     from ._release import DATA_VERSION
     from ._version import __version__
 
+    # A text over 2,045 bytes is a strL in Stata; pandas 2 then needs to be told (it failed on long non-ASCII text).
+    long_texts = [
+        column
+        for column in stata.columns
+        if stata[column].dtype == object and stata[column].map(lambda v: len(str(v).encode("utf-8"))).max() > 2045
+    ]
     with atomic_path(path) as part:
         stata.to_stata(
             part,
+            convert_strl=long_texts,
             write_index=False,
             convert_dates={renamed.get(c, c): k for c, k in dates.items()},
             version=118,
