@@ -58,6 +58,8 @@ def test_typed_exports_of_the_panel_and_the_records_rule() -> None:
 def test_typed_export_of_a_panel(tmp_path: object) -> None:
     from pathlib import Path
 
+    pytest.importorskip("pandas")
+
     from peru_diplomacy.export import read_stata
 
     path = Path(str(tmp_path)) / "panel.dta"

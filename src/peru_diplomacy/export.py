@@ -785,7 +785,7 @@ def to_dataframe(
     (Namibia's ``NA`` stays text). Needs pandas: ``pip install
     "peru-diplomacy[pandas]"``; without it, an :class:`ImportError` says so.
 
-    >>> from peru_diplomacy.export import to_dataframe
+    >>> from peru_diplomacy.export import event_rows, to_dataframe
     >>> from peru_diplomacy import all_relations
     >>> try:
     ...     rows = len(to_dataframe(all_relations(), "events"))
@@ -831,7 +831,7 @@ def read_dataframe(file: str | os.PathLike[str] | IO[str], table: Table) -> pand
     Namibia's ``NA``.
 
     >>> from peru_diplomacy.export import relation_rows
-    >>> from peru_diplomacy.export import dumps_csv, read_dataframe
+    >>> from peru_diplomacy.export import dumps_csv, loads_csv, read_dataframe
     >>> import io
     >>> from peru_diplomacy import relations_with
     >>> text = dumps_csv(relation_rows([relations_with("Namibia")]))
