@@ -105,3 +105,21 @@ def test_the_public_surface_is_the_documented_api_and_star_import_loads_nothing_
         packaged_dataset().metadata.source_revision,
         packaged_dataset().metadata.data_version,
     ) == (SOURCE_REVISION, DATA_VERSION)
+
+
+def test_no_module_reads_a_private_timeline_of_another() -> None:
+    # What other modules read of a relation's or a state's timeline is a documented property (#30, item 3).
+    import re
+
+    pattern = re.compile(r"\._(timeline|carried|lifetime)\b")
+    owners = {"_timeline": "relation.py", "_carried": "relation.py", "_lifetime": "counterparts.py"}
+    tools = Path(__file__).resolve().parent.parent / "tools"
+    paths = [*PACKAGE.glob("*.py"), *tools.rglob("*.py")]
+    assert len(paths) > 30
+    found = []
+    for path in paths:
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+            for match in pattern.finditer(line):
+                if path.name != owners[f"_{match.group(1)}"]:
+                    found.append(f"{path.name}:{number}")
+    assert found == []

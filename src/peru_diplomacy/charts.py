@@ -155,7 +155,7 @@ def _band(relation: Relation, top: int, x: object, o0: int, o1: int) -> list[str
                 f'stroke="{_COLOURS["lifetime"]}" stroke-width="1.5"><title>{escape(state.name)}: '
                 f"{escape(state.lifetime_text)}</title></line>"
             )
-    timeline = relation._timeline
+    timeline = relation.timeline
     for step, start in enumerate(timeline.starts):
         end = timeline.starts[step + 1] if step + 1 < len(timeline.starts) else AFTER_ALL
         status = timeline.statuses[step]

@@ -198,7 +198,7 @@ class Dataset:
         by_region = self._by_region
         if by_region is None:
             relations = self.relations
-            self._steps = tuple((r, r._timeline.starts, r._timeline.statuses) for r in relations)
+            self._steps = tuple((r, r.timeline.starts, r.timeline.statuses) for r in relations)
             by_region = self._by_region = {
                 region: tuple(r for r in relations if r.region is region) for region in Region
             }
@@ -523,7 +523,7 @@ class Dataset:
             return tuple(
                 r for r, starts, statuses in self._steps if statuses[bisect_right(starts, ordinal) - 1] is status
             )
-        return tuple(r for r in self.relations if r._timeline.on(day) is status)
+        return tuple(r for r in self.relations if r.timeline.on(day) is status)
 
     def all_relations(self, *, min_confidence: Confidence | str | None = None) -> tuple[Relation, ...]:
         """Every relation, or those whose row is attributed with at least ``min_confidence``.

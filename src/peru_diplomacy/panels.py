@@ -251,7 +251,7 @@ def build_panel(
     units = [(u, u.earliest_ordinal, u.latest_ordinal) for u in _units(first, last, unit)]
     keyed: list[tuple[int, str, int, PanelRow]] = []
     for relation in relations:
-        timeline = relation._carried if carry_forward else relation._timeline
+        timeline = relation.carried_timeline if carry_forward else relation.timeline
         spans = [contest_span(c) for c in relation.contests]
         # Keyed by the code too: in a year a state changed code (Germany, 1990) each code has its own levels.
         levels: dict[tuple[str, int, int], Representation] = {

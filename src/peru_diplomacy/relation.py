@@ -220,6 +220,18 @@ class Relation:
         """
         return self._timeline
 
+    @property
+    def carried_timeline(self) -> StatusTimeline:
+        """The status of every day with the last known status carried past the horizon (what
+        ``status_on(..., carry_forward=True)`` reads: an assumption that nothing changed).
+
+        >>> from peru_diplomacy import relations_with
+        >>> from peru_diplomacy.dates import PartialDate
+        >>> relations_with("Chile").carried_timeline.on(PartialDate(2030)).value
+        'active'
+        """
+        return self._carried
+
     def explain(self, when: DateLike) -> explanation.Explanation:
         """Why relations stood, or did not, or may have, on ``when``: the rule and the records behind it.
 

@@ -229,7 +229,7 @@ def status_counts(
         for region, relations in _regions(data.relations, by_region):
             tally = {Status.ACTIVE: 0, Status.UNCERTAIN: 0, Status.INACTIVE: 0}
             for relation in relations:
-                timeline = relation._carried if carry_forward else relation._timeline
+                timeline = relation.carried_timeline if carry_forward else relation.timeline
                 tally[timeline.read(rule, lo, hi)] += 1
             rows.append(
                 StatusCount(
@@ -280,7 +280,7 @@ def event_counts(
                     possible += sum(
                         1
                         for r in relations
-                        if not r.events and r._timeline.at_any_time_ordinals(lo, hi) is not Status.INACTIVE
+                        if not r.events and r.timeline.at_any_time_ordinals(lo, hi) is not Status.INACTIVE
                     )
                 rows.append(
                     EventCount(
