@@ -232,13 +232,13 @@ def compile_periods(
             current = event.state
         elif event.state != current and not _carries_over(lineage, current, event.state):
             raise fail(index, f"concerns {event.state.name}, but the relation is with {_name(current)}")
-        elif kind is EventKind.WAR_DECLARED and phase == _BROKEN:
-            pass  # war between states whose relations were already broken: nothing changes
         elif kind.is_break:
-            if phase != _ACTIVE:
-                raise fail(index, f"breaks relations that are {phase}")
-            periods.append(_close(start, event.date, functools.partial(fail, index), opened))
-            phase = _BROKEN
+            # A declaration of war between states whose relations were already broken changes nothing.
+            if not (kind is EventKind.WAR_DECLARED and phase == _BROKEN):
+                if phase != _ACTIVE:
+                    raise fail(index, f"breaks relations that are {phase}")
+                periods.append(_close(start, event.date, functools.partial(fail, index), opened))
+                phase = _BROKEN
         elif kind is EventKind.RESTORED:
             if phase != _BROKEN:
                 raise fail(index, f"restores relations that are {phase}, not broken")

@@ -224,8 +224,9 @@ def _by_events(inputs: Inputs, status: Status, first: int, last: int) -> Basis:
     return Basis.BETWEEN_EVENTS if after or on else Basis.SINCE_EVENT
 
 
-def explain(inputs: Inputs, day: PartialDate, status: Status) -> Explanation:
-    """The explanation of ``status`` on ``day`` (see :meth:`Relation.explain <peru_diplomacy.Relation.explain>`)."""
+def explain(inputs: Inputs, day: PartialDate, status: Status, state: Counterpart | None) -> Explanation:
+    """The explanation of ``status`` on ``day``, when the lineage's state was ``state`` (see
+    :meth:`Relation.explain <peru_diplomacy.Relation.explain>`)."""
     first, last = day.earliest_ordinal, day.latest_ordinal
     basis = decide(inputs, status, first, last)
     evidence: list[Evidence] = []
@@ -257,13 +258,13 @@ def explain(inputs: Inputs, day: PartialDate, status: Status) -> Explanation:
                 )
             )
     if basis is Basis.STATE_LIFETIME or inputs.lineage.statuses_between(first, last) != {Status.ACTIVE}:
-        for state in inputs.states:
+        for member in inputs.states:
             evidence.append(
                 Evidence(
                     kind=EvidenceKind.LIFETIME,
                     side="covers",
-                    text=f"{state.name}: {state.lifetime_text} ({state.existence_source or 'no source'})",
-                    state=state,
+                    text=f"{member.name}: {member.lifetime_text} ({member.existence_source or 'no source'})",
+                    state=member,
                 )
             )
     if basis is Basis.PERU_LIFETIME or inputs.peru.statuses_between(first, last) != {Status.ACTIVE}:
@@ -277,17 +278,14 @@ def explain(inputs: Inputs, day: PartialDate, status: Status) -> Explanation:
                 date=inputs.horizon,
             )
         )
-    lives = [(s, s.lifetime.on(day)) for s in inputs.states]
-    found = [s for s, alive in lives if alive is Status.ACTIVE] + [s for s, alive in lives if alive is Status.UNCERTAIN]
-    on_day = found[0] if found else None
     return Explanation(
         relation_id=inputs.relation_id,
         day=day,
         status=status,
         basis=basis,
-        state=on_day,
+        state=state,
         evidence=tuple(evidence),
-        text=_text(status, basis, day, evidence, on_day),
+        text=_text(status, basis, day, evidence, state),
     )
 
 

@@ -248,7 +248,8 @@ class Relation:
         ('contest', ['event', 'contest', 'lifetime'])
         """
         day = to_partial_date(when)
-        return explanation.explain(self._inputs(), day, self._timeline.on(day))
+        states = self.counterparts_on(day)  # the state of the day as counterpart_on gives it, or none
+        return explanation.explain(self._inputs(), day, self._timeline.on(day), states[0] if states else None)
 
     def basis_at(self, ordinal: int) -> explanation.Basis:
         """The :class:`~peru_diplomacy.Basis` of one day (a :meth:`datetime.date.toordinal`), as

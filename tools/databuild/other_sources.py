@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import Any
 
 import attrs
@@ -127,16 +128,78 @@ def cow_evidence(relations: list[Relation], dipex: list[dict[str, str]]) -> dict
     return {relation_id: sorted(found) for relation_id, found in years.items()}
 
 
-def evidence_stops(relation: Relation, cow_years: list[int]) -> list[PartialDate]:
-    """Every date on which a source shows the relation's relations standing: COW years with
-    representation, listed embassies and nunciatures, ``reported`` events; in order."""
+MISSIONS_SOURCE = "Wikidata, via the Database of embassies and consulates"
+
+
+@attrs.frozen
+class Evidence:
+    """A day (at its precision) on which a source shows relations standing."""
+
+    date: PartialDate
+    citation: Citation
+    what: str
+
+
+def interval(text: str) -> tuple[PartialDate, PartialDate]:
+    """The first and last dates of a research date: ``1962-07-18/1962-07-27`` or a single date."""
+    first, _, last = text.partition("/")
+    return PartialDate.fromisoformat(first), PartialDate.fromisoformat(last or first)
+
+
+def evidence_of(relation: Relation, cow_years: list[int], reports: Iterable[dict[str, str]] = ()) -> list[Evidence]:
+    """Every evidence that the relation's relations stood, in order of its last day: COW years with
+    representation, listed embassies and nunciatures, ``reported`` events, and research rows reporting
+    relations (high or medium confidence). The one definition the stages use."""
+    from peru_diplomacy.citation import UPSTREAM
     from peru_diplomacy.representation import MISSIONS_OBSERVED
 
-    dates = [PartialDate(year) for year in cow_years]
-    if any(m.kind.is_diplomatic for m in relation.missions):
-        dates.append(PartialDate.fromisoformat(MISSIONS_OBSERVED))
-    dates += [e.date for e in relation.events if e.kind is EventKind.REPORTED]
-    return sorted(dates, key=lambda d: d.latest_ordinal)
+    cow_url = next(source.url for source in UPSTREAM if source.key == "bayer_2006")
+    found = [
+        Evidence(
+            PartialDate(year),
+            Citation(text=f"{DIPEX}, {year}: DE = 1, {cow_url}", outlet=DIPEX, published=str(year), url=cow_url),
+            f"COW records diplomatic representation in {year}",
+        )
+        for year in cow_years
+    ]
+    for mission in relation.missions:
+        if mission.kind.is_diplomatic:
+            url = f"https://www.wikidata.org/wiki/{mission.wikidata}"
+            found.append(
+                Evidence(
+                    PartialDate.fromisoformat(MISSIONS_OBSERVED),
+                    Citation(
+                        text=f"{MISSIONS_SOURCE}, {MISSIONS_OBSERVED}, {url}",
+                        outlet=MISSIONS_SOURCE,
+                        published=MISSIONS_OBSERVED,
+                        url=url,
+                    ),
+                    f"{mission.kind.value} of {mission.operator} in {mission.city} listed",
+                )
+            )
+    for event in relation.events:
+        if event.kind is EventKind.REPORTED and event.citation is not None:
+            found.append(Evidence(event.date, event.citation, f"{event.citation.outlet} reports relations standing"))
+    for row in reports:
+        if row["confidence"] in ("high", "medium"):
+            cited = citation(row["source"], row["quote"], row["second_source"])
+            found.append(Evidence(interval(row["date"])[1], cited, f"{cited.outlet} reports relations standing"))
+    return sorted(found, key=lambda e: e.date.latest_ordinal)
+
+
+def span_contests(spans: list[tuple[int, int]], reason: str, citations: tuple[Citation, ...]) -> list[Contest]:
+    """The contests of one claim over half-open day spans (merged; ``AFTER_ALL``: to the horizon)."""
+    return [
+        Contest(
+            start=from_ordinal(lo),
+            end=None if hi >= AFTER_ALL else from_ordinal(hi),
+            source=citations[0].outlet,
+            reason=reason,
+            citations=citations,
+        )
+        for lo, hi in merged(spans)
+        if lo < hi
+    ]
 
 
 def citation(text: str, quote: str = "", also: str = "") -> Citation:
@@ -252,7 +315,7 @@ class OtherSources:
                 remarks=(*relation.remarks, *notes.get(relation.id, ())),
                 measures=tuple(sorted(measures.get(relation.id, []), key=lambda m: m.date.sort_key())),
             )
-            stops = evidence_stops(updated, evidence.get(updated.id, []))
+            stops = [e.date for e in evidence_of(updated, evidence.get(updated.id, []))]
             contests = self._event_contests(updated, pending.get(relation.id, []), stops)
             contests += self._earlier_contests(updated, earlier.get(updated.id, []))
             contests += updated.contests
@@ -288,16 +351,9 @@ class OtherSources:
                 f"{cites[0].outlet} dates relations from {said}; the table's relations begin "
                 f"{'nowhere' if start_of_table is None else start_of_table}"
             )
-            for first, last in disputed(relation, date.earliest_ordinal, stop, claims=Status.ACTIVE):
-                contests.append(
-                    Contest(
-                        start=from_ordinal(first),
-                        end=None if last >= AFTER_ALL else from_ordinal(last),
-                        source=cites[0].outlet,
-                        reason=reason,
-                        citations=tuple(cites),
-                    )
-                )
+            contests += span_contests(
+                disputed(relation, date.earliest_ordinal, stop, claims=Status.ACTIVE), reason, tuple(cites)
+            )
         return contests
 
     def _event_contests(
@@ -346,16 +402,7 @@ class OtherSources:
             # The claim: relations stood until the break (some day of its date) and not from then on.
             spans = disputed(relation, start.earliest_ordinal, stop, claims=Status.INACTIVE)
             spans += disputed(relation, start.earliest_ordinal, start.latest_ordinal + 1, claims=Status.ACTIVE)
-            for lo, hi in merged(spans):
-                contests.append(
-                    Contest(
-                        start=from_ordinal(lo),
-                        end=None if hi >= AFTER_ALL else from_ordinal(hi),
-                        source=cited.outlet,
-                        reason=reason,
-                        citations=tuple(cites),
-                    )
-                )
+            contests += span_contests(spans, reason, tuple(cites))
         return contests
 
     def _dipex_contests(self, relations: list[Relation]) -> list[Relation]:

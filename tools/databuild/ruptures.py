@@ -24,8 +24,6 @@ The rules (docs/how-answers.md states them for users):
 from __future__ import annotations
 
 import tomllib
-from collections.abc import Iterable
-from typing import Any
 
 import attrs
 import pycountry
@@ -34,31 +32,25 @@ from peru_diplomacy.dates import PartialDate
 from peru_diplomacy.errors import InvalidEventSequenceError, NoStateOnDateError
 from peru_diplomacy.events import Event, EventKind
 from peru_diplomacy.periods import AFTER_ALL, Status, StatusTimeline
-from peru_diplomacy.provenance import Citation, Confidence, Contest
+from peru_diplomacy.provenance import Confidence
 from peru_diplomacy.relation import Relation
-from peru_diplomacy.representation import MISSIONS_OBSERVED, Mission, MissionKind
+from peru_diplomacy.representation import Mission, MissionKind
 
 from .common import CROSSWALK, CURATION, UPDATES, SourceError, read_csv, read_tsv
 from .names import Registry
-from .other_sources import DIPEX, citation, cow_evidence, disputed, from_ordinal, merged, relation_of
+from .other_sources import (
+    Evidence,
+    citation,
+    cow_evidence,
+    disputed,
+    evidence_of,
+    from_ordinal,
+    interval,
+    relation_of,
+    span_contests,
+)
 
 BREAKS = {"broken": EventKind.BROKEN, "suspended": EventKind.SUSPENDED, "war_declared": EventKind.WAR_DECLARED}
-MISSIONS_SOURCE = "Wikidata, via the Database of embassies and consulates"
-
-
-@attrs.frozen
-class Evidence:
-    """A day (at its precision) on which a source shows relations standing."""
-
-    date: PartialDate
-    citation: Citation
-    what: str
-
-
-def interval(text: str) -> tuple[PartialDate, PartialDate]:
-    """The first and last dates of a research date: ``1962-07-18/1962-07-27`` or a single date."""
-    first, _, last = text.partition("/")
-    return PartialDate.fromisoformat(first), PartialDate.fromisoformat(last or first)
 
 
 def _within_month(first: PartialDate, last: PartialDate) -> PartialDate | None:
@@ -127,38 +119,6 @@ class Ruptures:
 
     # -- evidence -------------------------------------------------------------------------
 
-    def evidence(self, relation: Relation, reports: Iterable[dict[str, str]]) -> list[Evidence]:
-        """Every evidence that relations stood, in order: COW years with representation, listed embassies
-        and nunciatures, reports of high or medium confidence."""
-        found = [
-            Evidence(
-                PartialDate(year),
-                Citation(text=f"{DIPEX}, {year}: DE = 1", outlet=DIPEX, published=str(year)),
-                f"COW records diplomatic representation in {year}",
-            )
-            for year in self.cow.get(relation.id, [])
-        ]
-        for mission in relation.missions:
-            if mission.kind.is_diplomatic:
-                found.append(
-                    Evidence(
-                        PartialDate.fromisoformat(MISSIONS_OBSERVED),
-                        Citation(
-                            text=f"{MISSIONS_SOURCE}, {MISSIONS_OBSERVED}, https://www.wikidata.org/wiki/{mission.wikidata}",
-                            outlet=MISSIONS_SOURCE,
-                            published=MISSIONS_OBSERVED,
-                            url=f"https://www.wikidata.org/wiki/{mission.wikidata}",
-                        ),
-                        f"{mission.kind.value} of {mission.operator} in {mission.city} listed",
-                    )
-                )
-        for row in reports:
-            if row["confidence"] in ("high", "medium"):
-                _, last = interval(row["date"])
-                cited = citation(row["source"], row["quote"], row["second_source"])
-                found.append(Evidence(last, cited, f"{cited.outlet} reports relations standing"))
-        return sorted(found, key=lambda e: e.date.latest_ordinal)
-
     # -- the rows ---------------------------------------------------------------------------
 
     def apply(self, relations: list[Relation]) -> list[Relation]:
@@ -202,7 +162,7 @@ class Ruptures:
     def _history(self, relation: Relation, rows: list[tuple[dict[str, str], str]]) -> Relation:
         rows = sorted(rows, key=lambda item: interval(item[0]["date"])[0].sort_key())
         reports = [row for row, _ in rows if row["kind"] == "relations_reported"]
-        evidence = self.evidence(relation, reports)
+        evidence = evidence_of(relation, self.cow.get(relation.id, []), reports)
         remarks: list[str] = []
         # Claims that contest the events: (first day, stop, claimed status or None for "unknown", row, reason).
         claims: list[tuple[int, int, Status | None, dict[str, str], str]] = []
@@ -381,17 +341,7 @@ class Ruptures:
             spans = [(lo, hi)] if status is None else disputed(relation, lo, hi, claims=status)
             where_said = f"ruptures.tsv {row['kind'].replace('_', ' ')} {row['date']}"
             reason = f"{cited.outlet} ({row['confidence']} confidence, {where_said}) {said}"
-            for a, b in merged(spans):
-                if a < b:
-                    contests.append(
-                        Contest(
-                            start=from_ordinal(a),
-                            end=None if b >= AFTER_ALL else from_ordinal(b),
-                            source=cited.outlet,
-                            reason=reason,
-                            citations=(cited,),
-                        )
-                    )
+            contests += span_contests(spans, reason, (cited,))
         contests.sort(key=lambda c: c.start.sort_key())
         return attrs.evolve(relation, contests=tuple(contests), remarks=(*relation.remarks, *remarks))
 
@@ -420,8 +370,3 @@ class Ruptures:
             if placed is not None:
                 return placed
         return relation
-
-
-def missions_names() -> dict[str, Any]:
-    """The curation of the missions' names (for tests)."""
-    return tomllib.loads((CURATION / "missions.toml").read_text(encoding="utf-8"))
