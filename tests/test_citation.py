@@ -109,7 +109,7 @@ def test_an_amended_dataset_s_citation_names_the_amendments_sources() -> None:
     mine = packaged_dataset().amended(
         [{"type": "event", "country": "Chile", "kind": "broken", "date": "2026-01-02", "source": "Note 4-2026"}]
     )
-    assert "data version 2026.2+amended" in cite(dataset=mine)
+    assert "data version 2026.3+amended" in cite(dataset=mine)
     assert "- and the sources your amendments cite: Note 4-2026" in cite(dataset=mine)
     assert "Amendments cite: Note 4-2026." in cite(format="bibtex", dataset=mine)
     assert "amendments cite" not in cite()

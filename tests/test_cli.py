@@ -405,6 +405,48 @@ def test_an_interrupt_of_a_real_process_ends_with_130() -> None:
     assert "Traceback" not in err and err.endswith("interrupted\n")
 
 
+def test_the_entry_point_loads_nothing_but_itself_before_its_interrupt_guard() -> None:
+    # Ctrl-C in the first ~50 ms printed a traceback: the entry point imported the whole package before
+    # main() could guard against it (#29, N13). Now only the interpreter's own start-up is unguarded.
+    code = (
+        "import sys; before = set(sys.modules); import peru_diplomacy.cli\n"
+        "print(' '.join(sorted(m for m in set(sys.modules) - before if m.startswith(('peru', 'attr', 'typing')))))"
+    )
+    loaded = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True).stdout.split()
+    assert loaded == [
+        "peru_diplomacy",
+        "peru_diplomacy._console",
+        "peru_diplomacy._release",
+        "peru_diplomacy._version",
+        "peru_diplomacy.cli",
+    ]
+
+
+@pytest.mark.parametrize("delay", [0.0, 0.003, 0.01, 0.02, 0.03, 0.04, 0.05, 0.06, 0.07, 0.085, 0.1, 0.15])
+def test_an_interrupt_at_any_moment_of_start_up_ends_with_130(delay: float) -> None:
+    import signal
+    import time
+
+    code = (
+        "import sys; from peru_diplomacy.cli import main; print('ready', flush=True)\n"
+        "raise SystemExit(main(['show', 'Chile']))"
+    )
+    process = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        assert process.stdout is not None and process.stdout.readline() == "ready\n"
+        time.sleep(delay)  # importing the commands, loading the data, the answer: each moment is guarded
+        process.send_signal(signal.SIGINT)
+        _, err = process.communicate(timeout=60)
+    finally:
+        process.kill()
+        process.wait()
+    assert "Traceback" not in err and "Exception ignored" not in err
+    # Interrupted, or finished; or interrupted as the interpreter shut down after the answer, when Python has
+    # put the signal's default action back (the shell then says 130 too).
+    outcomes = ((130, "peru-diplomacy: interrupted\n"), (0, ""), (-signal.SIGINT, ""))
+    assert (process.returncode, err) in outcomes, err
+
+
 def test_a_misplaced_global_option_is_shown_where_it_goes() -> None:
     result = run("list", "--region", "Europe", "--data=mine.json", "--json")
     assert result.returncode == 2
@@ -455,7 +497,7 @@ def test_a_suffix_that_names_a_format_chooses_it_or_is_refused(tmp_path: Path) -
 
 def test_every_example_of_the_help_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # The help's own example `export --table records -o mine.json && ... --data mine.json list` exited 2 (#28, 4).
-    from peru_diplomacy.cli import EXAMPLES
+    from peru_diplomacy.commands import EXAMPLES
 
     monkeypatch.chdir(tmp_path)
     (tmp_path / "mine.toml").write_text(

@@ -140,9 +140,9 @@ def test_the_readme_names_every_command() -> None:
     # The README listed four commands of six (#28, item 11): it names them from the parser's list now.
     import re
 
-    from peru_diplomacy.cli import _parser
+    from peru_diplomacy import commands as command_line
 
-    parser = _parser()
+    parser = command_line.parser()
     commands = next(a for a in parser._actions if a.dest == "command").choices
     assert commands is not None
     line = re.search(r"`peru-diplomacy ([a-z|]+)`", _text(ROOT / "README.md"))

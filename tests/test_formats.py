@@ -68,7 +68,7 @@ def test_parquet_round_trips_with_dtypes(table: str, tmp_path: Path) -> None:
 def test_the_data_package_describes_its_tables_from_the_codebook(tmp_path: Path) -> None:
     target = write_datapackage(tmp_path / "pkg", panel_years=(2000, 2001))
     package = json.loads(target.read_text(encoding="utf-8"))
-    assert package["version"].startswith("2026.2")
+    assert package["version"].startswith("2026.3")
     assert [r["path"] for r in package["resources"]] == [
         "relations.csv",
         "events.csv",

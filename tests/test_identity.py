@@ -16,6 +16,7 @@ from peru_diplomacy import (
     BeyondHorizonWarning,
     NoRelationError,
     PeruDiplomacyError,
+    Status,
     UnknownCountryError,
     active_on,
     established_between,
@@ -393,3 +394,30 @@ def test_a_typo_gets_the_closest_name_first_english_before_spanish(typo: str, su
     with pytest.raises(UnknownCountryError) as caught:
         relations_with(typo)
     assert caught.value.suggestions[0] == suggestion
+
+
+@pytest.mark.parametrize(
+    ("name", "state", "named"),
+    [
+        ("Rhodesia", "RHZW", "Southern Rhodesia"),
+        ("South Vietnam", "X-RVN", "Republic of Vietnam (South Vietnam)"),
+        ("Republic of Vietnam", "X-RVN", "Republic of Vietnam (South Vietnam)"),
+        ("Vietnam del Sur", "X-RVN", "Republic of Vietnam (South Vietnam)"),
+    ],
+)
+def test_a_state_of_the_lists_without_a_relation_is_named_as_such(name: str, state: str, named: str) -> None:
+    # "Rhodesia" and "South Vietnam" said "no country matches" although both are states of the lists (#28, 14).
+    with pytest.raises(NoRelationError) as caught:
+        relations_with(name)
+    assert caught.value.state == state
+    assert str(caught.value) == f"the source records no diplomatic relation between Peru and {named}"
+
+
+def test_south_vietnam_lives_as_the_lists_say_and_its_code_lookups_agree() -> None:
+    # COW 817 "Republic of Vietnam" 1954-06-04 to 1975-04-30; GW 817 from 1954-05-01 (data/crosswalk/).
+    south = next(s for s in packaged_dataset().states if s.id == "X-RVN")
+    assert (south.cow_code, south.gw_code) == (817, 817)
+    assert south.exists_on("1960-01-01") is Status.ACTIVE and south.exists_on("1976-01-01") is Status.INACTIVE
+    for system in ("cow", "gw"):
+        with pytest.raises(NoRelationError):
+            relations_with(817, system=system)

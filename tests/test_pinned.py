@@ -203,7 +203,7 @@ def test_amendments_apply_in_the_order_of_their_lines_across_kinds(tmp_path: obj
     )
     data = packaged_dataset().amended(_amend_file(tmp_path, text))  # type: ignore[arg-type]
     assert [e.kind.value for e in data.relations_with("Bhutan").events] == ["established", "broken"]
-    assert data.metadata.data_version == packaged_dataset().metadata.data_version + "+amended" == "2026.2+amended"
+    assert data.metadata.data_version == packaged_dataset().metadata.data_version + "+amended" == "2026.3+amended"
 
 
 def test_a_contest_added_by_amendment_says_so() -> None:

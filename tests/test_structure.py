@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import importlib
 from pathlib import Path
 
 import peru_diplomacy
@@ -123,3 +124,26 @@ def test_no_module_reads_a_private_timeline_of_another() -> None:
                 if path.name != owners[f"_{match.group(1)}"]:
                     found.append(f"{path.name}:{number}")
     assert found == []
+
+
+def test_the_package_loads_each_public_name_from_where_type_checkers_are_told_it_is() -> None:
+    # The package imports nothing at import (the command line's interrupt guard comes first, #29 N13): each
+    # public name is loaded through a table, and type checkers read a copy of it; the two must agree.
+    source = Path(peru_diplomacy.__file__).read_text(encoding="utf-8")
+    tree = ast.parse(source)
+    guarded = next(n for n in tree.body if isinstance(n, ast.If) and ast.unparse(n.test) == "TYPE_CHECKING")
+    told: dict[str, str] = {}
+    for node in guarded.body:
+        if isinstance(node, ast.ImportFrom) and node.module not in (None, "typing"):
+            for alias in node.names:
+                name = alias.asname or alias.name
+                told[name] = f".{node.module}" + ("" if name == alias.name else f":{alias.name}")
+        if isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name):
+            told[node.target.id] = peru_diplomacy._WHERE.get(node.target.id, "missing")
+    assert told == peru_diplomacy._WHERE
+    assert set(peru_diplomacy.__all__) <= set(told)
+    for name, place in peru_diplomacy._WHERE.items():  # every entry loads, and is then bound
+        value = getattr(peru_diplomacy, name)
+        module, _, attribute = place.partition(":")
+        assert value is getattr(importlib.import_module(module, "peru_diplomacy"), attribute or name)
+        assert vars(peru_diplomacy)[name] is value

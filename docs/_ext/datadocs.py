@@ -337,10 +337,10 @@ def write_cli_reference() -> None:
     import argparse
     import os
 
-    from peru_diplomacy.cli import _parser
+    from peru_diplomacy import commands as command_line
 
     os.environ["COLUMNS"] = "100"
-    parser = _parser()
+    parser = command_line.parser()
     lines = ["## peru-diplomacy", "", "```text", parser.format_help().rstrip(), "```", ""]
     commands = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
     for name, sub in commands.choices.items():

@@ -7,5 +7,5 @@ the two equal.
 SOURCE_REVISION = "2023-05"
 """The month of the revision of the source table (ISO ``YYYY-MM``)."""
 
-DATA_VERSION = "2026.2"
+DATA_VERSION = "2026.3"
 """This release of the data (cite it; a new one for every change of the data)."""

@@ -166,10 +166,10 @@ def cite(
     ``style`` is its former name (deprecated).
 
     >>> from peru_diplomacy import cite
-    >>> "data version 2026.2" in cite()
+    >>> "data version 2026.3" in cite()
     True
     >>> cite(format="bibtex").splitlines()[0]
-    '@misc{peru_diplomacy_2026_2,'
+    '@misc{peru_diplomacy_2026_3,'
     """
     from ._version import __version__
     from .dataset import packaged_dataset
