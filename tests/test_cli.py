@@ -458,14 +458,16 @@ def test_a_misplaced_global_option_is_shown_where_it_goes() -> None:
 def test_a_missing_optional_dependency_is_one_line_and_status_3(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
-    from peru_diplomacy import cli, export
+    from peru_diplomacy import cli
 
-    def without_pyarrow(*args: object, **kwargs: object) -> None:
-        raise ImportError(export._NO_PYARROW)
-
-    monkeypatch.setattr(export, "write_parquet", without_pyarrow)
+    monkeypatch.setitem(sys.modules, "pyarrow", None)  # as if not installed: importing it fails
+    monkeypatch.setitem(sys.modules, "pyarrow.parquet", None)
     assert cli.main(["export", "--format", "parquet", "-o", str(tmp_path / "x.parquet")]) == 3
-    assert capsys.readouterr().err == f"peru-diplomacy: {export._NO_PYARROW}\n"
+    assert capsys.readouterr().err == (
+        'peru-diplomacy: this needs pyarrow, which is not installed: pip install "peru-diplomacy[parquet]" '
+        '(in a clone of the repository: pip install ".[parquet]")\n'
+    )
+    assert not (tmp_path / "x.parquet").exists()
 
 
 def test_show_lists_the_missions_and_where_they_serve_from() -> None:
@@ -532,7 +534,7 @@ def test_an_export_that_fails_leaves_no_file_and_names_the_one_asked_for(tmp_pat
 
     target = tmp_path / "events.csv"
     target.write_text("the old file\n", encoding="utf-8")
-    with mock.patch("peru_diplomacy.export._csv_field", side_effect=KeyboardInterrupt):
+    with mock.patch("peru_diplomacy.export.text._csv_field", side_effect=KeyboardInterrupt):
         result = in_process("export", "--table", "events", "-o", str(target))
     assert result.returncode == 130
     assert target.read_text(encoding="utf-8") == "the old file\n"  # untouched: the new one was never whole

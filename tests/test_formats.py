@@ -150,10 +150,10 @@ def test_nul_and_long_fields_survive_csv_and_are_refused_by_stata(tmp_path: Path
 def test_parquet_written_in_chunks_reads_back_whole(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # A Parquet export is written a chunk of rows at a time (its peak memory was 3.6 times CSV's, #29).
     pytest.importorskip("pyarrow")
-    from peru_diplomacy import export, panel
-    from peru_diplomacy.export import read_parquet, to_dataframe, write_parquet
+    from peru_diplomacy import panel
+    from peru_diplomacy.export import parquet, read_parquet, to_dataframe, write_parquet
 
-    monkeypatch.setattr(export, "_PARQUET_CHUNK", 97)
+    monkeypatch.setattr(parquet, "_PARQUET_CHUNK", 97)
     rows = panel(1990, 1991, membership="cow")
     write_parquet(rows, "panel", tmp_path / "p.parquet")
     back = read_parquet(tmp_path / "p.parquet", "panel")
@@ -173,3 +173,68 @@ def test_stata_keeps_a_long_non_ascii_text(tmp_path: Path) -> None:
     long = attrs.evolve(chile, source=attrs.evolve(chile.source, notes="Perú–Chile " + "é" * 3000))
     write_stata([long, relations_with("Japan")], "relations", tmp_path / "r.dta")
     assert read_stata(tmp_path / "r.dta", "relations")["notes"][0] == long.notes
+
+
+def test_one_registry_of_tables_follows_the_codebook() -> None:
+    # Table names were written in six places (#30): the registry, the codebook's definitions and the Table type
+    # are held equal here; everything else iterates the registry.
+    from typing import get_args
+
+    from peru_diplomacy._columns import TABLES
+    from peru_diplomacy.export import OF_RELATIONS, TABLE_REGISTRY, Table, codebook
+
+    assert list(TABLE_REGISTRY) == list(TABLES) == list(get_args(Table))
+    for name, spec in TABLE_REGISTRY.items():
+        assert spec.name == name
+        assert spec.columns == tuple(c.name for c in TABLES[name])
+        assert [r["column"] for r in codebook([name])] == list(spec.columns)
+    assert OF_RELATIONS == ("relations", "events", "periods", "states", "missions")
+    relations = peru_diplomacy.all_relations()
+    for name in OF_RELATIONS:
+        rows = TABLE_REGISTRY[name].rows(relations)
+        assert rows and all(tuple(row) == TABLE_REGISTRY[name].columns for row in rows)
+
+
+def test_one_registry_of_formats_that_the_command_line_iterates() -> None:
+    from peru_diplomacy.commands import parser
+    from peru_diplomacy.export import FORMATS, OF_RELATIONS, format_named_by
+
+    for name, spec in FORMATS.items():
+        assert spec.name == name
+        assert (spec.write_rows is None) != (spec.write_table is None), f"{name} writes rows or a table, not both"
+        assert spec.typed == (spec.write_table is not None) and spec.read is not None
+        assert all(format_named_by(f"x{suffix.upper()}") is spec for suffix in spec.suffixes)
+    suffixes = [s for spec in FORMATS.values() for s in spec.suffixes]
+    assert len(suffixes) == len(set(suffixes))
+    export = next(a for a in parser()._actions if a.dest == "command").choices["export"]  # type: ignore[index]
+    options = {a.dest: a for a in export._actions}
+    assert list(options["format"].choices) == list(FORMATS)
+    assert list(options["table"].choices) == [*OF_RELATIONS, "panel", "records"]
+    for spec in FORMATS.values():
+        assert spec.name in (options["format"].help or "")
+        if spec.typed:
+            assert spec.description in (options["format"].help or "")
+
+
+@pytest.mark.parametrize("name", ["csv", "json", "parquet", "stata"])
+def test_every_format_writes_a_table_its_reader_reads_back(name: str, tmp_path: Path) -> None:
+    from peru_diplomacy.export import FORMATS, TABLE_REGISTRY
+
+    spec = FORMATS[name]
+    if spec.extra is not None:
+        pytest.importorskip("pandas")
+        if spec.extra == "parquet":
+            pytest.importorskip("pyarrow")
+    relations = [peru_diplomacy.relations_with(c) for c in ("Cuba", "Namibia", "Chile")]
+    target = tmp_path / f"events{spec.suffixes[0]}"
+    assert spec.read is not None
+    if spec.write_table is not None:
+        spec.write_table(relations, "events", target)
+        back = spec.read(target, "events")
+        assert list(back["relation_id"]) == [r["relation_id"] for r in TABLE_REGISTRY["events"].rows(relations)]
+    else:
+        assert spec.write_rows is not None
+        rows = TABLE_REGISTRY["events"].rows(relations)
+        with open(target, "w", encoding="utf-8", newline="") as handle:
+            spec.write_rows(rows, handle)
+        assert spec.read(target) == rows

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 from collections.abc import Callable, Iterable
 from typing import IO, TYPE_CHECKING, Any, NoReturn, get_args
@@ -186,29 +185,32 @@ def parser() -> argparse.ArgumentParser:
     line.add_argument("--to", dest="last", type=_date, metavar="DATE")
     line.add_argument("--json", action="store_true", help="rows as JSON")
 
+    from .export import FORMATS, OF_RELATIONS
+
+    text_formats = [f.name for f in FORMATS.values() if not f.typed]
+    typed_formats = [f"{f.name} ({f.description})" for f in FORMATS.values() if f.typed]
     export = commands.add_parser(
-        "export", help="every relation, event, period, state, mission or panel row as CSV, JSON, Parquet or Stata"
+        "export", help=f"the {', '.join(OF_RELATIONS)} or panel table as {', '.join(FORMATS)}; or the whole dataset"
     )
     export.add_argument(
         "--format",
-        choices=list(_FORMAT_SUFFIXES),
-        help="csv or json as text; parquet or stata (.dta, with value labels) to a file (--output); default: "
-        "the one --output's suffix names (.csv, .json, .parquet, .dta), else csv",
+        choices=list(FORMATS),
+        help=f"{' or '.join(text_formats)} as text; {'; '.join(typed_formats)} to a file (--output); default: "
+        f"the one --output's suffix names ({', '.join(s for f in FORMATS.values() for s in f.suffixes)}), else "
+        f"{_DEFAULT_FORMAT}",
     )
     export.add_argument(
         "--datapackage",
         metavar="DIR",
-        help="write the relations, events, periods, states and missions tables (and a COW-frame panel with "
-        "--from/--to) "
-        "as CSV with a Frictionless datapackage.json into DIR",
+        help=f"write the {', '.join(OF_RELATIONS)} tables (and a COW-frame panel with --from/--to) as CSV with a "
+        "Frictionless datapackage.json into DIR",
     )
     export.add_argument(
         "--table",
-        choices=["relations", "events", "periods", "panel", "states", "missions", "records"],
+        choices=[*OF_RELATIONS, "panel", _RECORDS],
         default="relations",
-        help="one row per relation, event, period, panel unit, state or listed mission (CSV or JSON), or the "
-        "whole dataset "
-        "(JSON, a file that --data and Dataset.from_file read)",
+        help="a table (one row per relation, event, period, state, listed mission or panel unit), or "
+        f"{_RECORDS}: the whole dataset (JSON, a file that --data and Dataset.from_file read)",
     )
     export.add_argument(
         "--codebook",
@@ -428,6 +430,12 @@ def _timeline(data: Dataset, args: argparse.Namespace) -> int:
     return Exit.OK
 
 
+_DEFAULT_FORMAT = "csv"
+"""The format ``export`` writes when neither --format nor --output's suffix names one."""
+
+_RECORDS = "records"
+"""``--table records``: not a table but the whole dataset, as the file --data reads."""
+
 _PANEL_ONLY = (
     ("first", "--from"),
     ("last", "--to"),
@@ -439,22 +447,14 @@ _PANEL_ONLY = (
 
 
 def _export(data: Dataset, args: argparse.Namespace) -> int:
-    from .export import (
-        event_rows,
-        iter_panel_rows,
-        mission_rows,
-        period_rows,
-        relation_rows,
-        state_rows,
-        write_csv,
-        write_json,
-    )
+    from .export import FORMATS, TABLE_REGISTRY, iter_panel_rows
 
     args.format = _export_format(args.format, args.output)
+    chosen = FORMATS[args.format]
     if args.datapackage:
         from .export import write_datapackage
 
-        if args.table != "relations" or args.codebook or args.format != "csv":
+        if args.table != "relations" or args.codebook or args.format != _DEFAULT_FORMAT:
             raise UsageError("--datapackage writes its own tables as CSV; give it no --table, --codebook or --format")
         years = None
         if args.first is not None or args.last is not None:
@@ -467,7 +467,6 @@ def _export(data: Dataset, args: argparse.Namespace) -> int:
             raise UsageError(str(error)) from None
         say(f"wrote {target}")
         return Exit.OK
-    writer = write_csv if args.format == "csv" else write_json
     if args.table != "panel":
         given = [option for dest, option in _PANEL_ONLY if getattr(args, dest) is not None]
         if given:
@@ -477,29 +476,26 @@ def _export(data: Dataset, args: argparse.Namespace) -> int:
 
         if args.table != "relations":  # (panel options without --table panel were refused above)
             raise UsageError("--codebook describes every table; give it no --table and no panel options")
-        if args.format not in ("csv", "json"):
-            raise UsageError(f"--codebook is written as csv or json, not {args.format}")
+        write_book = chosen.write_rows
+        if write_book is None:
+            text = " or ".join(f.name for f in FORMATS.values() if f.write_rows is not None)
+            raise UsageError(f"--codebook is written as {text}, not {args.format}")
         book = codebook()
-        return _output(args.output, lambda out: writer(book, out))
-    if args.format in ("parquet", "stata"):
-        return _typed_file(data, args)
-    if args.table == "records":
+        return _output(args.output, lambda out: write_book(book, out))
+    if args.table == _RECORDS:
         if args.format != "json":
-            raise UsageError("--table records is the whole dataset, in JSON only; use --format json")
+            raise UsageError(f"--table {_RECORDS} is the whole dataset, in JSON only; use --format json")
         return _output(args.output, lambda out: out.write(data.to_json()))
-    if args.table == "panel":
-        found = _panel(data, args)
-        rows: Iterable[Row] = iter_panel_rows(found)
-    else:
-        make = {
-            "relations": relation_rows,
-            "events": event_rows,
-            "periods": period_rows,
-            "states": state_rows,
-            "missions": mission_rows,
-        }[args.table]
-        rows = make(data.relations)
-    return _output(args.output, lambda out: writer(rows, out))
+    source: Any = _panel(data, args) if args.table == "panel" else data.relations
+    if chosen.write_table is not None:  # a typed file: binary, so --output is required
+        if not args.output:
+            raise UsageError(f"--format {args.format} writes a file: give --output FILE")
+        chosen.write_table(source, args.table, args.output)
+        return Exit.OK
+    rows: Iterable[Row] = iter_panel_rows(source) if args.table == "panel" else TABLE_REGISTRY[args.table].rows(source)
+    write_rows = chosen.write_rows
+    assert write_rows is not None  # a format writes rows or a table (the registry's test holds it)
+    return _output(args.output, lambda out: write_rows(rows, out))
 
 
 def _chart(data: Dataset, args: argparse.Namespace) -> int:
@@ -536,35 +532,15 @@ def _panel(data: Dataset, args: argparse.Namespace) -> tuple[PanelRow, ...]:
         raise UsageError(str(error)) from None
 
 
-_FORMAT_SUFFIXES = {"csv": (".csv",), "json": (".json",), "parquet": (".parquet", ".pq"), "stata": (".dta",)}
-"""The export formats and the file suffixes that name them."""
-
-
 def _export_format(given: str | None, output: str | None) -> str:
     """The format to write: the one given, else the one ``output``'s suffix names, else csv; a given format
     that the suffix contradicts is refused (a Parquet name with CSV in it, a .dta with JSON in it)."""
-    suffix = "" if not output else os.path.splitext(output)[1].lower()
-    named = next((name for name, suffixes in _FORMAT_SUFFIXES.items() if suffix in suffixes), None)
-    if given is not None and named is not None and given != named:
-        raise UsageError(f"--output {output} names the {named} format, but --format is {given}: give one of them")
-    return given or named or "csv"
+    from .export import format_named_by
 
-
-def _typed_file(data: Dataset, args: argparse.Namespace) -> int:
-    """Parquet or Stata: a binary file, so --output is required."""
-    from .export import write_parquet, write_stata
-
-    if not args.output:
-        raise UsageError(f"--format {args.format} writes a file: give --output FILE")
-    if args.table == "records":
-        raise UsageError("--table records is the whole dataset, in JSON only; use --format json")
-    if args.table == "panel":
-        source: Any = _panel(data, args)
-    else:
-        source = data.relations
-    write = write_parquet if args.format == "parquet" else write_stata
-    write(source, args.table, args.output)
-    return Exit.OK
+    named = None if not output else format_named_by(output)
+    if given is not None and named is not None and given != named.name:
+        raise UsageError(f"--output {output} names the {named.name} format, but --format is {given}: give one of them")
+    return given or (named.name if named is not None else _DEFAULT_FORMAT)
 
 
 def _output(path: str | None, fill: Callable[[IO[str]], object]) -> int:
