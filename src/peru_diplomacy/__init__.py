@@ -36,7 +36,6 @@ if TYPE_CHECKING:  # the names _WHERE loads, for type checkers (a test holds the
     from .counterparts import Counterpart as Counterpart
     from .counterparts import CounterpartKind as CounterpartKind
     from .counterparts import Membership as Membership
-    from .dataset import MAX_PANEL_ROWS as MAX_PANEL_ROWS
     from .dataset import Dataset as Dataset
     from .dataset import packaged_dataset as packaged_dataset
     from .dates import DateLike as DateLike
@@ -88,6 +87,7 @@ if TYPE_CHECKING:  # the names _WHERE loads, for type checkers (a test holds the
     from .queries import successors_of as successors_of
     from .queries import timeline as timeline
     from .queries import uncertain_on as uncertain_on
+    from .questions import MAX_PANEL_ROWS as MAX_PANEL_ROWS
     from .relation import Relation as Relation
     from .representation import Mission as Mission
     from .representation import MissionKind as MissionKind
@@ -171,7 +171,7 @@ _WHERE = {
     "CounterpartKind": ".counterparts",
     "Membership": ".counterparts",
     "Dataset": ".dataset",
-    "MAX_PANEL_ROWS": ".dataset",
+    "MAX_PANEL_ROWS": ".questions",
     "packaged_dataset": ".dataset",
     "DateLike": ".dates",
     "PartialDate": ".dates",
