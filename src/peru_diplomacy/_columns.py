@@ -8,13 +8,14 @@ made from it, and a test holds what the row functions write equal to it.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, get_args
 
 import attrs
 
 from .counterparts import CounterpartKind
 from .events import EventKind
 from .explanation import Basis
+from .panel_options import StatusRule
 from .periods import Status
 from .provenance import Confidence, Region
 from .representation import MissionKind, RepresentationLevel
@@ -223,7 +224,7 @@ TABLES: dict[str, tuple[Column, ...]] = {
         _c("first_year", "integer", "the period's first year in the count", DERIVED),
         _c("last_year", "integer", "its last year", DERIVED),
         _c("region", "text", "the region counted (empty: all)", TABLE, REGIONS),
-        _c("rule", "text", "how the period's status is read", DERIVED, ("on_day", "any_time", "throughout")),
+        _c("rule", "text", "how the period's status is read", DERIVED, get_args(StatusRule)),
         _c("active", "integer", "relations that certainly stood", DERIVED),
         _c("uncertain", "integer", "relations the sources cannot settle", DERIVED),
         _c("inactive", "integer", "relations that certainly did not stand", DERIVED),

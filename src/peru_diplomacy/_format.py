@@ -40,9 +40,9 @@ from .errors import DatasetError, InvalidDateError, PeruDiplomacyError
 __all__ = [
     "SCHEMA_VERSION",
     "Context",
-    "check_relation",
     "describe",
     "json_kind",
+    "located_error",
     "read",
     "read_many",
     "write",
@@ -90,7 +90,8 @@ def json_kind(value: object) -> str:
     return kinds.get(type(value), type(value).__name__)
 
 
-def _fail(where: str, why: str) -> DatasetError:
+def located_error(where: str, why: str) -> DatasetError:
+    """The error for damage at ``where`` in the file (a path such as ``relations[3].events[0].date``)."""
     return DatasetError(f"{where}: {why}")
 
 
@@ -124,7 +125,7 @@ def read_many(cls: type[_T], raw: object, where: str, context: Context = _NO_STA
     """A tuple of records of ``cls`` from a JSON list (see :func:`read`)."""
     item = _record_reader(cls)
     if not isinstance(raw, list):
-        raise _fail(where, f"expected a list, not {json_kind(raw)}")
+        raise located_error(where, f"expected a list, not {json_kind(raw)}")
     return tuple(item(value, f"{where}[{index}]", context) for index, value in enumerate(raw))
 
 
@@ -158,7 +159,7 @@ def _reader(tp: Any) -> _Reader:
 
         def many(raw: object, where: str, context: Context) -> tuple[Any, ...]:
             if not isinstance(raw, list):
-                raise _fail(where, f"expected a list, not {json_kind(raw)}")
+                raise located_error(where, f"expected a list, not {json_kind(raw)}")
             return tuple(item(value, f"{where}[{index}]", context) for index, value in enumerate(raw))
 
         return many
@@ -181,19 +182,19 @@ def _reader(tp: Any) -> _Reader:
 
 def _text(raw: object, where: str, context: Context) -> str:
     if not isinstance(raw, str):
-        raise _fail(where, f"expected text, not {json_kind(raw)}")
+        raise located_error(where, f"expected text, not {json_kind(raw)}")
     return raw
 
 
 def _flag(raw: object, where: str, context: Context) -> bool:
     if type(raw) is not bool:
-        raise _fail(where, f"expected true or false, not {json_kind(raw)}")
+        raise located_error(where, f"expected true or false, not {json_kind(raw)}")
     return raw
 
 
 def _integer(raw: object, where: str, context: Context) -> int:
     if type(raw) is not int:
-        raise _fail(where, f"expected an integer, not {json_kind(raw)}")
+        raise located_error(where, f"expected an integer, not {json_kind(raw)}")
     return raw
 
 
@@ -201,7 +202,7 @@ def _date(raw: object, where: str, context: Context) -> PartialDate:
     try:
         return PartialDate.fromisoformat(_text(raw, where, context))
     except InvalidDateError as error:
-        raise _fail(where, str(error)) from None
+        raise located_error(where, str(error)) from None
 
 
 def _enum_reader(cls: type[enum.Enum]) -> _Reader:
@@ -210,7 +211,7 @@ def _enum_reader(cls: type[enum.Enum]) -> _Reader:
     def one(raw: object, where: str, context: Context) -> enum.Enum:
         member = values.get(raw) if isinstance(raw, str) else None
         if member is None:
-            raise _fail(where, f"{raw!r} is not a {cls.__name__}: use one of {', '.join(map(repr, values))}")
+            raise located_error(where, f"{raw!r} is not a {cls.__name__}: use one of {', '.join(map(repr, values))}")
         return member
 
     return one
@@ -221,7 +222,7 @@ def _state_reference(raw: object, where: str, context: Context) -> Counterpart:
     try:
         return context.state(state_id)
     except KeyError:
-        raise _fail(where, f"{state_id!r} is not a state of the dataset's states table") from None
+        raise located_error(where, f"{state_id!r} is not a state of the dataset's states table") from None
 
 
 def _field_types(cls: type) -> dict[str, Any]:
@@ -274,7 +275,7 @@ def _make_record_reader(cls: type) -> _Reader:
 
     def record(raw: object, where: str, context: Context) -> Any:
         if not isinstance(raw, dict):
-            raise _fail(where, f"expected an object, not {json_kind(raw)}")
+            raise located_error(where, f"expected an object, not {json_kind(raw)}")
         values: dict[str, Any] = {}
         for name, alias, required, read_value, metadata in fields:
             if name in raw:
@@ -283,14 +284,14 @@ def _make_record_reader(cls: type) -> _Reader:
                 source = metadata[INHERIT]
                 values[alias] = read_value(context.metadata[source], f"metadata.{source}", context)
             elif required:
-                raise _fail(where, f"missing field {name!r}")
+                raise located_error(where, f"missing field {name!r}")
         if len(raw) > len(values) or not names.issuperset(raw):
             extra = next(key for key in raw if key not in names)
-            raise _fail(where, f"unknown field {extra!r}")
+            raise located_error(where, f"unknown field {extra!r}")
         try:
             return cls(**values)
         except PeruDiplomacyError as error:  # a span ending before it starts, an incoherent history, ...
-            raise _fail(where, str(error)) from None
+            raise located_error(where, str(error)) from None
 
     return record
 
@@ -379,37 +380,6 @@ def write_document(document: Any) -> dict[str, Any]:
             out[field.name] = write(getattr(document, field.name), context)
     out["metadata"].setdefault("digest", "")
     return out
-
-
-# -- what a relation must satisfy beyond its types ------------------------------------------
-
-
-def check_relation(relation: Any, where: str) -> None:
-    """The checks a relation of a dataset must pass beyond its types."""
-    if not relation.states or relation.counterpart != relation.states[-1]:
-        raise _fail(where, "its counterpart must be the last of its states")
-    ids = [s.id for s in relation.states]
-    if len(set(ids)) != len(ids):
-        raise _fail(where, "a state appears twice in its lineage")
-    for index, event in enumerate(relation.events):
-        if event.state.id not in ids:
-            raise _fail(where, f"event {index + 1} concerns {event.state.name}, which is not a state of its lineage")
-        if relation.horizon is not None and event.date.earliest_ordinal > relation.horizon.latest_ordinal:
-            raise _fail(
-                f"{where}.events[{index}].date",
-                f"{event.date} lies after the relation's horizon ({relation.horizon}), which must cover every event",
-            )
-    if relation.source.row < 0:
-        raise _fail(f"{where}.source.row", f"{relation.source.row} is not a row: rows count from 1 (0: an amendment's)")
-    seen: set[tuple[str, int, int]] = set()
-    for index, row in enumerate(relation.representation):
-        if row.state not in ids:
-            raise _fail(f"{where}.representation[{index}].state", f"{row.state!r} is not a state of its lineage")
-        if (row.state, row.year, row.cow_code) in seen:
-            raise _fail(
-                f"{where}.representation[{index}]", f"a second row for {row.state} (COW {row.cow_code}) in {row.year}"
-            )
-        seen.add((row.state, row.year, row.cow_code))
 
 
 # -- the format described, for its documentation page --------------------------------------

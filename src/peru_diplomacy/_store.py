@@ -15,7 +15,7 @@ import threading
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from ._format import SCHEMA_VERSION, Context, check_relation, json_kind, read, read_many
+from ._format import SCHEMA_VERSION, Context, json_kind, located_error, read, read_many
 from ._loading import (
     PACKED_HEAD,
     check_digest,
@@ -157,7 +157,7 @@ class Store:
                 raise DatasetError(f"relations[{position}]: relation id {relation_id!r} appears twice")
             by_id[relation_id] = position
         assert self._names is not None
-        self._index = CountryIndex(self._names)
+        self._index = CountryIndex(self._names, subject=metadata.subject.id)
         self._by_id = by_id
         if relations is not None:
             self._settle(tuple(relations))
@@ -402,3 +402,40 @@ def _check_state_references(document: DatasetDocument) -> None:
         for index, event in enumerate(relation.events):
             for name in ("state", "predecessor", "successor"):
                 check(getattr(event, name), f"{where}.events[{index}].{name}")
+
+
+# -- what a relation must satisfy beyond its types (beside the whole file's checks above) ------
+
+
+def check_relation(relation: Any, where: str) -> None:
+    """The checks a relation of a dataset must pass beyond its types."""
+    if not relation.states or relation.counterpart != relation.states[-1]:
+        raise located_error(where, "its counterpart must be the last of its states")
+    ids = [s.id for s in relation.states]
+    if len(set(ids)) != len(ids):
+        raise located_error(where, "a state appears twice in its lineage")
+    for index, event in enumerate(relation.events):
+        if event.state.id not in ids:
+            raise located_error(
+                where, f"event {index + 1} concerns {event.state.name}, which is not a state of its lineage"
+            )
+        if relation.horizon is not None and event.date.earliest_ordinal > relation.horizon.latest_ordinal:
+            raise located_error(
+                f"{where}.events[{index}].date",
+                f"{event.date} lies after the relation's horizon ({relation.horizon}), which must cover every event",
+            )
+    if relation.source.row < 0:
+        raise located_error(
+            f"{where}.source.row", f"{relation.source.row} is not a row: rows count from 1 (0: an amendment's)"
+        )
+    seen: set[tuple[str, int, int]] = set()
+    for index, row in enumerate(relation.representation):
+        if row.state not in ids:
+            raise located_error(
+                f"{where}.representation[{index}].state", f"{row.state!r} is not a state of its lineage"
+            )
+        if (row.state, row.year, row.cow_code) in seen:
+            raise located_error(
+                f"{where}.representation[{index}]", f"a second row for {row.state} (COW {row.cow_code}) in {row.year}"
+            )
+        seen.add((row.state, row.year, row.cow_code))

@@ -499,7 +499,7 @@ def _new_relation(dataset: Amendable, item: _Item, cited: Citation, relations: M
     try:
         found = dataset.relations_with(country)
     except NoRelationError as error:
-        if error.state is None or error.state in relations or error.state == "PER":
+        if error.state is None or error.state in relations or error.state == dataset.metadata.subject.id:
             raise item.fail(f"{error.country}: not a state a relation can be added for", "country") from None
         state_id, name = error.state, error.country
     except (UnknownCountryError, AmbiguousCountryError) as error:

@@ -26,7 +26,7 @@ from .errors import (
     UnknownCountryError,
 )
 from .events import EventKind
-from .panels import PanelMembership, PanelRule, PanelUnit
+from .panel_options import DEFAULT_MEMBERSHIP, DEFAULT_RULE, DEFAULT_UNIT, PanelMembership, PanelRule, PanelUnit
 from .periods import Status
 from .provenance import Confidence, Region
 
@@ -219,11 +219,19 @@ def parser() -> argparse.ArgumentParser:
     )
     export.add_argument("--from", dest="first", type=int, metavar="YEAR", help="panel: first year")
     export.add_argument("--to", dest="last", type=int, metavar="YEAR", help="panel: last year")
-    export.add_argument("--unit", choices=get_args(PanelUnit), help="panel: year (default), month or day")
     export.add_argument(
-        "--rule", choices=get_args(PanelRule), help="panel: on_day (31 December; default), any_time, throughout"
+        "--unit", choices=get_args(PanelUnit), help=f"panel: one of {_options(PanelUnit, DEFAULT_UNIT)}"
     )
-    export.add_argument("--membership", choices=get_args(PanelMembership), help="panel: lifetime (default), cow or gw")
+    export.add_argument(
+        "--rule",
+        choices=get_args(PanelRule),
+        help=f"panel: how a unit's status is read: {_options(PanelRule, DEFAULT_RULE)} (on_day reads 31 December)",
+    )
+    export.add_argument(
+        "--membership",
+        choices=get_args(PanelMembership),
+        help=f"panel: which state-units are rows: {_options(PanelMembership, DEFAULT_MEMBERSHIP)}",
+    )
     export.add_argument(
         "--max-rows",
         type=int,
@@ -232,6 +240,11 @@ def parser() -> argparse.ArgumentParser:
     )
     export.add_argument("--output", "-o", metavar="FILE", help="write here instead of standard output")
     return parser
+
+
+def _options(choices: object, default: str) -> str:
+    """The choices of a Literal type, the default named: "year (default), month, day"."""
+    return ", ".join(f"{c} (default)" if c == default else str(c) for c in get_args(choices))
 
 
 def _version_text(version: str) -> str:
@@ -523,9 +536,9 @@ def _panel(data: Dataset, args: argparse.Namespace) -> tuple[PanelRow, ...]:
         return data.panel(
             args.first,
             args.last,
-            unit=args.unit or "year",
-            rule=args.rule or "on_day",
-            membership=args.membership or "lifetime",
+            unit=args.unit or DEFAULT_UNIT,
+            rule=args.rule or DEFAULT_RULE,
+            membership=args.membership or DEFAULT_MEMBERSHIP,
             max_rows=MAX_PANEL_ROWS if args.max_rows is None else (args.max_rows or None),
         )
     except ValueError as error:

@@ -34,11 +34,11 @@ from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeVar
 
 from ._format import SCHEMA_VERSION
 from ._loading import read_resource
-from ._numbers import integral
 from ._store import Store
 from .counterparts import CodeSystem, Counterpart
 from .dates import PartialDate
 from .errors import DatasetError, NoRelationError, UnknownCountryError
+from .identity import SystemCodeQuery
 from .lineages import following
 from .periods import Status
 from .provenance import Region, RegionName
@@ -291,35 +291,24 @@ class Dataset(DatasetQuestions):
         return NoRelationError(error.country, message=message, state=error.state)
 
     def _by_system_code(self, country: str | int, system: CodeSystem) -> Relation:
-        number = None if isinstance(country, str) else integral(country)
-        if number is None and not isinstance(country, str):
-            raise TypeError(
-                f"a {system.value.upper()} code is an int or an abbreviation (str), not {type(country).__name__}"
-            )
-        text = country.strip() if isinstance(country, str) else ""
-        code: int | None = number if number is not None else (int(text) if text.isdigit() else None)
-        abbrev = None if code is not None else text.upper()
-
-        def matches(m: Any) -> bool:
-            return bool(m.system is system and (m.code == code if code is not None else m.abbrev == abbrev))
-
+        label = system.value.upper()
+        query = SystemCodeQuery(country, label)
         holders = [
-            (membership.start.sort_key(), relation, state)
+            (membership.start.sort_key(), relation)
             for relation in self.relations
             for state in relation.states
             for membership in state.memberships
-            if matches(membership)
+            if membership.system is system and query.matches(membership)
         ]
         if holders:
             return max(holders, key=lambda h: h[0])[1]
-        listed = [s for s in self.system_states if matches(s)]
-        label = system.value.upper() if system is CodeSystem.COW else "GW"
+        pool = [s for s in self.system_states if s.system is system]
+        listed = [s for s in pool if query.matches(s)]
         if listed:
-            state = listed[0]
-            raise NoRelationError(f"{state.name} ({label} {state.code}, {state.abbrev})")
+            raise NoRelationError(f"{listed[0].name} ({label} {listed[0].code}, {listed[0].abbrev})")
         raise UnknownCountryError(
             country,
-            _code_suggestions(self.system_states, system, code, abbrev, label),
+            query.suggestions(pool),
             hint=f"no state of the {label} list has this code; give a {label} code (155) or abbreviation ('CHL')",
         )
 
@@ -428,20 +417,6 @@ def _region(region: Region | RegionName) -> Region:
 
 def _system(system: CodeSystem | str) -> CodeSystem:
     return CodeSystem.coerce(system, "code system")
-
-
-def _code_suggestions(
-    states: tuple[SystemState, ...], system: CodeSystem, code: int | None, abbrev: str | None, label: str
-) -> tuple[str, ...]:
-    pool = [s for s in states if s.system is system]
-    if code is not None:
-        near = sorted(pool, key=lambda s: (abs(s.code - code), s.code))[:3]
-    else:
-        import difflib
-
-        close = difflib.get_close_matches(abbrev or "", [s.abbrev for s in pool], n=3, cutoff=0.5)
-        near = [s for a in close for s in pool if s.abbrev == a][:3]
-    return tuple(f"{label} {s.code} ({s.abbrev}, {s.name})" for s in near)
 
 
 _packaged: Dataset | None = None

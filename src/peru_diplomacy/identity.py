@@ -12,7 +12,7 @@ punctuation and surrounding space do not matter.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Protocol
 
 from ._enums import TextEnum
@@ -107,9 +107,14 @@ def normalize_query(query: object) -> str:
 
 
 class CountryIndex:
-    """Every name and code of the dataset's counterparts, and the rules for resolving them."""
+    """Every name and code of the dataset's counterparts, and the rules for resolving them.
 
-    def __init__(self, entries: Iterable[NameLike]) -> None:
+    ``subject`` is the id of the state whose relations the data records (Peru: the data's
+    ``metadata.subject``): a name of it is no relation of its own.
+    """
+
+    def __init__(self, entries: Iterable[NameLike], *, subject: str | None = None) -> None:
+        self._subject = subject
         by_key: dict[str, list[NameLike]] = {}
         self._state_names: dict[str, str] = {}
         for entry in entries:
@@ -137,11 +142,11 @@ class CountryIndex:
                 entry = found[0]
                 if entry.relation is not None:
                     return entry.relation
-                if entry.state == _SUBJECT:
+                if entry.state is not None and entry.state == self._subject:
                     raise NoRelationError(
-                        "Peru",
-                        message="Peru is the subject of this dataset: its relations are with others",
-                        state=_SUBJECT,
+                        entry.label,
+                        message=f"{entry.label} is the subject of this dataset: its relations are with others",
+                        state=entry.state,
                     )
                 raise NoRelationError(entry.label, state=entry.state)
             raise AmbiguousCountryError(query, sorted({self._describe(e) for e in targets.values()}))
@@ -195,7 +200,68 @@ class CountryIndex:
         return self._state_names.get(entry.state or "", entry.label)
 
 
-_SUBJECT = "PER"
+class ListedState(Protocol):
+    """A state as a COW or Gleditsch–Ward list has it: a list's state, or a state's membership of a list."""
+
+    @property
+    def code(self) -> int: ...
+    @property
+    def abbrev(self) -> str: ...
+
+
+class NamedListedState(ListedState, Protocol):
+    """A list's state, with its name."""
+
+    @property
+    def name(self) -> str: ...
+
+
+class SystemCodeQuery:
+    """What a COW or Gleditsch–Ward lookup asks for: a code (an int, or digits as text) or an abbreviation.
+
+    >>> from peru_diplomacy.identity import SystemCodeQuery
+    >>> query = SystemCodeQuery(" chl ", "COW")
+    >>> query.code, query.abbrev
+    (None, 'CHL')
+    >>> SystemCodeQuery(155, "GW").code
+    155
+    """
+
+    __slots__ = ("abbrev", "code", "label")
+
+    def __init__(self, country: str | int, label: str) -> None:
+        number = None if isinstance(country, str) else integral(country)
+        if number is None and not isinstance(country, str):
+            raise TypeError(f"a {label} code is an int or an abbreviation (str), not {type(country).__name__}")
+        text = country.strip() if isinstance(country, str) else ""
+        self.label = label
+        self.code: int | None = number if number is not None else (int(text) if text.isdigit() else None)
+        self.abbrev: str | None = None if self.code is not None else text.upper()
+
+    def matches(self, listed: ListedState) -> bool:
+        """Whether the list's state (or membership) has the code or the abbreviation asked for."""
+        return listed.code == self.code if self.code is not None else listed.abbrev == self.abbrev
+
+    def suggestions(self, pool: Sequence[NamedListedState]) -> tuple[str, ...]:
+        """Up to three states of the list near what was asked: the nearest codes, or the closest abbreviations.
+
+        >>> from types import SimpleNamespace as S
+        >>> from peru_diplomacy.identity import SystemCodeQuery
+        >>> pool = [S(code=155, abbrev="CHL", name="Chile"), S(code=135, abbrev="PER", name="Peru")]
+        >>> SystemCodeQuery("CHI", "COW").suggestions(pool)
+        ('COW 155 (CHL, Chile)',)
+        """
+        if self.code is not None:
+            code = self.code
+            near = sorted(pool, key=lambda s: (abs(s.code - code), s.code))[:3]
+        else:
+            import difflib
+
+            close = difflib.get_close_matches(self.abbrev or "", [s.abbrev for s in pool], n=3, cutoff=0.5)
+            near = [s for a in close for s in pool if s.abbrev == a][:3]
+        return tuple(f"{self.label} {s.code} ({s.abbrev}, {s.name})" for s in near)
+
+
 # A query in capitals this short is an abbreviation or a code: a near miss of it is another state or an
 # organisation ("UAE" is not "UE", the EU), never a typo worth suggesting.
 _LONGEST_ABBREVIATION = 4

@@ -20,7 +20,7 @@ from __future__ import annotations
 import bisect
 import calendar
 from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING, Literal, get_args
+from typing import TYPE_CHECKING, get_args
 
 import attrs
 
@@ -29,6 +29,7 @@ from .counterparts import CodeSystem, Counterpart, Membership
 from .dates import PartialDate
 from .errors import InvalidArgumentError, PanelTooLargeError
 from .explanation import Basis
+from .panel_options import DEFAULT_MEMBERSHIP, DEFAULT_RULE, DEFAULT_UNIT, PanelMembership, PanelRule, PanelUnit
 from .periods import AFTER_ALL, Status, StatusTimeline, all_of
 from .provenance import Confidence
 from .relation import Relation, contest_span
@@ -39,11 +40,6 @@ if TYPE_CHECKING:
 
 __all__ = ["PanelMembership", "PanelRow", "PanelRule", "PanelUnit", "RowBasis"]
 
-PanelUnit = Literal["year", "month", "day"]
-"""The unit of a panel's rows."""
-PanelRule = Literal["on_day", "any_time", "throughout"]
-"""How a unit's status is read: on one day of it (31 December for a year, the
-last day for a month), on at least one day, or on every day."""
 RowBasis = Basis
 """Which rule gave a panel row its status: the :class:`~peru_diplomacy.Basis` of an explanation.
 
@@ -58,9 +54,6 @@ or ``no_source``, a state, or a span of a code, no source of the data covers (a 
 before the table's month, a state the data names as a possible reading of a low-confidence row, a
 state that ended before the table, a span a lineage does not include): ``uncertain``. Silence is not
 absence."""
-PanelMembership = Literal["lifetime", "cow", "gw"]
-"""Which state-units are rows: those in the state's lifetime, or in its COW or
-Gleditsch–Ward system membership (so that the rows match the analyst's other data)."""
 
 
 @attrs.frozen(kw_only=True)
@@ -213,9 +206,9 @@ def build_panel(
     first: int,
     last: int,
     *,
-    unit: str = "year",
-    rule: str = "on_day",
-    membership: str = "lifetime",
+    unit: str = DEFAULT_UNIT,
+    rule: str = DEFAULT_RULE,
+    membership: str = DEFAULT_MEMBERSHIP,
     carry_forward: bool = False,
     max_rows: int | None,
     system_states: tuple[SystemState, ...] = (),

@@ -23,6 +23,7 @@ from .dates import DateLike, PartialDate, to_partial_date
 from .errors import BeyondHorizonWarning
 from .events import EventKind, EventKindName
 from .lineages import successions_of
+from .panel_options import DEFAULT_MEMBERSHIP, DEFAULT_RULE, DEFAULT_UNIT, PanelMembership, PanelRule, PanelUnit
 from .periods import Status, check_range
 from .provenance import Confidence, Region, RegionName
 from .relation import Relation
@@ -30,7 +31,7 @@ from .relation import Relation
 if TYPE_CHECKING:
     from ._records import DatasetMetadata, Succession, SystemState, TimelineEntry
     from .explanation import Explanation
-    from .panels import PanelMembership, PanelRow, PanelRule, PanelUnit
+    from .panels import PanelRow
 
 __all__ = ["MAX_PANEL_ROWS", "DatasetQuestions"]
 
@@ -214,9 +215,9 @@ class DatasetQuestions:
         first: int,
         last: int,
         *,
-        unit: PanelUnit = "year",
-        rule: PanelRule = "on_day",
-        membership: PanelMembership = "lifetime",
+        unit: PanelUnit = DEFAULT_UNIT,
+        rule: PanelRule = DEFAULT_RULE,
+        membership: PanelMembership = DEFAULT_MEMBERSHIP,
         carry_forward: bool = False,
         max_rows: int | None = MAX_PANEL_ROWS,
     ) -> tuple[PanelRow, ...]:
@@ -228,9 +229,8 @@ class DatasetQuestions:
           there, a state whose code changed within a unit has a row for each code
           (Germany in 1990: COW 260 and 255). A state is never filed under its
           successor.
-        - ``rule``: the status on 31 December of the year (the last day of a
-          month; ``"on_day"``), on at least one day (``"any_time"``), or on every
-          day (``"throughout"``); ``uncertain`` stays its own value.
+        - ``rule``: how a unit's status is read (:data:`~peru_diplomacy.panel_options.StatusRule`: on its
+          last day, on any day, on every day); ``uncertain`` stays its own value.
         - After the data's horizon, statuses are ``uncertain`` unless
           ``carry_forward=True``.
 

@@ -25,6 +25,7 @@ from .dates import PartialDate
 from .errors import InvalidArgumentError
 from .events import EventKind, EventKindName
 from .explanation import InferenceKind
+from .panel_options import DEFAULT_RULE, StatusRule
 from .periods import Status
 from .provenance import Region
 
@@ -45,8 +46,8 @@ __all__ = [
 
 SummaryUnit = Literal["year", "decade"]
 """The periods of a summary: calendar years, or decades (1950 to 1959)."""
-SummaryRule = Literal["on_day", "any_time", "throughout"]
-"""How a period's status is read, as for panels: on its last day (31 December), on any day, on every day."""
+SummaryRule = StatusRule
+"""How a period's status is read, as a panel's unit's is (:data:`~peru_diplomacy.panel_options.StatusRule`)."""
 
 
 @attrs.frozen(kw_only=True)
@@ -200,7 +201,7 @@ def status_counts(
     last: int,
     *,
     unit: SummaryUnit = "year",
-    rule: SummaryRule = "on_day",
+    rule: SummaryRule = DEFAULT_RULE,
     by_region: bool = False,
     carry_forward: bool = False,
     dataset: Dataset | None = None,
