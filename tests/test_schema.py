@@ -11,7 +11,7 @@ import attrs
 import pytest
 
 from peru_diplomacy import CodeSystem, Counterpart, Dataset, DatasetError, PartialDate, packaged_dataset
-from peru_diplomacy._format import Context, describe, read, write
+from peru_diplomacy._format import SCHEMA_VERSION, Context, describe, read, write
 from peru_diplomacy._loading import read_resource
 from peru_diplomacy.cli import main
 
@@ -214,3 +214,50 @@ def test_the_file_format_page_states_this_schema_version() -> None:
     assert f'"schema_version":{DATA_SCHEMA_VERSION},' in page
     assert f"`schema_version` is {DATA_SCHEMA_VERSION};" in page
     assert RESOURCE.startswith(f'{{\n"schema_version":{DATA_SCHEMA_VERSION},\n"metadata":'.encode())
+
+
+def _stored_snapshot() -> dict[str, object]:
+    from importlib.resources import files
+
+    loaded: dict[str, object] = json.loads(files("peru_diplomacy").joinpath("data/schema.json").read_text("utf-8"))
+    return loaded
+
+
+def test_the_stored_format_is_the_format_and_its_version() -> None:
+    # Adding a field to a record passed every test without a bump of SCHEMA_VERSION (#30): the format described
+    # from the records is stored beside the data, and must be the format as it stands.
+    from peru_diplomacy._format import snapshot_mismatch
+
+    stored = _stored_snapshot()
+    assert stored["schema_version"] == SCHEMA_VERSION
+    assert snapshot_mismatch(stored) is None, snapshot_mismatch(stored)
+
+
+def test_a_changed_format_without_a_new_version_says_what_to_bump(monkeypatch: pytest.MonkeyPatch) -> None:
+    from peru_diplomacy import _format
+
+    stored = _stored_snapshot()
+    added = {"record": "Counterpart", "field": "capital", "type": "text", "required": "no"}
+    original = _format.describe
+    monkeypatch.setattr(_format, "describe", lambda: [*original(), added])
+    problem = _format.snapshot_mismatch(stored)
+    assert problem is not None
+    assert problem.startswith(
+        f"the file format changed (Counterpart.capital added) but SCHEMA_VERSION is still {SCHEMA_VERSION}"
+    )
+    assert "bump it in src/peru_diplomacy/_format.py" in problem
+    monkeypatch.setattr(_format, "SCHEMA_VERSION", SCHEMA_VERSION + 1)  # bumped: now the snapshot is to be written
+    assert (
+        _format.snapshot_mismatch(stored)
+        == f"the stored schema is of version {SCHEMA_VERSION}: run python tools/write_schema.py"
+    )
+
+
+def test_a_new_version_without_a_changed_format_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    from peru_diplomacy import _format
+
+    monkeypatch.setattr(_format, "SCHEMA_VERSION", SCHEMA_VERSION + 1)
+    problem = _format.snapshot_mismatch(_stored_snapshot())
+    assert problem is not None and problem.startswith(
+        f"SCHEMA_VERSION is {SCHEMA_VERSION + 1} but the format is that of version {SCHEMA_VERSION}"
+    )

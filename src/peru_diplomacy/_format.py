@@ -45,6 +45,8 @@ __all__ = [
     "located_error",
     "read",
     "read_many",
+    "snapshot",
+    "snapshot_mismatch",
     "write",
     "write_document",
 ]
@@ -429,6 +431,54 @@ def describe(root: type | None = None) -> list[dict[str, str]]:
                 required = f"no (default: the metadata's {inherited})"
             rows.append({"record": cls.__name__, "field": field.name, "type": text, "required": required})
     return rows
+
+
+# -- the format's snapshot, stored beside the data (data/schema.json) ------------------------
+
+
+def snapshot() -> dict[str, Any]:
+    """The file format as it stands: ``SCHEMA_VERSION`` and every record's fields (:func:`describe`).
+
+    ``tools/write_schema.py`` stores it in the package as ``data/schema.json``; a test holds the two equal,
+    so that the format cannot change without its version.
+
+    >>> from peru_diplomacy._format import snapshot
+    >>> now = snapshot()
+    >>> now["schema_version"] == SCHEMA_VERSION, now["records"][0]["field"]
+    (True, 'schema_version')
+    """
+    return {"schema_version": SCHEMA_VERSION, "records": describe()}
+
+
+def snapshot_mismatch(stored: Mapping[str, Any]) -> str | None:
+    """What is wrong when the stored snapshot is not the format as it stands (``None``: nothing), and what to do.
+
+    >>> from peru_diplomacy._format import snapshot, snapshot_mismatch
+    >>> changed = {"schema_version": SCHEMA_VERSION, "records": snapshot()["records"][1:]}
+    >>> print(snapshot_mismatch(changed))  # doctest: +ELLIPSIS
+    the file format changed (DatasetDocument.schema_version added) but SCHEMA_VERSION is still 4: bump it ...
+    """
+    now = snapshot()
+    if stored == now:
+        return None
+    before = {(r["record"], r["field"]): r for r in stored.get("records", [])}
+    after = {(r["record"], r["field"]): r for r in now["records"]}
+    changes = [f"{r}.{f} added" for r, f in after if (r, f) not in before]
+    changes += [f"{r}.{f} removed" for r, f in before if (r, f) not in after]
+    changes += [f"{r}.{f} changed" for (r, f), row in after.items() if (r, f) in before and before[(r, f)] != row]
+    if stored.get("schema_version") == SCHEMA_VERSION:
+        what = ", ".join(changes[:5]) + (f" and {len(changes) - 5} more" if len(changes) > 5 else "")
+        return (
+            f"the file format changed ({what or 'the order of fields'}) but SCHEMA_VERSION is still "
+            f"{SCHEMA_VERSION}: bump it in src/peru_diplomacy/_format.py (and say so in CHANGELOG.md), "
+            "then run python tools/write_schema.py"
+        )
+    if not changes and stored.get("records") == now["records"]:
+        return (
+            f"SCHEMA_VERSION is {SCHEMA_VERSION} but the format is that of version {stored.get('schema_version')}: "
+            "a version is bumped for a change of the format; undo the bump, or change the format"
+        )
+    return f"the stored schema is of version {stored.get('schema_version')}: run python tools/write_schema.py"
 
 
 def _json_text(value: object) -> str:
