@@ -14,7 +14,9 @@ WHEEL_MUST_HAVE = (
     "peru_diplomacy/__init__.py",
     "peru_diplomacy/py.typed",
     "peru_diplomacy/data/relations.json",
+    "peru_diplomacy/data/schema.json",
     "peru_diplomacy/data/LICENSE-DATA",
+    "peru_diplomacy/export/__init__.py",
 )
 SDIST_MUST_HAVE = (
     "pyproject.toml",
