@@ -332,6 +332,20 @@ def write_other_sources() -> None:
     (GENERATED / "alternatives.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
+def write_upstream() -> None:
+    """The upstream sources, as the registry of sources (data/sources.toml) gives them."""
+    from peru_diplomacy.sources import UPSTREAM
+
+    lines = ["| Source | Version | Licence | Copy | Used for |", "|---|---|---|---|---|"]
+    for u in UPSTREAM:
+        name = f"[{_escape(u.name)}]({u.url})" if u.url else _escape(u.name)
+        lines.append(
+            f"| {name} | {_escape(u.version)} | {u.licence or 'its terms (crosswalk README)'} "
+            f"| `{_escape(u.folder)}` | {_escape(u.used_for)} |"
+        )
+    (GENERATED / "upstream.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
 def write_cli_reference() -> None:
     """The command line's help, every command's, as the argument parser prints it."""
     import argparse
@@ -408,6 +422,7 @@ def generate(app: Any = None) -> None:
     write_relations_table()
     write_disputes_table()
     write_other_sources()
+    write_upstream()
     write_figure()
     write_inference_figure()
 

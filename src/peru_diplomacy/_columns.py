@@ -19,6 +19,7 @@ from .panel_options import StatusRule
 from .periods import Status
 from .provenance import Confidence, Region
 from .representation import MissionKind, RepresentationLevel
+from .sources import SOURCES
 
 __all__ = ["TABLES", "Column", "ColumnType"]
 
@@ -44,13 +45,16 @@ def _values(enum: type[object]) -> tuple[str, ...]:
     return tuple(member.value for member in enum)  # type: ignore[attr-defined]
 
 
-TABLE = "the Wikipedia table (data/source/), with the country key"
+# The upstream sources' origins come from the registry of sources (data/sources.toml); the rest are the
+# project's own files and derivations.
+TABLE = f"{SOURCES['wikipedia_foreign_relations_of_peru'].origin}, with the country key"
 KEY = "data/source/country_key.tsv (version 2)"
-ISO = "ISO 3166 via pycountry (the release in the metadata)"
-COW = "Correlates of War State System Membership v2016 (data/crosswalk/)"
-GW = "Gleditsch-Ward list of 2017 (data/crosswalk/)"
-DIPEX = "COW Diplomatic Exchange v2006.1 (data/crosswalk/)"
-MISSIONS = "Wikidata, via the Database of embassies and consulates, 2022-11-16 (data/crosswalk/)"
+ISO = SOURCES["iso_3166"].origin
+COW = SOURCES["cow_states_2016"].origin
+GW = SOURCES["gleditsch_ward_1999"].origin
+M49 = SOURCES["un_m49"].origin
+DIPEX = SOURCES["bayer_2006"].origin
+MISSIONS = SOURCES["wikidata_missions_2022"].origin
 DERIVED = "derived by the library from the events and lifetimes"
 CITED = "data/updates/ (cited sources other than the table)"
 STATUSES = _values(Status)
@@ -80,8 +84,8 @@ TABLES: dict[str, tuple[Column, ...]] = {
         _c("cow_abbrev", "text", "the COW abbreviation", COW),
         _c("gw_code", "integer", "the counterpart's Gleditsch-Ward code (its latest)", GW),
         _c("gw_abbrev", "text", "the GW abbreviation", GW),
-        _c("m49_region", "text", "UN M49 region", "UN M49 (data/crosswalk/)"),
-        _c("m49_subregion", "text", "UN M49 sub-region", "UN M49 (data/crosswalk/)"),
+        _c("m49_region", "text", "UN M49 region", M49),
+        _c("m49_subregion", "text", "UN M49 sub-region", M49),
         _c("states", "list", "the ids of every state of the lineage, in order, joined by ;", "data/curation/"),
         _c("region", "text", "the table (region) the source row is in", TABLE, REGIONS),
         _c("source_row", "integer", "the row's number in its table, as in the country key (0: an amendment's)", KEY),
@@ -196,8 +200,8 @@ TABLES: dict[str, tuple[Column, ...]] = {
         *_STATE,
         _c("cow_codes", "list", "its COW codes with their spans, as code (start/end), joined by ;", COW),
         _c("gw_codes", "list", "its GW codes with their spans, as code (start/end), joined by ;", GW),
-        _c("m49_region", "text", "UN M49 region", "UN M49 (data/crosswalk/)"),
-        _c("m49_subregion", "text", "UN M49 sub-region", "UN M49 (data/crosswalk/)"),
+        _c("m49_region", "text", "UN M49 region", M49),
+        _c("m49_subregion", "text", "UN M49 sub-region", M49),
         _c(
             "existence",
             "list",

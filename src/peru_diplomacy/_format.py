@@ -442,7 +442,7 @@ def snapshot() -> dict[str, Any]:
     ``tools/write_schema.py`` stores it in the package as ``data/schema.json``; a test holds the two equal,
     so that the format cannot change without its version.
 
-    >>> from peru_diplomacy._format import snapshot
+    >>> from peru_diplomacy._format import SCHEMA_VERSION, snapshot
     >>> now = snapshot()
     >>> now["schema_version"] == SCHEMA_VERSION, now["records"][0]["field"]
     (True, 'schema_version')
@@ -453,10 +453,11 @@ def snapshot() -> dict[str, Any]:
 def snapshot_mismatch(stored: Mapping[str, Any]) -> str | None:
     """What is wrong when the stored snapshot is not the format as it stands (``None``: nothing), and what to do.
 
-    >>> from peru_diplomacy._format import snapshot, snapshot_mismatch
+    >>> from peru_diplomacy._format import SCHEMA_VERSION, snapshot, snapshot_mismatch
     >>> changed = {"schema_version": SCHEMA_VERSION, "records": snapshot()["records"][1:]}
     >>> print(snapshot_mismatch(changed))  # doctest: +ELLIPSIS
-    the file format changed (DatasetDocument.schema_version added) but SCHEMA_VERSION is still 4: bump it ...
+    the file format changed (DatasetDocument.schema_version added) but SCHEMA_VERSION
+    is still 4: bump it ...
     """
     now = snapshot()
     if stored == now:

@@ -13,10 +13,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Literal
 
-import attrs
-
-from ._release import SOURCE_REVISION
 from .errors import InvalidArgumentError
+from .sources import UPSTREAM, Upstream
 
 if TYPE_CHECKING:
     from .dataset import Dataset
@@ -31,100 +29,6 @@ TITLE = "peru-diplomacy: Peru's bilateral diplomatic relations"
 REPOSITORY = "https://github.com/peru-diplomacy/peru-diplomacy"
 
 
-@attrs.frozen(kw_only=True)
-class Upstream:
-    """A source the data is built from, as a reference lists it.
-
-    >>> from peru_diplomacy.citation import UPSTREAM
-    >>> UPSTREAM[0].key, UPSTREAM[0].licence
-    ('wikipedia_foreign_relations_of_peru', 'CC-BY-SA-4.0')
-    """
-
-    key: str
-    kind: Literal["website", "data", "article", "standard"]
-    authors: str
-    year: int | None
-    title: str
-    detail: str = ""
-    url: str = ""
-    licence: str = ""
-    used_for: str = ""
-    journal: str = ""
-    volume: str = ""
-    pages: str = ""
-
-
-def _month_name(month: str) -> str:
-    """``"2023-05"`` as ``"May 2023"``."""
-    import calendar
-
-    year, number = month.split("-")
-    return f"{calendar.month_name[int(number)]} {year}"
-
-
-UPSTREAM: tuple[Upstream, ...] = (
-    Upstream(
-        key="wikipedia_foreign_relations_of_peru",
-        kind="website",
-        authors="Wikipedia contributors",
-        year=int(SOURCE_REVISION[:4]),
-        title="Foreign relations of Peru",
-        detail=f"English Wikipedia, revision of {_month_name(SOURCE_REVISION)}",
-        url="https://en.wikipedia.org/wiki/Foreign_relations_of_Peru",
-        licence="CC-BY-SA-4.0",
-        used_for="the table of relations, its dates, notes and references",
-    ),
-    Upstream(
-        key="cow_states_2016",
-        kind="data",
-        authors="Correlates of War Project",
-        year=2017,
-        title="State System Membership List, v2016",
-        url="https://correlatesofwar.org",
-        used_for="COW state codes and lifetimes",
-    ),
-    Upstream(
-        key="gleditsch_ward_1999",
-        kind="article",
-        authors="Gleditsch, Kristian S. and Ward, Michael D.",
-        year=1999,
-        title="Interstate System Membership: A Revised List of the Independent States since 1816",
-        detail="list of 2017, with microstates",
-        journal="International Interactions",
-        volume="25",
-        pages="393--413",
-        used_for="Gleditsch-Ward state codes and lifetimes",
-    ),
-    Upstream(
-        key="un_m49",
-        kind="standard",
-        authors="United Nations Statistics Division",
-        year=None,
-        title="Standard country or area codes for statistical use (M49)",
-        url="https://unstats.un.org/unsd/methodology/m49/",
-        used_for="UN M49 regions and sub-regions",
-    ),
-    Upstream(
-        key="bayer_2006",
-        kind="data",
-        authors="Bayer, Reşat",
-        year=2006,
-        title="Diplomatic Exchange Data set, v2006.1",
-        url="https://correlatesofwar.org",
-        used_for="representation levels and the spans they contest",
-    ),
-    Upstream(
-        key="wikidata_missions_2022",
-        kind="data",
-        authors="Wikidata contributors",
-        year=2022,
-        title="Database of embassies and consulates: the missions of and in Peru",
-        detail="generated from Wikidata on 2022-11-16",
-        url="https://github.com/database-of-embassies/database-of-embassies",
-        licence="CC0-1.0",
-        used_for="missions on 2022-11-16, evidence that relations stood",
-    ),
-)
 """The sources every release of the data is built from (the outlets of cited events are in the data)."""
 
 

@@ -21,11 +21,13 @@ from peru_diplomacy.provenance import (
 )
 from peru_diplomacy.relation import PERU_LIFETIME, Relation
 from peru_diplomacy.representation import Representation, RepresentationLevel
+from peru_diplomacy.sources import SOURCES
 
 from .common import CROSSWALK, UPDATES, SourceError, read_csv, read_tsv
 from .names import Registry
 
-DIPEX = "COW Diplomatic Exchange v2006.1"
+DIPEX = SOURCES["bayer_2006"].name
+"""How the data names COW Diplomatic Exchange (the registry of sources, data/sources.toml)."""
 
 
 def _holds(m: Membership, year: int) -> bool:
@@ -128,7 +130,7 @@ def cow_evidence(relations: list[Relation], dipex: list[dict[str, str]]) -> dict
     return {relation_id: sorted(found) for relation_id, found in years.items()}
 
 
-MISSIONS_SOURCE = "Wikidata, via the Database of embassies and consulates"
+MISSIONS_SOURCE = SOURCES["wikidata_missions_2022"].name
 
 
 @attrs.frozen
@@ -150,10 +152,9 @@ def evidence_of(relation: Relation, cow_years: list[int], reports: Iterable[dict
     """Every evidence that the relation's relations stood, in order of its last day: COW years with
     representation, listed embassies and nunciatures, ``reported`` events, and research rows reporting
     relations (high or medium confidence). The one definition the stages use."""
-    from peru_diplomacy.citation import UPSTREAM
     from peru_diplomacy.representation import MISSIONS_OBSERVED
 
-    cow_url = next(source.url for source in UPSTREAM if source.key == "bayer_2006")
+    cow_url = SOURCES["bayer_2006"].url
     found = [
         Evidence(
             PartialDate(year),
