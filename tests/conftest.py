@@ -14,3 +14,20 @@ import sys  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tools"))
+
+import pytest  # noqa: E402
+
+from peru_diplomacy import Relation, all_relations, panel  # noqa: E402
+from peru_diplomacy.panels import PanelRow  # noqa: E402
+
+
+@pytest.fixture(scope="session")
+def every_relation() -> tuple[Relation, ...]:
+    """Every relation of the packaged data, loaded once for the session (not when a test file is imported)."""
+    return all_relations()
+
+
+@pytest.fixture(scope="session")
+def frames() -> dict[str, tuple[PanelRow, ...]]:
+    """The COW and GW frames, 1816-2016, built once, for the tests that need them."""
+    return {system: panel(1816, 2016, membership=system) for system in ("cow", "gw")}

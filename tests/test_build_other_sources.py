@@ -10,9 +10,7 @@ from databuild.common import CURATION, UPDATES, SourceError
 from databuild.names import Registry
 from databuild.other_sources import OtherSources, citation, merged
 
-from peru_diplomacy import all_relations
-
-RELATIONS = all_relations()
+from peru_diplomacy import Relation
 
 
 def _sources() -> OtherSources:
@@ -36,11 +34,11 @@ def test_spans_are_merged_where_they_touch() -> None:
     assert merged([(5, 9), (1, 3), (3, 4), (8, 12)]) == [(1, 4), (5, 12)]
 
 
-def test_the_build_fails_on_a_row_it_cannot_place() -> None:
+def test_the_build_fails_on_a_row_it_cannot_place(every_relation: tuple[Relation, ...]) -> None:
     sources = _sources()
-    by_state = {s.id: r for r in RELATIONS for s in r.states}
+    by_state = {s.id: r for r in every_relation for s in r.states}
     with pytest.raises(SourceError, match="no relation for 'Atlantis'"):
         sources._relation_of({"country": "Atlantis", "iso3": "ATL"}, by_state, "events.tsv line 99")
     sources.dipex = [{"ccode2": "760", "year": "1990", "DR_at_1": "1", "DR_at_2": "0", "DE": "1"}]  # Bhutan
     with pytest.raises(SourceError, match="COW 760 in 1990 has representation"):
-        sources._dipex_contests(list(RELATIONS))
+        sources._dipex_contests(list(every_relation))

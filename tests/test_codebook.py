@@ -10,7 +10,7 @@ import sys
 
 import pytest
 
-from peru_diplomacy import all_relations, event_counts, panel, status_counts
+from peru_diplomacy import Relation, event_counts, panel, status_counts
 from peru_diplomacy._columns import TABLES
 from peru_diplomacy.export import (
     Row,
@@ -25,25 +25,28 @@ from peru_diplomacy.export import (
     timeline_rows,
 )
 
-RELATIONS = all_relations()
 
-
-def _written() -> dict[str, list[Row]]:
+def _written(relations: tuple[Relation, ...]) -> dict[str, list[Row]]:
     from peru_diplomacy import timeline
 
     return {
-        "relations": relation_rows(RELATIONS),
-        "events": event_rows(RELATIONS) + timeline_rows(timeline()),
-        "periods": period_rows(RELATIONS),
+        "relations": relation_rows(relations),
+        "events": event_rows(relations) + timeline_rows(timeline()),
+        "periods": period_rows(relations),
         "panel": panel_rows(panel(1816, 2016, membership="cow")) + panel_rows(panel(1990, 1991)),
-        "states": state_rows(RELATIONS),
-        "missions": mission_rows(RELATIONS),
+        "states": state_rows(relations),
+        "missions": mission_rows(relations),
         "status_counts": summary_rows(status_counts(1900, 2000, unit="decade", by_region=True)),
         "event_counts": summary_rows(event_counts(1900, 2000, by_region=True)),
     }
 
 
-WRITTEN = _written()
+@pytest.fixture(scope="module")
+def written(every_relation: tuple[Relation, ...]) -> dict[str, list[Row]]:
+    """Every table as the library writes it (built once for this module)."""
+    return _written(every_relation)
+
+
 PYTHON_TYPES: dict[str, tuple[type, ...]] = {
     "text": (str,),
     "list": (str,),
@@ -56,17 +59,17 @@ PYTHON_TYPES: dict[str, tuple[type, ...]] = {
 
 
 @pytest.mark.parametrize("table", list(TABLES))
-def test_the_codebook_lists_every_column_the_table_writes_in_order(table: str) -> None:
+def test_the_codebook_lists_every_column_the_table_writes_in_order(written: dict[str, list[Row]], table: str) -> None:
     listed = [row["column"] for row in codebook([table])]
-    rows = WRITTEN[table]
+    rows = written[table]
     assert rows, table
     assert all(list(row) == listed for row in rows)
 
 
 @pytest.mark.parametrize("table", list(TABLES))
-def test_every_value_is_of_its_column_s_type_and_allowed(table: str) -> None:
+def test_every_value_is_of_its_column_s_type_and_allowed(written: dict[str, list[Row]], table: str) -> None:
     columns = {c.name: c for c in TABLES[table]}
-    for row in WRITTEN[table]:
+    for row in written[table]:
         for name, value in row.items():
             if value is None:
                 continue

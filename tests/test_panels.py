@@ -10,12 +10,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from peru_diplomacy import PanelTooLargeError, PartialDate, Status, all_relations, packaged_dataset, panel
+from peru_diplomacy import PanelTooLargeError, PartialDate, Status, packaged_dataset, panel
 from peru_diplomacy.panels import PanelRow
 
 CROSSWALK = Path(__file__).resolve().parent.parent / "data" / "crosswalk"
 P1950 = panel(1950, 2023)
-RELATIONS = {r.id: r for r in all_relations()}
 
 
 def _years(rows: tuple[PanelRow, ...], name: str) -> list[int]:
@@ -112,7 +111,8 @@ def test_statuses_agree_with_the_relations(year: int, rule: str) -> None:
     rows = packaged_dataset().panel(year, year, rule=rule)  # type: ignore[arg-type]
     for row in rows:
         assert row.relation_id is not None  # the lifetime view holds relations only
-        relation = RELATIONS[row.relation_id]
+        relation = packaged_dataset().get(row.relation_id)
+        assert relation is not None
         sole = [s for s in relation.states if s.exists_on(str(year)) is not Status.INACTIVE] == [row.counterpart]
         if not (sole and row.counterpart.exists_on(str(year)) is Status.ACTIVE):
             continue  # the year of a change of state: the row answers for its own state only
