@@ -9,7 +9,15 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from peru_diplomacy import AmendmentError, InvalidEventSequenceError, Status, packaged_dataset
+from peru_diplomacy import (
+    AmendmentError,
+    InvalidEventSequenceError,
+    PartialDate,
+    Status,
+    packaged_dataset,
+)
+
+from .cli_run import in_process
 
 
 def _amend(tmp_path: Path, text: str, name: str = "mine.toml") -> object:
@@ -351,7 +359,111 @@ def test_what_mutation_testing_found_unpinned() -> None:
         amended = packaged_dataset().amended([{**good, "date": date}])
         assert str(amended.relations_with("Chile").horizon) == horizon
     # show of a state with no UN M49 region says nothing of M49 (it printed "UN M49: None, None").
-    from .cli_run import in_process
 
     out = in_process("show", "Order of Malta").stdout
     assert "M49" not in out and "None" not in out
+
+
+def test_amendments_refuse_a_relation_with_peru_or_one_that_exists() -> None:
+    with pytest.raises(AmendmentError, match=r"Peru: not a state a relation can be added for"):
+        packaged_dataset().amended(
+            [
+                {
+                    "type": "relation",
+                    "country": "Peru",
+                    "region": "Americas",
+                    "kind": "established",
+                    "date": "2026",
+                    "source": "s",
+                }
+            ]
+        )
+    with pytest.raises(
+        AmendmentError, match=r"the data already has a relation with Chile; amend it with \[\[event\]\]"
+    ):
+        packaged_dataset().amended(
+            [
+                {
+                    "type": "relation",
+                    "country": "Chile",
+                    "region": "Americas",
+                    "kind": "established",
+                    "date": "2026",
+                    "source": "s",
+                }
+            ]
+        )
+
+
+def _amend_file(tmp_path: object, text: str) -> object:
+    from pathlib import Path
+
+    path = Path(str(tmp_path)) / "mine.toml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_an_amendment_file_s_errors_name_their_line_and_field(tmp_path: object) -> None:
+    broken = _amend_file(tmp_path, '[[event]]\ncountry = "Chile"\nkind = = "broken"\n')
+    with pytest.raises(AmendmentError) as caught:
+        packaged_dataset().amended(broken)  # type: ignore[arg-type]
+    assert caught.value.line == 3 and str(caught.value).startswith(f"{broken}, line 3: not valid TOML")
+    first_field = _amend_file(tmp_path, '[[event]]\ncountry = "Chle"\nkind = "broken"\ndate = "2026"\nsource = "s"\n')
+    with pytest.raises(AmendmentError) as caught:
+        packaged_dataset().amended(first_field)  # type: ignore[arg-type]
+    assert (caught.value.line, caught.value.field) == (2, "country")
+    assert str(caught.value).startswith(f"{first_field}, line 2, field country: no country matches 'Chle'")
+
+
+def test_rows_are_named_by_their_place_in_the_list() -> None:
+    rows = [
+        {"type": "event", "country": "Chile", "kind": "broken", "date": "2026-01-02", "source": "s"},
+        {"type": "event", "country": "Chle", "kind": "broken", "date": "2026", "source": "s"},
+    ]
+    with pytest.raises(AmendmentError, match=r"^<rows>, line 2, field country: no country matches 'Chle'"):
+        packaged_dataset().amended(rows)
+
+
+def test_amendments_apply_in_the_order_of_their_lines_across_kinds(tmp_path: object) -> None:
+    text = (
+        '[[event]]\ncountry = "Chile"\nkind = "broken"\ndate = "2026-01-02"\nsource = "s"\n\n'
+        '[[relation]]\ncountry = "Bhutan"\nregion = "Asia"\nkind = "established"\ndate = "2026-01-10"\nsource = "s"\n\n'
+        '[[event]]\ncountry = "Bhutan"\nkind = "broken"\ndate = "2026-02-01"\nsource = "s"\n'
+    )
+    data = packaged_dataset().amended(_amend_file(tmp_path, text))  # type: ignore[arg-type]
+    assert [e.kind.value for e in data.relations_with("Bhutan").events] == ["established", "broken"]
+    assert data.metadata.data_version == packaged_dataset().metadata.data_version + "+amended" == "2026.3+amended"
+
+
+def test_a_contest_added_by_amendment_says_so() -> None:
+    rows = [{"type": "contest", "country": "Chile", "start": "1950", "end": "1951", "reason": "r", "source": "s"}]
+    (contest,) = [c for c in packaged_dataset().amended(rows).relations_with("Chile").contests if c.reason == "r"]
+    assert contest.source == "user amendment" and contest.citations[0].outlet == "user amendment"
+
+
+def test_an_event_on_the_horizon_s_last_day_leaves_the_horizon_as_it_is() -> None:
+    rows = [{"type": "event", "country": "Mexico", "kind": "restored", "date": "2026-03-31", "source": "s"}]
+    assert packaged_dataset().amended(rows).relations_with("Mexico").horizon == PartialDate(2026, 3)
+    later = [{"type": "event", "country": "Mexico", "kind": "restored", "date": "2026-04-01", "source": "s"}]
+    assert packaged_dataset().amended(later).relations_with("Mexico").horizon == PartialDate(2026, 4, 1)
+
+
+def test_a_succession_cannot_be_amended() -> None:
+    rows = [{"type": "event", "country": "Chile", "kind": "succeeded", "date": "2026", "source": "s"}]
+    with pytest.raises(
+        AmendmentError,
+        match=r"^<rows>, line 1, field kind: a succession needs a predecessor state, which amendments cannot give$",
+    ):
+        packaged_dataset().amended(rows)
+
+
+def test_a_new_relation_s_region_and_first_event_are_checked() -> None:
+    from peru_diplomacy import InvalidEventSequenceError
+
+    bhutan = {"type": "relation", "country": "Bhutan", "kind": "established", "date": "2026", "source": "s"}
+    with pytest.raises(
+        AmendmentError, match=r"^<rows>, line 1, field region: use one of Africa, Americas, Asia, Europe, Oceania$"
+    ):
+        packaged_dataset().amended([{**bhutan, "region": "Atlantis"}])
+    with pytest.raises(InvalidEventSequenceError, match=r"^<rows>, line 1: "):
+        packaged_dataset().amended([{**bhutan, "region": "Asia", "kind": "restored"}])

@@ -555,3 +555,15 @@ def test_out_of_memory_is_one_line() -> None:
             "export", "--table", "panel", "--from", "1800", "--to", "2026", "--unit", "day", "--max-rows", "0"
         )
     assert result.returncode == 3 and result.stderr.count("\n") == 1 and "out of memory" in result.stderr
+
+
+def test_the_command_line_names_a_bad_region_and_what_would_work() -> None:
+    result = in_process("list", "--region", "Atlantis")
+    assert result.returncode == 2
+    assert "unknown region 'Atlantis': use one of 'Africa', 'Americas', 'Asia', 'Europe', 'Oceania'" in result.stderr
+
+
+def test_show_says_why_a_table_state_has_no_codes() -> None:
+    out = in_process("show", "Order of Malta").stdout
+    assert "none (in neither the COW nor the Gleditsch–Ward list)" in out
+    assert "added by amendment" not in out

@@ -31,6 +31,7 @@ from peru_diplomacy import (
     packaged_dataset,
     relations_with,
 )
+from peru_diplomacy._loading import read_resource
 from peru_diplomacy._loading import read_resource as _read_resource
 from tests.strategies import History, histories, partial_dates
 
@@ -375,3 +376,10 @@ def test_a_dataset_pickles_and_copies() -> None:
         assert other is not mine and attrs.evolve(other.metadata, digest="") == attrs.evolve(mine.metadata, digest="")
         assert other.relations_with("Chile").status_on("2026-02").value == "inactive"
         assert other.relations == mine.relations
+
+
+def test_a_first_lookup_reads_the_horizon_its_relation_inherits() -> None:
+    data = Dataset.from_json(read_resource(), lazy=True)
+    chile = data.relations_with("Chile")  # the first thing asked: the metadata line is read for it
+    assert chile.horizon == PartialDate(2026, 3) == data.horizon
+    assert chile.status_on("2026-04-01").value == "uncertain"

@@ -8,7 +8,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from peru_diplomacy import InvalidDateError, PartialDate, Precision, to_partial_date
+from peru_diplomacy import (
+    InvalidDateError,
+    PartialDate,
+    Precision,
+    to_partial_date,
+)
 from peru_diplomacy.dates import day_ordinal
 from tests.strategies import partial_dates
 
@@ -212,3 +217,17 @@ def test_containment_and_comparisons_at_the_edges() -> None:
     assert may.contains(dt.datetime(1952, 5, 31, 23, 59))
     for method in ("__lt__", "__le__", "__gt__", "__ge__"):
         assert getattr(may, method)("1952-05") is NotImplemented
+
+
+@pytest.mark.parametrize(
+    ("call", "expected"),
+    [
+        (lambda: PartialDate(1952).definitely_before("1953"), True),
+        (lambda: PartialDate(1952).definitely_before(1952), False),
+        (lambda: PartialDate(1952).possibly_before("1952-06"), True),
+        (lambda: PartialDate(1953).definitely_after("1952-12-31"), True),
+        (lambda: PartialDate(1951).possibly_after("1952-12"), False),
+    ],
+)
+def test_comparisons_take_any_date_like(call: object, expected: bool) -> None:
+    assert call() is expected  # type: ignore[operator]

@@ -106,3 +106,57 @@ def test_bad_arguments_raise_the_library_s_error_that_is_a_value_error(call: obj
         call()  # type: ignore[operator]
     assert isinstance(caught.value, ValueError) and isinstance(caught.value, PeruDiplomacyError)
     assert message in str(caught.value)
+
+
+def _errors() -> list[Exception]:
+    from peru_diplomacy import (
+        AmbiguousCountryError,
+        InvalidDateError,
+        NoRelationError,
+        NoStateOnDateError,
+        PanelTooLargeError,
+        PeruDiplomacyError,
+    )
+
+    return [
+        UnknownCountryError("Chle", ("Chile",)),
+        AmbiguousCountryError("Korea", ("North Korea", "South Korea")),
+        NoRelationError("Bhutan", state="BTN"),
+        NoStateOnDateError("German Democratic Republic", "2000"),
+        PanelTooLargeError(10, 5, "day"),
+        AmendmentError("bad", file="f.toml", line=3, field="kind"),
+        InvalidEventSequenceError("relation X: event 2 ...", index=1),
+        InvalidDateError("month 13"),
+        DatasetError("damaged"),
+        PeruDiplomacyError("anything"),
+    ]
+
+
+def _noted(error: Exception) -> Exception:
+    error.add_note(f"while reading row 7 ({type(error).__name__})")
+    return error
+
+
+def _round_trip(error: Exception) -> Exception:
+    return error
+
+
+@pytest.mark.parametrize("error", _errors(), ids=lambda e: type(e).__name__)
+def test_notes_survive_pickling(error: Exception) -> None:
+    noted = _noted(error)
+    again = pickle.loads(pickle.dumps(noted))
+    assert type(again) is type(noted) and str(again) == str(noted)
+    assert again.__notes__ == noted.__notes__
+    assert vars(again) == vars(noted)
+
+
+def test_notes_survive_a_process_pool() -> None:
+    errors = [_noted(e) for e in _errors()]
+    with ProcessPoolExecutor(max_workers=2) as pool:
+        back = list(pool.map(_round_trip, errors))
+    assert [e.__notes__ for e in back] == [e.__notes__ for e in errors]
+
+
+def test_the_event_index_survives_pickling() -> None:
+    error = InvalidEventSequenceError("x", index=4)
+    assert pickle.loads(pickle.dumps(error)).index == 4

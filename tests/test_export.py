@@ -10,7 +10,13 @@ from pathlib import Path
 
 import pytest
 
-from peru_diplomacy import all_relations, panel, relations_with
+from peru_diplomacy import (
+    DatasetError,
+    all_relations,
+    packaged_dataset,
+    panel,
+    relations_with,
+)
 from peru_diplomacy.export import (
     EVENT_COLUMNS,
     PANEL_COLUMNS,
@@ -26,6 +32,7 @@ from peru_diplomacy.export import (
     relation_rows,
     relations_from_json,
     relations_to_json,
+    state_rows,
     to_dataframe,
     write_csv,
 )
@@ -194,7 +201,6 @@ def test_dataframes_have_real_dtypes(tmp_path: Path) -> None:
 def test_dates_past_2262_fit_the_frames_on_every_supported_pandas() -> None:
     """pandas 2 counts nanoseconds, which end on 2262-04-11; the frames use seconds (#22)."""
     pandas = pytest.importorskip("pandas")
-    from peru_diplomacy import packaged_dataset
     from peru_diplomacy.export import to_dataframe
 
     amended = packaged_dataset().amended(
@@ -226,3 +232,30 @@ def test_to_dataframe_takes_its_table_from_the_rows_or_refuses_another() -> None
         to_dataframe(rows, "events")
     with pytest.raises(InvalidArgumentError, match=r"the rows are relations.*not 'panel'"):
         to_dataframe(all_relations(), "panel")
+
+
+def test_the_states_table_row_carries_the_iso_3166_3_code() -> None:
+    rows = state_rows([relations_with("Czech Republic")])
+    assert [(row["state_id"], row["iso3166_3"]) for row in rows] == [("CSHH", "CSHH"), ("CZE", None)]
+
+
+def test_whole_records_are_indented_as_asked() -> None:
+    chile = relations_with("Chile")
+    indented = relations_to_json([chile])
+    assert indented.startswith('[\n  {\n    "id": "CHL"')
+    assert json.loads(indented) == json.loads(relations_to_json([chile], indent=None))
+    assert "\n" not in relations_to_json([chile], indent=None)
+
+
+def test_records_that_are_not_relations_raise_a_dataset_error() -> None:
+    good = json.loads(relations_to_json([relations_with("Chile")]))
+    good[0]["events"][0]["date"] = "1822-13"
+    with pytest.raises(DatasetError, match=r"month 13 is out of range .* @ \[0\]\.events\[0\]\.date"):
+        relations_from_json(json.dumps(good))
+    good[0]["events"][0]["date"] = "1822-10-13"
+    good[0]["events"][0]["kind"] = "restored"
+    with pytest.raises(DatasetError, match=r"\[0\]"):
+        relations_from_json(json.dumps(good))
+    for text in ("{", "{}", "[1]", json.dumps([{"id": 3}])):
+        with pytest.raises(DatasetError):
+            relations_from_json(text)

@@ -11,7 +11,14 @@ from pathlib import Path
 import pytest
 
 import peru_diplomacy
-from peru_diplomacy import all_relations, event_counts, panel, status_counts
+from peru_diplomacy import (
+    all_relations,
+    event_counts,
+    packaged_dataset,
+    panel,
+    relations_with,
+    status_counts,
+)
 from peru_diplomacy._columns import TABLES
 from peru_diplomacy.export import (
     read_parquet,
@@ -21,6 +28,8 @@ from peru_diplomacy.export import (
     write_parquet,
     write_stata,
 )
+
+from .cli_run import in_process
 
 pandas = pytest.importorskip("pandas")
 
@@ -128,7 +137,7 @@ def test_nul_and_long_fields_survive_csv_and_are_refused_by_stata(tmp_path: Path
     import csv
 
     pytest.importorskip("pandas")
-    from peru_diplomacy import InvalidArgumentError, relations_with
+    from peru_diplomacy import InvalidArgumentError
     from peru_diplomacy.export import dumps_csv, loads_csv, read_dataframe, relation_rows, write_stata
 
     rows = relation_rows([relations_with("Chile")])
@@ -166,7 +175,6 @@ def test_stata_keeps_a_long_non_ascii_text(tmp_path: Path) -> None:
     pytest.importorskip("pandas")
     import attrs
 
-    from peru_diplomacy import relations_with
     from peru_diplomacy.export import read_stata, write_stata
 
     chile = relations_with("Chile")
@@ -238,3 +246,26 @@ def test_every_format_writes_a_table_its_reader_reads_back(name: str, tmp_path: 
         with open(target, "w", encoding="utf-8", newline="") as handle:
             spec.write_rows(rows, handle)
         assert spec.read(target) == rows
+
+
+def test_typed_exports_of_the_panel_and_the_records_rule() -> None:
+    records = in_process("export", "--table", "records", "--format", "csv")
+    assert records.returncode == 2
+    assert "--table records is the whole dataset, in JSON only; use --format json" in records.stderr
+
+
+def test_typed_export_of_a_panel(tmp_path: object) -> None:
+    from pathlib import Path
+
+    pytest.importorskip("pandas")
+
+    from peru_diplomacy.export import read_stata
+
+    path = Path(str(tmp_path)) / "panel.dta"
+    done = in_process(
+        "export", "--table", "panel", "--format", "stata", "--from", "1990", "--to", "1991", "-o", str(path)
+    )
+    assert done.returncode == 0, done.stderr
+    frame = read_stata(path, "panel")
+    assert sorted(set(frame["year"].tolist())) == [1990, 1991]
+    assert len(frame) == len(packaged_dataset().panel(1990, 1991)) == 352

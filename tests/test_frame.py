@@ -8,7 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from peru_diplomacy import Status, panel, relations_with
+from peru_diplomacy import (
+    Status,
+    packaged_dataset,
+    panel,
+    relations_with,
+)
 from peru_diplomacy.panels import PanelRow
 
 CROSSWALK = Path(__file__).resolve().parent.parent / "data" / "crosswalk"
@@ -136,3 +141,23 @@ def test_the_membership_is_read_in_any_case(membership: str) -> None:
     # A new user's "COW" gave an empty panel and no error (#28, item 1).
     rows = panel(1950, 1951, membership=membership)  # type: ignore[arg-type]
     assert len(rows) == len(panel(1950, 1951, membership="cow")) > 100
+
+
+def test_a_state_of_the_table_s_present_without_a_row_is_inactive_to_the_horizon_then_uncertain() -> None:
+    rows = [r for r in packaged_dataset().panel(2026, 2026, unit="month", membership="cow") if r.cow_code == 571]
+    by_month = {str(r.period): (r.status.value, r.basis, r.share_possible) for r in rows}
+    assert by_month["2026-03"] == ("inactive", "source_absence", 0.0)  # Botswana, through the horizon's last day
+    assert by_month["2026-04"] == ("uncertain", "source_absence", 1.0)
+    rows = [r for r in packaged_dataset().panel(2023, 2023, unit="month", membership="cow") if r.cow_code == 760]
+    bhutan = {str(r.period): (r.status.value, r.basis) for r in rows}  # silence, then the table's scope
+    assert bhutan["2023-04"] == ("uncertain", "no_source")
+    assert bhutan["2023-05"] == ("uncertain", "no_source")  # some day of May 2023 is the table's
+    assert bhutan["2023-06"] == ("inactive", "table_scope")
+    (hanover,) = [r for r in packaged_dataset().panel(1850, 1850, membership="cow") if r.cow_code == 240]
+    assert (hanover.status.value, hanover.basis, hanover.share_possible) == ("uncertain", "no_source", 1.0)
+
+
+def test_a_list_s_frame_is_in_order_of_time_then_code() -> None:
+    rows = packaged_dataset().panel(1990, 1991, unit="month", membership="cow")
+    keys = [(str(row.period), row.cow_code or 0) for row in rows]
+    assert keys == sorted(keys) and keys[0][0] == "1990-01" and keys[-1][0] == "1991-12"

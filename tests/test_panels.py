@@ -10,7 +10,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from peru_diplomacy import PanelTooLargeError, PartialDate, Status, packaged_dataset, panel
+from peru_diplomacy import (
+    PanelTooLargeError,
+    PartialDate,
+    Status,
+    packaged_dataset,
+    panel,
+    relations_with,
+)
 from peru_diplomacy.panels import PanelRow
 
 CROSSWALK = Path(__file__).resolve().parent.parent / "data" / "crosswalk"
@@ -149,3 +156,47 @@ def test_a_panel_never_holds_more_rows_than_its_limit(first: int, years: int, un
     if rows:
         with pytest.raises(PanelTooLargeError):
             panel(first, first + years, unit=unit, membership=membership, max_rows=len(rows) - 1)  # type: ignore[arg-type]
+
+
+def test_the_panel_s_year_bounds_are_1_and_9999() -> None:
+    from peru_diplomacy import InvalidArgumentError, panel
+
+    assert {row.year for row in panel(1, 1)} <= {1} and {row.year for row in panel(9999, 9999)} == {9999}
+    for first, last in ((0, 1), (9999, 10000), (-5, 3)):
+        with pytest.raises(InvalidArgumentError, match=r"must be a year from 1 to 9999 \(an int\), not "):
+            panel(first, last)
+
+
+def test_panel_rows_are_made_by_keyword() -> None:
+    from typing import Any, cast
+
+    import attrs
+
+    from peru_diplomacy import PanelRow
+
+    row = packaged_dataset().panel(2000, 2000)[0]
+    values = {field.name: getattr(row, field.name) for field in attrs.fields(PanelRow) if field.init}
+    assert PanelRow(**values) == row
+    with pytest.raises(TypeError):
+        cast(Any, PanelRow)(*values.values())  # every field, in order, but not by keyword
+
+
+def test_a_lifetime_panel_has_no_rows_for_the_years_a_state_did_not_exist() -> None:
+    import attrs
+
+    from peru_diplomacy import Period
+    from peru_diplomacy.panels import build_panel
+
+    chile = relations_with("Chile")
+    gapped = attrs.evolve(
+        chile.counterpart,
+        existence=(Period(start=PartialDate(1818), end=PartialDate(1900)), Period(start=PartialDate(1950))),
+    )
+    relation = attrs.evolve(
+        chile,
+        counterpart=gapped,
+        states=(gapped,),
+        events=tuple(attrs.evolve(e, state=gapped) for e in chile.events),
+    )
+    years = [row.year for row in build_panel((relation,), 1898, 1952, max_rows=None)]
+    assert years == [1898, 1899, 1900, 1950, 1951, 1952]  # 1900: it ended some day of it

@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from peru_diplomacy import Dataset, DatasetError
+from peru_diplomacy import Dataset, DatasetError, packaged_dataset
 from peru_diplomacy._loading import (
     PACKED_HEAD,
     check_digest,
@@ -372,7 +372,7 @@ def test_a_relation_s_id_is_read_first_and_checked(line: object, message: str) -
 
 
 def test_a_document_of_records_is_held_to_its_table_of_states() -> None:
-    from peru_diplomacy import Counterpart, CounterpartKind, packaged_dataset
+    from peru_diplomacy import Counterpart, CounterpartKind
 
     document = packaged_dataset().document
     assert Dataset(document).relations == packaged_dataset().relations
@@ -397,3 +397,23 @@ def _with(document: Any, **changes: Any) -> Any:
     import attrs
 
     return attrs.evolve(document, **changes)
+
+
+def test_a_lazily_read_metadata_line_is_checked_with_its_path() -> None:
+    import re
+
+    damaged = re.sub(rb'"digest":"crc32:[0-9a-f]{8}"', b'"digest":""', read_resource(), count=1)
+    damaged = damaged.replace(b'"title":"Peru', b'"title":7,"x":"Peru', 1)
+    data = Dataset.from_json(damaged, lazy=True)
+    with pytest.raises(DatasetError, match=r"^metadata\.title: expected text, not an integer$"):
+        data.metadata  # noqa: B018
+
+
+def test_a_built_relation_lets_go_of_its_decoded_line() -> None:
+    from peru_diplomacy._store import Store
+
+    store = Store.from_bytes(read_resource(), lazy=True, digest_required=True)
+    store.names()  # the whole file split into its lines, none built
+    assert store._raw is not None and all(isinstance(line, bytes) for line in store._raw["relations"])
+    store.relation("CHL")
+    assert [i for i, line in enumerate(store._raw["relations"]) if line is None] == [store._by_id["CHL"]]  # type: ignore[index]

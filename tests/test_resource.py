@@ -7,6 +7,8 @@ import sys
 import zipfile
 from pathlib import Path
 
+import pytest
+
 import peru_diplomacy
 from peru_diplomacy._loading import read_resource, read_resource_via_importlib
 
@@ -47,3 +49,11 @@ def test_a_zipped_package_reads_its_data(tmp_path: Path) -> None:
     digest, found = result.stdout.split()
     assert digest == hashlib.sha256((PACKAGE / "data" / "relations.json").read_bytes()).hexdigest()
     assert found == "CHL"
+
+
+def test_the_resource_is_read_through_importlib_when_the_loader_cannot(monkeypatch: pytest.MonkeyPatch) -> None:
+    import peru_diplomacy._loading as loading
+
+    packaged = loading.read_resource()
+    monkeypatch.setattr(loading, "__loader__", None)
+    assert loading.read_resource() == packaged == loading.read_resource_via_importlib()

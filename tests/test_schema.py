@@ -10,7 +10,14 @@ from typing import Any
 import attrs
 import pytest
 
-from peru_diplomacy import CodeSystem, Counterpart, Dataset, DatasetError, PartialDate, packaged_dataset
+from peru_diplomacy import (
+    CodeSystem,
+    Counterpart,
+    Dataset,
+    DatasetError,
+    PartialDate,
+    packaged_dataset,
+)
 from peru_diplomacy._format import SCHEMA_VERSION, Context, describe, read, write
 from peru_diplomacy._loading import read_resource
 from peru_diplomacy.cli import main
@@ -261,3 +268,46 @@ def test_a_new_version_without_a_changed_format_is_refused(monkeypatch: pytest.M
     assert problem is not None and problem.startswith(
         f"SCHEMA_VERSION is {SCHEMA_VERSION + 1} but the format is that of version {SCHEMA_VERSION}"
     )
+
+
+def test_a_truth_value_where_text_belongs_is_named_so() -> None:
+    from peru_diplomacy import Period
+    from peru_diplomacy._format import read
+
+    with pytest.raises(DatasetError, match=r"^p\.start: expected text, not true or false$"):
+        read(Period, {"start": True}, "p")
+
+
+def test_the_format_page_rows_for_references_tables_and_flags() -> None:
+    from peru_diplomacy._format import describe
+
+    rows = {(row["record"], row["field"]): (row["type"], row["required"]) for row in describe()}
+    assert rows[("Relation", "states")] == ("list of state id (from the states table)", "yes")
+    assert rows[("Relation", "horizon")] == ("partial date (ISO text), or null", "no (default: the metadata's horizon)")
+    assert rows[("DatasetDocument", "states")] == ("list of Counterpart object", "yes")
+    assert rows[("Period", "open_start")] == ("true or false", "no (default false)")
+    assert rows[("Event", "references")] == ("list of Reference object", "no (default [])")
+    assert rows[("Event", "text")] == ("text", 'no (default "")')
+    assert rows[("Counterpart", "kind")][0].startswith("one of: sovereign_state, historical_state,")
+    assert rows[("Membership", "code")] == ("integer", "yes")
+
+
+def test_the_format_has_a_rule_for_every_type_or_says_it_has_none() -> None:
+    from peru_diplomacy._format import _field_types, _reader, _resolve, _writer
+
+    with pytest.raises(TypeError, match="the file format has no rule for <class 'complex'>"):
+        _reader(complex)
+    with pytest.raises(TypeError, match="the file format has no rule for <class 'complex'>"):
+        _writer(complex)
+    assert _resolve("tuple[int, str]", {}) is None  # a form the fast resolver leaves to typing
+    assert _resolve("tuple[int, ...]", {}) == tuple[int, ...]
+    assert _resolve("str | None", {}) == (str | None)
+    assert _resolve("list[int]", {}) is None and _resolve("Unknown", {}) is None
+
+    import attrs
+
+    @attrs.frozen
+    class Pair:
+        both: tuple[int, str]
+
+    assert _field_types(Pair) == {"both": tuple[int, str]}
