@@ -147,3 +147,31 @@ def test_the_package_loads_each_public_name_from_where_type_checkers_are_told_it
         module, _, attribute = place.partition(":")
         assert value is getattr(importlib.import_module(module, "peru_diplomacy"), attribute or name)
         assert vars(peru_diplomacy)[name] is value
+
+
+def test_contributing_names_only_files_that_exist_and_puts_facts_where_they_are() -> None:
+    # CONTRIBUTING said __version__ lives in __init__.py, and the data's version was written there too (#30).
+    import re
+
+    root = Path(__file__).resolve().parent.parent
+    text = (root / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    package = root / "src" / "peru_diplomacy"
+    named = set(re.findall(r"`([\w./-]+\.(?:py|toml|md|tsv|csv|json|txt))`", text))
+    assert len(named) > 20
+    places = (root, package, package / "export", root / "tools", root / "tools" / "databuild")
+    places += (root / "data" / "curation", root / "data" / "updates", root / "data" / "source")
+    missing = [path for path in sorted(named) if not any((base / path).exists() for base in places)]
+    assert missing == []
+    version_line = next(line for line in text.splitlines() if "Set `__version__`" in line)
+    assert "`src/peru_diplomacy/_version.py`" in version_line
+    assert "__version__ =" in (package / "_version.py").read_text(encoding="utf-8")
+    assert "2026." not in text  # the data's version is written in data/release.toml only
+
+
+def test_the_top_level_has_no_schema_version_but_the_data_s() -> None:
+    # The CHANGELOG says SCHEMA_VERSION left the top level for DATA_SCHEMA_VERSION; it had not (#30).
+    import peru_diplomacy
+    from peru_diplomacy._format import SCHEMA_VERSION
+
+    assert not hasattr(peru_diplomacy, "SCHEMA_VERSION")
+    assert peru_diplomacy.DATA_SCHEMA_VERSION == SCHEMA_VERSION
