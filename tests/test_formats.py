@@ -21,6 +21,7 @@ from peru_diplomacy import (
 )
 from peru_diplomacy._columns import TABLES
 from peru_diplomacy.export import (
+    FORMATS,
     read_parquet,
     read_stata,
     to_dataframe,
@@ -224,9 +225,9 @@ def test_one_registry_of_formats_that_the_command_line_iterates() -> None:
             assert spec.description in (options["format"].help or "")
 
 
-@pytest.mark.parametrize("name", ["csv", "json", "parquet", "stata"])
+@pytest.mark.parametrize("name", list(FORMATS))
 def test_every_format_writes_a_table_its_reader_reads_back(name: str, tmp_path: Path) -> None:
-    from peru_diplomacy.export import FORMATS, TABLE_REGISTRY
+    from peru_diplomacy.export import TABLE_REGISTRY
 
     spec = FORMATS[name]
     if spec.extra is not None:
