@@ -158,7 +158,7 @@ def test_contributing_names_only_files_that_exist_and_puts_facts_where_they_are(
     package = root / "src" / "peru_diplomacy"
     named = set(re.findall(r"`([\w./-]+\.(?:py|toml|md|tsv|csv|json|txt))`", text))
     assert len(named) > 20
-    places = (root, package, package / "export", root / "tools", root / "tools" / "databuild")
+    places: tuple[Path, ...] = (root, package, package / "export", root / "tools", root / "tools" / "databuild")
     places += (root / "data" / "curation", root / "data" / "updates", root / "data" / "source")
     missing = [path for path in sorted(named) if not any((base / path).exists() for base in places)]
     assert missing == []

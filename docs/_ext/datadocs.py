@@ -346,6 +346,22 @@ def write_upstream() -> None:
     (GENERATED / "upstream.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
+def write_formats() -> None:
+    """The file formats, as the registry of formats (export.FORMATS) gives them."""
+    from peru_diplomacy.export import FORMATS
+
+    lines = ["| `--format` | Suffixes | What it is | Needs | Writer | Reader |", "|---|---|---|---|---|---|"]
+    for f in FORMATS.values():
+        writer = f.write_rows if f.write_rows is not None else f.write_table
+        assert writer is not None and f.read is not None
+        needs = f'`pip install "peru-diplomacy[{f.extra}]"`' if f.extra else "nothing more"
+        lines.append(
+            f"| `{f.name}` | {', '.join(f'`{s}`' for s in f.suffixes)} | {_escape(f.description)} | {needs} "
+            f"| `{writer.__module__}.{writer.__name__}` | `{f.read.__module__}.{f.read.__name__}` |"
+        )
+    (GENERATED / "formats.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
 def write_cli_reference() -> None:
     """The command line's help, every command's, as the argument parser prints it."""
     import argparse
@@ -423,6 +439,7 @@ def generate(app: Any = None) -> None:
     write_disputes_table()
     write_other_sources()
     write_upstream()
+    write_formats()
     write_figure()
     write_inference_figure()
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from typing import IO, TYPE_CHECKING, Any, NoReturn, get_args
 
 from ._console import Exit, UsageError, describe, say, silence_stdout, write
@@ -195,7 +195,7 @@ def parser() -> argparse.ArgumentParser:
     export.add_argument(
         "--format",
         choices=list(FORMATS),
-        help=f"{' or '.join(text_formats)} as text; {'; '.join(typed_formats)} to a file (--output); default: "
+        help=f"{_one_of(text_formats)} as text; {'; '.join(typed_formats)} to a file (--output); default: "
         f"the one --output's suffix names ({', '.join(s for f in FORMATS.values() for s in f.suffixes)}), else "
         f"{_DEFAULT_FORMAT}",
     )
@@ -240,6 +240,11 @@ def parser() -> argparse.ArgumentParser:
     )
     export.add_argument("--output", "-o", metavar="FILE", help="write here instead of standard output")
     return parser
+
+
+def _one_of(names: Sequence[str]) -> str:
+    """Names as a sentence lists them: "csv, json or jsonl"."""
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} or {names[-1]}"
 
 
 def _options(choices: object, default: str) -> str:
@@ -491,7 +496,7 @@ def _export(data: Dataset, args: argparse.Namespace) -> int:
             raise UsageError("--codebook describes every table; give it no --table and no panel options")
         write_book = chosen.write_rows
         if write_book is None:
-            text = " or ".join(f.name for f in FORMATS.values() if f.write_rows is not None)
+            text = _one_of([f.name for f in FORMATS.values() if f.write_rows is not None])
             raise UsageError(f"--codebook is written as {text}, not {args.format}")
         book = codebook()
         return _output(args.output, lambda out: write_book(book, out))
