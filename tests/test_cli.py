@@ -491,7 +491,7 @@ def test_a_suffix_that_names_a_format_chooses_it_or_is_refused(tmp_path: Path) -
     assert refused.returncode == 2 and "names the parquet format, but --format is csv" in refused.stderr
     assert not (tmp_path / "y.parquet").exists()
     book = in_process("export", "--codebook", "--format", "stata", "-o", str(tmp_path / "cb.dta"))
-    assert book.returncode == 2 and "--codebook is written as csv or json, not stata" in book.stderr
+    assert book.returncode == 2 and "--codebook is written as csv, json or jsonl, not stata" in book.stderr
     assert not (tmp_path / "cb.dta").exists()
     assert in_process("export", "--codebook", "-o", str(tmp_path / "cb.json")).returncode == 0
     assert json.loads((tmp_path / "cb.json").read_text(encoding="utf-8"))[0]["table"] == "relations"

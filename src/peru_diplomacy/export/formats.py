@@ -6,7 +6,7 @@ typed format writes a table to a file, with the dtypes of :func:`~peru_diplomacy
 
 >>> from peru_diplomacy.export import FORMATS, format_named_by
 >>> list(FORMATS), format_named_by("panel.pq").name, FORMATS["stata"].extra
-(['csv', 'json', 'parquet', 'stata'], 'parquet', 'pandas')
+(['csv', 'json', 'jsonl', 'parquet', 'stata'], 'parquet', 'pandas')
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from typing import IO, Any
 
 import attrs
 
+from .jsonlines import read_jsonl, write_jsonl
 from .parquet import read_parquet, write_parquet
 from .stata import read_stata, write_stata
 from .tables import Table
@@ -72,6 +73,13 @@ FORMATS: Mapping[str, Format] = MappingProxyType(
                 description="a JSON array of rows, one row a line",
                 write_rows=write_json,
                 read=read_json,
+            ),
+            Format(
+                name="jsonl",
+                suffixes=(".jsonl", ".ndjson"),
+                description="JSON Lines, one row a line",
+                write_rows=write_jsonl,
+                read=read_jsonl,
             ),
             Format(
                 name="parquet",
