@@ -23,12 +23,14 @@ Prints, with the targets of issues #10 and #17:
 - 2,000 amendment events applied to one relation (target < 1 second, issue #22);
 - 20,000 amendment events, and 20,000 contests, on one relation (target < 1.5 seconds each, issue #29);
 - the largest panel the default limit allows (a daily panel of 2000-2006, just under 500,000 rows):
-  its rows and the peak memory of a process that builds it (issue #22).
+  its rows and the peak memory of a process that builds it (issue #22), and of one that exports it as
+  CSV and as Parquet (the Parquet export within 2x the CSV's, issue #29).
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import statistics
 import subprocess
@@ -51,6 +53,12 @@ PEAK = "print([l.split()[1] for l in open('/proc/self/status') if l.startswith('
 MEMORY = "import peru_diplomacy as p; d = p.packaged_dataset(); d.relations; d.names; d.system_states; " + PEAK
 MEMORY_BASE = PEAK
 LARGEST_PANEL = "import peru_diplomacy as p; rows = p.panel(2000, 2006, unit='day'); print(len(rows)); " + PEAK
+# The largest panel exported by the command line, to the null device, in each format: the peak of the process.
+EXPORT_LARGEST = (
+    "import os, sys; from peru_diplomacy.cli import main; "
+    "main(['export', '--table', 'panel', '--from', '2000', '--to', '2006', '--unit', 'day', '--format', sys.argv[1], "
+    "'-o', sys.argv[2]]); " + PEAK
+)
 
 
 def amendment_file(folder: Path, events: int) -> Path:
@@ -199,6 +207,16 @@ def main(argv: list[str] | None = None) -> int:
     memory_total = rss_kib(MEMORY) / 1024
     largest = subprocess.run([sys.executable, "-c", LARGEST_PANEL], check=True, capture_output=True, text=True)
     largest_rows, largest_kib = (int(v) for v in largest.stdout.split())
+    export_peak: dict[str, float] = {}
+    with tempfile.TemporaryDirectory() as folder:
+        for fmt in ("csv", "parquet") if importlib.util.find_spec("pyarrow") else ("csv",):
+            done = subprocess.run(
+                [sys.executable, "-c", EXPORT_LARGEST, fmt, str(Path(folder) / f"panel.{fmt}")],
+                check=True,
+                capture_output=True,
+                text=True,
+            )
+            export_peak[fmt] = int(done.stdout.split()[-1]) / 1024
 
     print(f"python {sys.version.split()[0]}, {args.runs} cold runs of each command in rounds;")
     print("times: medians; a ratio: the median of the ratios of runs in the same round (wall time),")
@@ -226,6 +244,12 @@ def main(argv: list[str] | None = None) -> int:
     print(f"20,000 events on one relation, best of 2:   {many_events:6.2f} s    target < 1.5")
     print(f"20,000 contests on one relation, best of 2: {many_contests:6.2f} s    target < 1.5")
     print(f"largest panel the limit allows: {largest_rows:,} rows, peak {largest_kib / 1024:.0f} MiB")
+    if "parquet" in export_peak:
+        ratio = export_peak["parquet"] / export_peak["csv"]
+        print(
+            f"exported, peak: CSV {export_peak['csv']:.0f} MiB, Parquet {export_peak['parquet']:.0f} MiB   "
+            f"ratio {ratio:.2f}   target <= 2"
+        )
     return 0
 
 
