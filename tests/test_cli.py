@@ -567,3 +567,10 @@ def test_show_says_why_a_table_state_has_no_codes() -> None:
     out = in_process("show", "Order of Malta").stdout
     assert "none (in neither the COW nor the Gleditsch–Ward list)" in out
     assert "added by amendment" not in out
+
+
+def test_every_command_of_the_parser_has_its_handler() -> None:
+    from peru_diplomacy import commands
+
+    choices = next(a for a in commands.parser()._actions if a.dest == "command").choices
+    assert choices is not None and list(choices) == list(commands._COMMANDS)

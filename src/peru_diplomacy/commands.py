@@ -275,24 +275,7 @@ def run(argv: list[str]) -> int:
     args = parser().parse_args(argv)
     try:
         data = _dataset(args.data, args.amend)
-        if args.command == "show":
-            return _show(data, args)
-        if args.command == "why":
-            return _why(data, args)
-        if args.command == "inference":
-            return _inference(data, args)
-        if args.command == "list":
-            return _list(data, args)
-        if args.command == "timeline":
-            return _timeline(data, args)
-        if args.command == "chart":
-            return _chart(data, args)
-        if args.command == "cite":
-            from .citation import cite
-
-            write(sys.stdout, cite(args.format, dataset=data))
-            return Exit.OK
-        return _export(data, args)
+        return _COMMANDS[args.command](data, args)
     except UsageError as error:
         say(f"{args.command}: {error}")
         return Exit.USAGE
@@ -516,6 +499,13 @@ def _export(data: Dataset, args: argparse.Namespace) -> int:
     return _output(args.output, lambda out: write_rows(rows, out))
 
 
+def _cite(data: Dataset, args: argparse.Namespace) -> int:
+    from .citation import cite
+
+    write(sys.stdout, cite(args.format, dataset=data))
+    return Exit.OK
+
+
 def _chart(data: Dataset, args: argparse.Namespace) -> int:
     from .charts import timeline_svg
 
@@ -572,3 +562,16 @@ def _output(path: str | None, fill: Callable[[IO[str]], object]) -> int:
         fill(sys.stdout)
         sys.stdout.flush()
     return Exit.OK
+
+
+_COMMANDS: dict[str, Callable[[Dataset, argparse.Namespace], int]] = {
+    "show": _show,
+    "why": _why,
+    "inference": _inference,
+    "list": _list,
+    "chart": _chart,
+    "cite": _cite,
+    "timeline": _timeline,
+    "export": _export,
+}
+"""Each command's handler, in the help's order (a test holds the names equal to the parser's commands)."""

@@ -20,7 +20,7 @@ from .tables import (
     Table,
     table_of,
 )
-from .text import field_limit
+from .text import field_limit, read_text
 
 if TYPE_CHECKING:
     import pandas
@@ -138,11 +138,7 @@ def read_dataframe(file: str | os.PathLike[str] | IO[str], table: Table) -> pand
     pandas = require_pandas()
     if table not in TABLE_REGISTRY:
         raise InvalidArgumentError(f"table must be one of {', '.join(repr(t) for t in TABLE_REGISTRY)}, not {table!r}")
-    if isinstance(file, (str, os.PathLike)):
-        with open(file, encoding="utf-8", newline="") as handle:
-            text = handle.read()
-    else:
-        text = file.read()
+    text = read_text(file)
     # pandas' C parser ends a field at a NUL character before pandas 3; its Python parser does not, but it
     # reads with the csv module, whose field size limit (128 KiB) a long field passes: raised for the read.
     engine = "python" if "\x00" in text else "c"

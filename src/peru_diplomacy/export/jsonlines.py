@@ -20,6 +20,7 @@ from typing import IO
 
 from ..errors import DatasetError
 from .tables import Row
+from .text import read_text
 
 __all__ = ["read_jsonl", "write_jsonl"]
 
@@ -32,11 +33,7 @@ def write_jsonl(rows: Iterable[Mapping[str, object]], file: IO[str]) -> None:
 
 def read_jsonl(file: str | os.PathLike[str] | IO[str]) -> list[Row]:
     """Rows from a JSON Lines file (a path, or an open text file); a line that is not an object is refused."""
-    if isinstance(file, (str, os.PathLike)):
-        with open(file, encoding="utf-8") as handle:
-            lines = handle.read().splitlines()
-    else:
-        lines = file.read().splitlines()
+    lines = read_text(file).splitlines()
     rows: list[Row] = []
     for number, line in enumerate(lines, start=1):
         if not line.strip():

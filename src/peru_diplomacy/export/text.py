@@ -19,7 +19,17 @@ from typing import IO
 from ..errors import DatasetError
 from .tables import BOOLEAN_COLUMNS, FLOAT_COLUMNS, INTEGER_COLUMNS, Row
 
-__all__ = ["csv_lines", "dumps_csv", "field_limit", "loads_csv", "read_csv", "read_json", "write_csv", "write_json"]
+__all__ = [
+    "csv_lines",
+    "dumps_csv",
+    "field_limit",
+    "loads_csv",
+    "read_csv",
+    "read_json",
+    "read_text",
+    "write_csv",
+    "write_json",
+]
 
 
 def _cell(value: object) -> str:
@@ -167,10 +177,7 @@ def read_csv(file: str | os.PathLike[str] | IO[str]) -> list[Row]:
     >>> read_csv(io.StringIO("relation_id,source_row\\nCHL,9\\n"))
     [{'relation_id': 'CHL', 'source_row': 9}]
     """
-    if isinstance(file, (str, os.PathLike)):
-        with open(file, encoding="utf-8", newline="") as handle:
-            return loads_csv(handle.read())
-    return loads_csv(file.read())
+    return loads_csv(read_text(file))
 
 
 def read_json(file: str | os.PathLike[str] | IO[str]) -> list[Row]:
@@ -181,11 +188,19 @@ def read_json(file: str | os.PathLike[str] | IO[str]) -> list[Row]:
     >>> read_json(io.StringIO('[\\n{"relation_id": "CHL", "source_row": 9}\\n]\\n'))
     [{'relation_id': 'CHL', 'source_row': 9}]
     """
-    if isinstance(file, (str, os.PathLike)):
-        with open(file, encoding="utf-8") as handle:
-            data = json.load(handle)
-    else:
-        data = json.load(file)
+    try:
+        data = json.loads(read_text(file))
+    except json.JSONDecodeError as error:
+        raise DatasetError(f"the file is not JSON: {error}") from None
     if not isinstance(data, list) or not all(isinstance(row, dict) for row in data):
         raise DatasetError("the file is not rows: a JSON array of objects, as write_json writes")
     return data
+
+
+def read_text(file: str | os.PathLike[str] | IO[str]) -> str:
+    """The whole text of a file written by an export (a path, read as UTF-8 with its line ends as they are;
+    or an open text file)."""
+    if isinstance(file, (str, os.PathLike)):
+        with open(file, encoding="utf-8", newline="") as handle:
+            return handle.read()
+    return file.read()
