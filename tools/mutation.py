@@ -202,6 +202,13 @@ def main(argv: list[str] | None = None) -> int:
         copy = work / f"job{job}"
         shutil.copytree(PACKAGE, copy / "peru_diplomacy", ignore=shutil.ignore_patterns("__pycache__"))
         copies.append(copy)
+    # The tests must pass on the unmutated copy first, or every mutant would count as killed.
+    for tests in sorted({tuple(modules[m]) for m in chosen}):
+        if _run(copies[0], list(tests), args.timeout) != "survived":
+            print(f"the tests fail on the unmutated package: {' '.join(tests)}; fix them first", file=sys.stderr)
+            shutil.rmtree(work, ignore_errors=True)
+            return 1
+    print("the unmutated package passes each module's tests")
     free = list(copies)
     results: dict[Mutant, str] = {}
     began = time.monotonic()
