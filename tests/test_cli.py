@@ -427,9 +427,18 @@ def test_an_interrupt_at_any_moment_of_start_up_ends_with_130(delay: float) -> N
     import signal
     import time
 
+    # "ready" the moment main() takes Ctrl-C over (its first act); before that the entry point has loaded nothing
+    # heavy (the test above), and only the interpreter's start-up is unguarded.
     code = (
-        "import sys; from peru_diplomacy.cli import main; print('ready', flush=True)\n"
-        "raise SystemExit(main(['show', 'Chile']))"
+        "import signal, sys\n"
+        "from peru_diplomacy.cli import main\n"
+        "install = signal.signal\n"
+        "def announced(*given):\n"
+        "    before = install(*given)\n"
+        "    print('ready', flush=True)\n"
+        "    return before\n"
+        "signal.signal = announced\n"
+        "raise SystemExit(main(['show', 'Chile']))\n"
     )
     process = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
@@ -445,6 +454,34 @@ def test_an_interrupt_at_any_moment_of_start_up_ends_with_130(delay: float) -> N
     # put the signal's default action back (the shell then says 130 too).
     outcomes = ((130, "peru-diplomacy: interrupted\n"), (0, ""), (-signal.SIGINT, ""))
     assert (process.returncode, err) in outcomes, err
+
+
+def test_an_interrupted_export_to_a_file_leaves_no_file_and_no_part(tmp_path: Path) -> None:
+    # Ctrl-C ends the command at once (no exception is raised, so no finally runs): the handler itself removes
+    # the unfinished write's temporary file (#29, N8 and N13).
+    import signal
+    import time
+
+    target = tmp_path / "panel.csv"
+    # The largest panel the limit allows: its write takes seconds.
+    arguments = ["export", "--table", "panel", "--from", "2000", "--to", "2006", "--unit", "day", "-o", str(target)]
+    process = subprocess.Popen(
+        [sys.executable, "-m", "peru_diplomacy", *arguments],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while not list(tmp_path.iterdir()) and time.monotonic() < deadline:  # until the write has begun
+            time.sleep(0.05)
+        process.send_signal(signal.SIGINT)
+        _, err = process.communicate(timeout=60)
+    finally:
+        process.kill()
+        process.wait()
+    assert (process.returncode, err) == (130, "peru-diplomacy: interrupted\n")
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_a_misplaced_global_option_is_shown_where_it_goes() -> None:

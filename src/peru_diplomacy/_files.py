@@ -12,7 +12,22 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
 
-__all__ = ["atomic_path", "atomic_text"]
+__all__ = ["abandon_unfinished", "atomic_path", "atomic_text"]
+
+_UNFINISHED: set[Path] = set()
+"""The temporary files of the writes under way."""
+
+
+def abandon_unfinished() -> None:
+    """Remove the temporary files of every write under way: for a process about to end at once (the command
+    line's Ctrl-C), which runs no ``finally`` that would.
+
+    >>> from peru_diplomacy._files import abandon_unfinished
+    >>> abandon_unfinished()  # nothing under way: nothing to remove
+    """
+    for part in list(_UNFINISHED):
+        with contextlib.suppress(OSError):
+            part.unlink()
 
 
 @contextlib.contextmanager
@@ -39,6 +54,7 @@ def atomic_path(path: str | os.PathLike[str]) -> Iterator[Path]:
             raise
         return
     part = target.with_name(f".{target.name}.{secrets.token_hex(4)}.part")
+    _UNFINISHED.add(part)
     try:
         yield part
         os.replace(part, target)
@@ -48,6 +64,8 @@ def atomic_path(path: str | os.PathLike[str]) -> Iterator[Path]:
         if isinstance(error, OSError) and error.filename in (None, str(part), part):
             raise OSError(error.errno, error.strerror, os.fspath(path)) from None  # the file asked for, by name
         raise
+    finally:
+        _UNFINISHED.discard(part)
 
 
 @contextlib.contextmanager

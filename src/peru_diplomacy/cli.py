@@ -13,46 +13,48 @@ inside its guard, so an interrupt at any moment after start-up ends with status 
 
 from __future__ import annotations
 
+import contextlib
+import os
+import signal
 import sys
+import threading
 
 from ._console import Exit, say
 
 TYPE_CHECKING = False  # as typing says, without importing it: this module starts the command line
 if TYPE_CHECKING:
-    from collections.abc import Callable, Sequence
+    from collections.abc import Sequence
+    from types import FrameType
 
 __all__ = ["main"]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status (0 ok, 1 not found, 2 usage, 3 I/O or data, 130 interrupted)."""
+    previous = (
+        signal.signal(signal.SIGINT, _interrupted) if threading.current_thread() is threading.main_thread() else None
+    )
     try:
-        run = _commands()
+        from .commands import run
+
         return run(list(sys.argv[1:] if argv is None else argv))
-    except KeyboardInterrupt:
+    except KeyboardInterrupt:  # raised in this process by its own code (a program that runs main() itself)
         say("interrupted")
         return Exit.INTERRUPTED
-
-
-def _commands() -> Callable[[list[str]], int]:
-    """The commands, imported with Ctrl-C held until the import is whole, then acted on.
-
-    An interrupt inside an import can land in the import machinery's own callbacks, where CPython
-    prints it as "Exception ignored" instead of raising it; held here, it ends the command at once after.
-    """
-    import signal
-    import threading
-
-    if threading.current_thread() is not threading.main_thread():  # only the main thread handles signals
-        from .commands import run
-
-        return run
-    held: list[int] = []
-    previous = signal.signal(signal.SIGINT, lambda number, frame: held.append(number))
-    try:
-        from .commands import run
     finally:
-        signal.signal(signal.SIGINT, previous)
-    if held:
-        raise KeyboardInterrupt
-    return run
+        if previous is not None:
+            signal.signal(signal.SIGINT, previous)
+
+
+def _interrupted(number: int, frame: FrameType | None) -> None:
+    """Ctrl-C: remove the temporary files of unfinished writes, say so in one line, and end with status 130.
+
+    Nothing is raised: an interrupt raised where it lands can land inside an import's own callbacks, where
+    CPython prints it as "Exception ignored" (with a traceback) and carries on, or leave half a module behind.
+    """
+    files = sys.modules.get("peru_diplomacy._files")
+    if files is not None:
+        files.abandon_unfinished()
+    with contextlib.suppress(OSError):  # standard error closed: the status still says it
+        os.write(2, b"peru-diplomacy: interrupted\n")
+    os._exit(Exit.INTERRUPTED)
