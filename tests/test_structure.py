@@ -155,8 +155,11 @@ def test_contributing_names_only_files_that_exist_and_puts_facts_where_they_are(
 
     root = Path(__file__).resolve().parent.parent
     text = (root / "CONTRIBUTING.md").read_text(encoding="utf-8")
-    package = root / "src" / "peru_diplomacy"
-    named = set(re.findall(r"`([\w./-]+\.(?:py|toml|md|tsv|csv|json|txt))`", text))
+    package = Path(peru_diplomacy.__file__).parent  # the source tree's, or the installed one's
+    named = {
+        path.removeprefix("src/peru_diplomacy/")
+        for path in re.findall(r"`([\w./-]+\.(?:py|toml|md|tsv|csv|json|txt))`", text)
+    }
     assert len(named) > 20
     places: tuple[Path, ...] = (root, package, package / "export", root / "tools", root / "tools" / "databuild")
     places += (root / "data" / "curation", root / "data" / "updates", root / "data" / "source")
