@@ -611,3 +611,27 @@ def test_every_command_of_the_parser_has_its_handler() -> None:
 
     choices = next(a for a in commands.parser()._actions if a.dest == "command").choices
     assert choices is not None and list(choices) == list(commands._COMMANDS)
+
+
+def test_main_gives_ctrl_c_back_as_it_found_it() -> None:
+    # main() takes Ctrl-C over while it runs; a program (or a test) that calls it gets its own handler back.
+    import signal
+
+    before = signal.getsignal(signal.SIGINT)
+    assert in_process("cite").returncode == 0
+    assert signal.getsignal(signal.SIGINT) is before
+
+
+def test_inference_begins_at_peru_s_independence_unless_asked() -> None:
+    rows = json.loads(in_process("inference", "--unit", "year", "--to", "1823", "--json").stdout)
+    assert list(dict.fromkeys(row["period"] for row in rows)) == ["1821", "1822", "1823"]
+
+
+def test_json_reports_are_indented_by_two_and_cite_addresses() -> None:
+    shown = in_process("show", "Chile", "--json").stdout.splitlines()
+    assert shown[:2] == ["{", '  "relation": {']
+    why = json.loads(in_process("why", "Chile", "1880-01-01", "--json").stdout)
+    assert [e["citation_url"] for e in why["evidence"]] == [
+        "https://peruanosactualidad-camav.blogspot.com/2012/04/133-anos-de-la-declaratoria-de-guerra.html",
+        "https://historiahoy.com.ar/tratado-ancon-n2808",
+    ]

@@ -176,3 +176,12 @@ def test_the_inference_summary_adds_up_and_names_its_kinds() -> None:
     assert twenties["horizon"] > 0.3  # nothing known after March 2026
     out = in_process("inference", "--from", "1990", "--to", "1999")
     assert out.returncode == 0 and out.stdout.splitlines()[1].startswith("1990s")
+
+
+def test_the_words_for_what_an_answer_rests_on_cover_every_kind() -> None:
+    from typing import get_args
+
+    from peru_diplomacy import reports
+    from peru_diplomacy.explanation import InferenceKind
+
+    assert list(reports._RESTS_ON_WORDS) == list(get_args(InferenceKind))

@@ -14,7 +14,7 @@ from typing import IO, TYPE_CHECKING, Any, NoReturn, get_args
 
 from ._console import Exit, UsageError, describe, say, silence_stdout, write
 from ._format import SCHEMA_VERSION
-from .counterparts import CodeSystem
+from .counterparts import PERU_INDEPENDENCE, CodeSystem
 from .dataset import MAX_PANEL_ROWS, Dataset, packaged_dataset
 from .dates import PartialDate, to_partial_date
 from .errors import (
@@ -149,7 +149,14 @@ def parser() -> argparse.ArgumentParser:
     inference = commands.add_parser(
         "inference", help="per decade, what the statuses rest on: dated sources, continuity, contests, ..."
     )
-    inference.add_argument("--from", dest="first", type=int, default=1821, metavar="YEAR", help="first year")
+    inference.add_argument(
+        "--from",
+        dest="first",
+        type=int,
+        default=PERU_INDEPENDENCE.year,
+        metavar="YEAR",
+        help=f"first year (default: {PERU_INDEPENDENCE.year}, Peru's independence)",
+    )
     inference.add_argument("--to", dest="last", type=int, metavar="YEAR", help="last year (default: the horizon's)")
     inference.add_argument("--unit", choices=["decade", "year"], default="decade", help="decades (default) or years")
     inference.add_argument("--json", action="store_true", help="rows as JSON")
@@ -190,7 +197,7 @@ def parser() -> argparse.ArgumentParser:
     text_formats = [f.name for f in FORMATS.values() if not f.typed]
     typed_formats = [f"{f.name} ({f.description})" for f in FORMATS.values() if f.typed]
     export = commands.add_parser(
-        "export", help=f"the {', '.join(OF_RELATIONS)} or panel table as {', '.join(FORMATS)}; or the whole dataset"
+        "export", help=f"the {', '.join(OF_RELATIONS)} or panel table as {_one_of(list(FORMATS))}; or the whole dataset"
     )
     export.add_argument(
         "--format",
