@@ -150,3 +150,41 @@ def test_an_event_mark_stands_at_the_x_of_its_date() -> None:
     expected = 230 + (880 - 230 - 24) * (datetime.date(1972, 7, 8).toordinal() - o0) / (o1 - o0)
     apex = float(path.attrib["d"].split("L")[2].split(",")[0])  # M(x-5),y L(x+5),y L(x),y Z: the apex is at x
     assert abs(apex - expected) < 0.6
+
+
+def _svg_texts(svg: str) -> list[str]:
+    ns = {"s": "http://www.w3.org/2000/svg"}
+    return ["".join(t.itertext()) for t in ET.fromstring(svg).iterfind(".//s:text", ns)]
+
+
+def test_the_title_names_the_relation_and_a_long_one_is_cut_to_the_width() -> None:
+    from peru_diplomacy.charts import MIN_WIDTH
+
+    chile = relations_with("Chile")
+    svg = timeline_svg([chile], first=1900, last=2000)
+    (title,) = ET.fromstring(svg).iterfind("{http://www.w3.org/2000/svg}title")
+    assert title.text == "Peru's relations with Chile, 1900-2000"
+    assert _svg_texts(svg)[0] == "Peru's relations with Chile"
+    assert _svg_texts(timeline_svg([chile, relations_with("Cuba")], first=1900, last=2000))[0] == "Peru's relations"
+    long = "A title far longer than the chart is wide, " * 5
+    shown = _svg_texts(timeline_svg([chile], first=1900, last=2000, title=long, width=MIN_WIDTH))[0]
+    assert shown.endswith("…") and long.startswith(shown[:-1]) and 60 < len(shown) < len(long)
+    assert ET.fromstring(timeline_svg([chile], first=1900, last=2000, title=long)).get("aria-label") == long
+
+
+@pytest.mark.parametrize(("first", "last"), [(1900, 2000), (1821, 2026), (1990, 2000), (1800, 1850), (1950, 2026)])
+@pytest.mark.parametrize("width", [560, 700, 900, 1400])
+def test_year_labels_fall_every_5_10_20_25_50_100_or_200_years(first: int, last: int, width: int) -> None:
+    svg = timeline_svg([relations_with("Chile")], first=first, last=last, width=width)
+    years = [int(t) for t in _svg_texts(svg) if t.isdigit() and len(t) == 4]
+    steps = {b - a for a, b in itertools.pairwise(years)}
+    assert len(years) >= 2 and len(steps) == 1
+    (step,) = steps
+    assert step in (5, 10, 20, 25, 50, 100, 200) and all(year % step == 0 for year in years)
+    assert years[0] - step < first <= years[0] and last < years[-1] + step
+
+
+def test_three_centuries_are_labelled_every_25_years_where_20_would_make_too_many_labels() -> None:
+    svg = timeline_svg([relations_with("Chile")], first=1800, last=2099, width=900)
+    years = [int(t) for t in _svg_texts(svg) if t.isdigit() and len(t) == 4]
+    assert years == list(range(1800, 2100, 25))
