@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from html import escape
 
+from .counterparts import PERU_INDEPENDENCE
 from .dates import PartialDate
 from .errors import InvalidArgumentError
 from .events import EventKind
@@ -75,7 +76,7 @@ def timeline_svg(
     if first is None:
         starts = [e.date.year for r in chosen for e in r.events]
         starts += [p.start.year for r in chosen for s in r.states for p in s.existence if not p.open_start]
-        first = max(1800, min(starts, default=1821) // 10 * 10)
+        first = max(1800, min(starts, default=PERU_INDEPENDENCE.year) // 10 * 10)
     if last is None:
         last = horizon.year + 1
     if last <= first:
