@@ -188,3 +188,22 @@ def test_three_centuries_are_labelled_every_25_years_where_20_would_make_too_man
     svg = timeline_svg([relations_with("Chile")], first=1800, last=2099, width=900)
     years = [int(t) for t in _svg_texts(svg) if t.isdigit() and len(t) == 4]
     assert years == list(range(1800, 2100, 25))
+
+
+def test_no_markup_holds_stray_text_and_the_legend_draws_the_chart_s_own_marks() -> None:
+    svg = ET.fromstring(timeline_svg([relations_with("Chile"), relations_with("Czechoslovakia")], first=1820))
+    strays = [
+        (element.tag, (element.text or "") + (element.tail or ""))
+        for element in svg.iter()
+        if not element.tag.endswith(("}text", "}title"))
+        and ((element.text or "").strip() or (element.tail or "").strip())
+    ]
+    assert strays == []
+    ns = "{http://www.w3.org/2000/svg}"
+    marks = {
+        g.get("class", "").split()[-1]: g[-1] for g in svg.iter(f"{ns}g") if g.get("class", "").startswith("event ")
+    }
+    legend = {g.findtext(f"{ns}text"): g[0] for g in svg.iterfind(f".//{ns}g[@class='legend']/{ns}g")}
+    for kind, shown in (("established", "established"), ("broken", "broken"), ("restored", "restored")):
+        mark, icon = marks[kind], legend[shown]
+        assert (icon.tag, icon.get("fill"), icon.get("stroke")) == (mark.tag, mark.get("fill"), mark.get("stroke"))

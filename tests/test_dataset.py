@@ -383,3 +383,13 @@ def test_a_first_lookup_reads_the_horizon_its_relation_inherits() -> None:
     chile = data.relations_with("Chile")  # the first thing asked: the metadata line is read for it
     assert chile.horizon == PartialDate(2026, 3) == data.horizon
     assert chile.status_on("2026-04-01").value == "uncertain"
+
+
+def test_a_fresh_dataset_s_first_question_of_a_day_answers_in_full() -> None:
+    # The day's answer comes from an index made on first need: a dataset asked nothing before must build it.
+    packaged = packaged_dataset()
+    fresh = Dataset.from_json(packaged.to_json(), lazy=True)
+    assert fresh.active_on("1970-01-01") == packaged.active_on("1970-01-01")
+    assert len(fresh.active_on("1970-01-01")) > 50
+    again = Dataset.from_json(packaged.to_json(), lazy=True)
+    assert again.uncertain_on("1952-06-01") == packaged.uncertain_on("1952-06-01")

@@ -196,24 +196,28 @@ def _mark(kind: EventKind, x0: float, x1: float, mid: float, text: str) -> str:
         else ""
     )
     cls = f'class="event {_MARKS[kind]}"'
+    shape = _event_shape(kind, cx, mid)
+    return f"<g {cls}>{title}{span}{shape}</g>"
+
+
+def _event_shape(kind: EventKind, cx: float, mid: float) -> str:
+    """The mark of an event of ``kind`` centred on (``cx``, ``mid``): the chart's, and its legend's."""
     if kind.is_break:
-        shape = (
+        return (
             f'<path d="M{cx - 4:.1f},{mid - 4:.1f} L{cx + 4:.1f},{mid + 4:.1f} M{cx - 4:.1f},{mid + 4:.1f} '
             f'L{cx + 4:.1f},{mid - 4:.1f}" stroke="#b2182b" stroke-width="2.2"/>'
         )
-    elif kind is EventKind.RESTORED:
-        shape = (
+    if kind is EventKind.RESTORED:
+        return (
             f'<path d="M{cx - 5:.1f},{mid + 4:.1f} L{cx + 5:.1f},{mid + 4:.1f} L{cx:.1f},{mid - 5:.1f} Z" '
             'fill="#2166ac"/>'
         )
-    elif kind in (EventKind.SUCCEEDED, EventKind.ENDED):
-        shape = (
+    if kind in (EventKind.SUCCEEDED, EventKind.ENDED):
+        return (
             f'<path d="M{cx:.1f},{mid - 5:.1f} L{cx + 5:.1f},{mid:.1f} L{cx:.1f},{mid + 5:.1f} '
             f'L{cx - 5:.1f},{mid:.1f} Z" fill="#762a83"/>'
         )
-    else:
-        shape = f'<circle cx="{cx:.1f}" cy="{mid:.1f}" r="4" fill="#111" stroke="white" stroke-width="1"/>'
-    return f"<g {cls}>{title}{span}{shape}</g>"
+    return f'<circle cx="{cx:.1f}" cy="{mid:.1f}" r="4" fill="#111" stroke="white" stroke-width="1"/>'
 
 
 def _legend(y: int, per_row: int) -> list[str]:
@@ -233,10 +237,10 @@ _LEGEND_ITEMS: tuple[tuple[str, str], ...] = (
         "contested",
     ),
     (f'<line x1="0" x2="16" y1="5" y2="5" stroke="{_COLOURS["lifetime"]}" stroke-width="1.5"/>', "state existed"),
-    ('<circle cx="8" cy="5" r="4" fill="#111"/>', "established"),
-    ('<path d="M4,1 L12,9 M4,9 L12,1" stroke="#b2182b" stroke-width="2.2"/>', "broken"),
-    ('<path d="M3,9 L13,9 L8,0 Z" fill="#2166ac"/>', "restored"),
-    ('<path d="M8,0 L13,5 L8,10 L3,5 Z" fill="#762a83"/>', "succeeded / ended"),
+    (_event_shape(EventKind.ESTABLISHED, 8, 5), "established"),
+    (_event_shape(EventKind.BROKEN, 8, 5), "broken"),
+    (_event_shape(EventKind.RESTORED, 8, 5), "restored"),
+    (_event_shape(EventKind.SUCCEEDED, 8, 5), "succeeded / ended"),
     ('<line x1="8" x2="8" y1="0" y2="11" stroke="#555" stroke-dasharray="4 3"/>', "the data's horizon"),
 )
 """The legend's entries: a swatch and its words."""
