@@ -207,3 +207,11 @@ def test_no_markup_holds_stray_text_and_the_legend_draws_the_chart_s_own_marks()
     for kind, shown in (("established", "established"), ("broken", "broken"), ("restored", "restored")):
         mark, icon = marks[kind], legend[shown]
         assert (icon.tag, icon.get("fill"), icon.get("stroke")) == (mark.tag, mark.get("fill"), mark.get("stroke"))
+
+
+def test_only_the_events_inside_the_years_shown_are_marked() -> None:
+    # Cuba: established 1905, broken 1960, restored 1972 (the table).
+    svg = ET.fromstring(timeline_svg([relations_with("Cuba")], first=1950, last=1965))
+    ns = "{http://www.w3.org/2000/svg}"
+    kinds = [g.get("class", "").split()[-1] for g in svg.iter(f"{ns}g") if g.get("class", "").startswith("event ")]
+    assert kinds == ["broken"]

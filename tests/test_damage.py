@@ -120,6 +120,15 @@ def test_the_packaged_dataset_must_carry_its_digest() -> None:
     assert Dataset._read(read_resource(), lazy=True, digest_required=True).relations_with("Japan").id == "JPN"
 
 
+def test_the_installed_resource_is_read_with_its_digest_required(monkeypatch: pytest.MonkeyPatch) -> None:
+    from peru_diplomacy import dataset
+
+    monkeypatch.setattr(dataset, "read_resource", lambda: _undigested(read_resource()))
+    monkeypatch.setattr(dataset, "_packaged", None)  # as in a process that has not read it yet
+    with pytest.raises(DatasetError, match="must carry its digest"):
+        dataset.packaged_dataset().relations_with("Japan")
+
+
 def test_the_digest_covers_the_content_not_the_layout() -> None:
     from peru_diplomacy import packaged_dataset
 

@@ -209,3 +209,25 @@ def test_successors_and_predecessors_follow_the_lineages_transitively() -> None:
     assert [c.name for c in predecessors_of("Serbia")] == ["Serbia and Montenegro", "Yugoslavia"]
     assert [c.name for c in predecessors_of("Colombia")] == ["Gran Colombia"]
     assert [c.name for c in successors_of("GDR")] == ["Germany"]
+
+
+def test_the_time_questions_warn_past_the_horizon_at_the_caller_s_line() -> None:
+    import warnings
+
+    from peru_diplomacy import BeyondHorizonWarning, packaged_dataset
+
+    for ask in (packaged_dataset().statuses_on, packaged_dataset().active_on):
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            ask("2030-01-01")
+        (warning,) = caught
+        assert warning.category is BeyondHorizonWarning and warning.filename == __file__
+
+
+def test_a_timeline_may_be_bounded_on_one_side_only() -> None:
+    from peru_diplomacy import timeline
+
+    since = timeline(first="2020")
+    assert since and all(t.event.date.year >= 2020 for t in since)
+    until = timeline(last="1830")
+    assert until and all(t.event.date.year <= 1830 for t in until)

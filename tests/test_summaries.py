@@ -101,3 +101,14 @@ def test_bad_arguments_say_what_works() -> None:
         event_counts(1960, 1950)
     with pytest.raises(TypeError, match="a list of event kinds"):
         event_counts(1950, 1960, kinds="broken")  # type: ignore[arg-type]
+
+
+def test_a_year_out_of_range_is_refused_by_its_name() -> None:
+    import pytest
+
+    from peru_diplomacy import InvalidArgumentError
+
+    with pytest.raises(InvalidArgumentError, match=r"^last must be a year from 1 to 9999 \(an int\), not 10000$"):
+        status_counts(1990, 10000)
+    with pytest.raises(InvalidArgumentError, match=r"^first must be a year from 1 to 9999 \(an int\), not 0$"):
+        status_counts(0, 1990)
