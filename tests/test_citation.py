@@ -101,7 +101,7 @@ def test_bibtex_fields_say_what_they_are() -> None:
     assert "  pages = {393--413}," in gw
     m49 = next(chunk for chunk in text.split("\n\n") if chunk.startswith("@misc{un_m49,"))
     assert "  year = {n.d.}," in m49
-    with pytest.warns(DeprecationWarning, match="format"):
+    with pytest.warns(DeprecationWarning, match=r"^cite\(style=\.\.\.\) is now cite\(format=\.\.\.\)$"):
         assert cite(style="bibtex") == text
 
 

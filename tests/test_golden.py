@@ -1,4 +1,4 @@
-"""What the command line prints, whole, as a user reads it: the help, ``show``, ``why`` and ``inference``.
+"""What the command line prints, whole, as a user reads it: the help, ``show``, ``why``, ``inference``, ``cite``.
 
 Each text is the whole output (a dropped block, a changed word, a moved column shows up here), pinned for
 relations that exercise every part: Chile (events from other sources, a war, the horizon), Italy (a span
@@ -32,6 +32,8 @@ REPORTS = {
     "why-estonia-1950.txt": ("why", "Estonia", "1950"),
     "why-chile-2027.txt": ("why", "Chile", "2027-01-01"),
     "inference-1990s.txt": ("inference", "--from", "1990", "--to", "1999"),
+    "cite.txt": ("cite",),
+    "cite-bibtex.txt": ("cite", "--format", "bibtex"),
 }
 
 
