@@ -67,3 +67,13 @@ def test_the_codebook_and_the_data_name_the_sources_as_the_registry_does() -> No
     reference = cite()
     for source in UPSTREAM:
         assert source.title in reference, source.key
+
+
+def test_a_registry_that_cannot_be_read_is_a_dataset_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    import pkgutil
+
+    from peru_diplomacy import DatasetError, sources
+
+    monkeypatch.setattr(pkgutil, "get_data", lambda package, resource: None)  # a loader without the file
+    with pytest.raises(DatasetError, match=r"^peru_diplomacy/data/sources\.toml cannot be read: the package is"):
+        sources._load()

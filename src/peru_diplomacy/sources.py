@@ -20,6 +20,8 @@ from typing import Any, Literal
 
 import attrs
 
+from .errors import DatasetError
+
 __all__ = ["SOURCES", "UPSTREAM", "Upstream"]
 
 SourceKind = Literal["website", "data", "article", "standard"]
@@ -60,8 +62,8 @@ class Upstream:
 
 def _load() -> tuple[Upstream, ...]:
     raw = pkgutil.get_data("peru_diplomacy", "data/sources.toml")
-    if raw is None:  # pragma: no cover - a loader that cannot read resources
-        raise RuntimeError("peru_diplomacy/data/sources.toml cannot be read")
+    if raw is None:  # a loader that cannot read its package's files
+        raise DatasetError("peru_diplomacy/data/sources.toml cannot be read: the package is incomplete; reinstall it")
     table: dict[str, Any] = tomllib.loads(raw.decode("utf-8"))
     return tuple(Upstream(**entry) for entry in table["source"])
 
