@@ -617,9 +617,15 @@ def test_main_gives_ctrl_c_back_as_it_found_it() -> None:
     # main() takes Ctrl-C over while it runs; a program (or a test) that calls it gets its own handler back.
     import signal
 
-    before = signal.getsignal(signal.SIGINT)
-    assert in_process("cite").returncode == 0
-    assert signal.getsignal(signal.SIGINT) is before
+    def mine(number: int, frame: object) -> None:  # a handler of the caller's own
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGINT, mine)
+    try:
+        assert in_process("cite").returncode == 0
+        assert signal.getsignal(signal.SIGINT) is mine
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def test_inference_begins_at_peru_s_independence_unless_asked() -> None:
