@@ -641,3 +641,19 @@ def test_json_reports_are_indented_by_two_and_cite_addresses() -> None:
         "https://peruanosactualidad-camav.blogspot.com/2012/04/133-anos-de-la-declaratoria-de-guerra.html",
         "https://historiahoy.com.ar/tratado-ancon-n2808",
     ]
+
+
+def test_version_names_the_data_or_says_it_cannot_be_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    from peru_diplomacy import DatasetError, __version__, commands
+
+    meta = peru_diplomacy.packaged_dataset().metadata
+    assert commands._version_text("9.9") == (
+        f"%(prog)s 9.9 (data {meta.data_version}: schema {peru_diplomacy.DATA_SCHEMA_VERSION}, table of "
+        f"{meta.source_revision}, knowledge to {meta.horizon})"
+    )
+
+    def damaged() -> object:
+        raise DatasetError("damaged")
+
+    monkeypatch.setattr(commands, "packaged_dataset", damaged)
+    assert commands._version_text(__version__) == f"%(prog)s {__version__} (data: unreadable)"

@@ -31,6 +31,8 @@ REPORTS = {
     "why-chile-1880.txt": ("why", "Chile", "1880-01-01"),
     "why-estonia-1950.txt": ("why", "Estonia", "1950"),
     "why-chile-2027.txt": ("why", "Chile", "2027-01-01"),
+    "why-estonia-1950.json": ("why", "Estonia", "1950", "--json"),
+    "show-cuba.json": ("show", "Cuba", "--on", "1965", "--json"),
     "inference-1990s.txt": ("inference", "--from", "1990", "--to", "1999"),
     "cite.txt": ("cite",),
     "cite-bibtex.txt": ("cite", "--format", "bibtex"),
