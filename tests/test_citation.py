@@ -113,3 +113,16 @@ def test_an_amended_dataset_s_citation_names_the_amendments_sources() -> None:
     assert "- and the sources your amendments cite: Note 4-2026" in cite(dataset=mine)
     assert "Amendments cite: Note 4-2026." in cite(format="bibtex", dataset=mine)
     assert "amendments cite" not in cite()
+
+
+def test_bibtex_keys_and_authors_as_bibtex_reads_them() -> None:
+    from peru_diplomacy.citation import _authors
+
+    assert _authors("Rosa Garibaldi and Ana Ruiz") == "Rosa Garibaldi and Ana Ruiz"  # two people
+    assert _authors("Bayer, Reşat") == "Bayer, Reşat"
+    assert _authors("Wikipedia contributors") == "{Wikipedia contributors}"  # one name, not a first and a last
+    mine = packaged_dataset().amended(
+        [{"type": "event", "country": "Chile", "kind": "broken", "date": "2026-01-02", "source": "Note 4-2026"}]
+    )
+    version = packaged_dataset().metadata.data_version.replace(".", "_")
+    assert cite(format="bibtex", dataset=mine).splitlines()[0] == f"@misc{{peru_diplomacy_{version}_amended,"

@@ -231,3 +231,10 @@ def test_a_timeline_may_be_bounded_on_one_side_only() -> None:
     assert since and all(t.event.date.year >= 2020 for t in since)
     until = timeline(last="1830")
     assert until and all(t.event.date.year <= 1830 for t in until)
+
+
+def test_a_timeline_s_bounds_are_inclusive_to_the_day() -> None:
+    from peru_diplomacy import timeline
+
+    (cuba,) = timeline(first="1905-01-11", last="1905-01-11")  # Cuba's establishment, on both bounds
+    assert (cuba.relation.id, cuba.event.kind.value) == ("CUB", "established")

@@ -114,3 +114,12 @@ def test_a_year_out_of_range_is_refused_by_its_name() -> None:
         status_counts(0, 1990)
     with pytest.raises(InvalidArgumentError, match=r"^last must be a year from 1 to 9999 \(an int\), not 10000$"):
         event_counts(1990, 10000)
+
+
+def test_event_counts_refuse_a_first_year_by_its_name() -> None:
+    import pytest
+
+    from peru_diplomacy import InvalidArgumentError
+
+    with pytest.raises(InvalidArgumentError, match=r"^first must be a year from 1 to 9999 \(an int\), not 0$"):
+        event_counts(0, 1990)

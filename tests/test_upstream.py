@@ -77,3 +77,8 @@ def test_a_registry_that_cannot_be_read_is_a_dataset_error(monkeypatch: pytest.M
     monkeypatch.setattr(pkgutil, "get_data", lambda package, resource: None)  # a loader without the file
     with pytest.raises(DatasetError, match=r"^peru_diplomacy/data/sources\.toml cannot be read: the package is"):
         sources._load()
+
+
+def test_an_origin_is_the_name_and_the_copy() -> None:
+    assert SOURCES["bayer_2006"].origin == "COW Diplomatic Exchange v2006.1 (data/crosswalk/cow_dipex_peru.csv)"
+    assert SOURCES["wikipedia_foreign_relations_of_peru"].origin == "the Wikipedia table (data/source/)"

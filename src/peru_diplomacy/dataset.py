@@ -277,8 +277,6 @@ class Dataset(DatasetQuestions):
 
     def _maybe_a_row(self, error: NoRelationError) -> NoRelationError:
         """The error, with the rows that may be this state (their alternatives) named in its message."""
-        if error.state is None:
-            return error
         rows = [r for r in self.relations if any(s.id == error.state for s in r.attribution.alternatives)]
         if not rows:
             return error

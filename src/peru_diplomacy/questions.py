@@ -63,6 +63,8 @@ class DatasetQuestions:
         def system_states(self) -> tuple[SystemState, ...]: ...
         def by_region(self, region: Region | RegionName) -> tuple[Relation, ...]: ...
         def relations_with(self, country: str | int, *, system: CodeSystem | str | None = None) -> Relation: ...
+        def _with_status_on(self, ordinal: int, status: Status) -> tuple[Relation, ...]:
+            """The relations with ``status`` on the day ``ordinal`` (a dataset answers from an index it keeps)."""
 
     def statuses_on(self, when: DateLike, *, carry_forward: bool = False) -> dict[str, Status]:
         """Every relation's status on ``when``, by relation id (one relation's is ``Relation.status_on``).
@@ -326,10 +328,6 @@ class DatasetQuestions:
         if day.day is not None:  # one ordinal for all: the common case, kept fast
             return self._with_status_on(day.earliest_ordinal, status)
         return tuple(r for r in self.relations if r.timeline.on(day) is status)
-
-    def _with_status_on(self, ordinal: int, status: Status) -> tuple[Relation, ...]:
-        """The relations with ``status`` on the day ``ordinal`` (a dataset answers from an index it keeps)."""
-        return tuple(r for r in self.relations if r.timeline.status_at(ordinal) is status)
 
 
 def _caller_level() -> int:
