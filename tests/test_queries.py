@@ -238,3 +238,16 @@ def test_a_timeline_s_bounds_are_inclusive_to_the_day() -> None:
 
     (cuba,) = timeline(first="1905-01-11", last="1905-01-11")  # Cuba's establishment, on both bounds
     assert (cuba.relation.id, cuba.event.kind.value) == ("CUB", "established")
+
+
+def test_a_code_lookup_reads_its_own_list_and_names_the_latest_holder() -> None:
+    import pytest
+
+    from peru_diplomacy import UnknownCountryError, relations_with
+
+    # Yemen: COW 679 from 1990 (COW 678 was the Yemen Arab Republic); GW keeps 678 and has no 679.
+    assert relations_with(679, system="cow").id == "YEM"
+    with pytest.raises(UnknownCountryError, match=r"^no country matches 679: did you mean GW 678 \(YEM"):
+        relations_with(679, system="gw")
+    # COW 710 was held by the Qing Empire and the Republic of China (the Taiwan row) and is China's today.
+    assert relations_with(710, system="cow").id == "CHN"
